@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from './store/database.js';
+import { HttpProblem, requestLang, sendProblem, statusTitle } from './http/problem.js';
+import { RouteRegistry, type RouteDef } from './http/route.js';
+import { buildOpenApi } from './http/openapi.js';
+import { engagementRoutes } from './routes/engagements.js';
+import { structureRoutes } from './routes/structures.js';
+import { testimonyRoutes } from './routes/testimonies.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
+
+export interface AppOptions {
+  store: DatabaseHandle;
+  logger?: FastifyServerOptions['logger'];
+  /** Public origin used in links handed to citizens (tracking link); defaults to the request's own origin. */
+  publicUrl?: string;
+  /** Built widgets served under `/widgets/` (default `dist/`). */
+  distDir?: string;
+  /** Demo host pages served at `/` (default `demo/`). */
+  demoDir?: string;
+  /** Largest accepted request body in bytes (default 64 KiB: a 5,000-character story is at most 20 KB). */
+  bodyLimit?: number;
+}
+
+/** What every route module receives. */
+export interface ApiContext {
+  store: DatabaseHandle;
+  publicUrl?: string;
+}
+
+const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    cacheable?: boolean;
+  }
+}
+
+/** Builds the whole server: API, OpenAPI document, widgets and demo pages. Does not listen. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    return503OnClosing: true,
+  });
+
+  // JSON only: a text/plain body is a 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
+
+  // Public routes are embedded on any site: any origin may read them. Admin routes use a Bearer token,
+  // never cookies, so an open CORS policy gives a hostile page nothing it could not already do.
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'If-None-Match', 'Authorization', 'Accept-Language'],
+    exposedHeaders: ['ETag', 'Retry-After', 'Location', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const lang = requestLang(request);
+    if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const detail = problemDetail(error, lang);
+    const fieldErrors =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? [{ field: '(body)', code: 'invalid_json', message: detail }]
+        : undefined;
+    const headers: Record<string, string> = {};
+    const retryAfter = reply.getHeader('retry-after');
+    if (retryAfter !== undefined) headers['Retry-After'] = String(retryAfter);
+    return sendProblem(request, reply, new HttpProblem(status, statusTitle(status, lang), detail, fieldErrors, headers));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const lang = requestLang(request);
+    return sendProblem(
+      request,
+      reply,
+      new HttpProblem(404, statusTitle(404, lang), lang === 'en' ? `Nothing at ${request.method} ${request.url.split('?')[0]}.` : `Rien à l'adresse ${request.method} ${request.url.split('?')[0]}.`),
+    );
+  });
+
+  // Public GETs: a CDN and the widgets' ETag cache revalidate instead of refetching.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/api/')) return payload;
+    const cacheable = request.routeOptions.config?.cacheable === true && (request.method === 'GET' || request.method === 'HEAD');
+    if (!cacheable || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
+      if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
+      return payload;
+    }
+    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
+    reply.header('ETag', etag);
+    reply.header('Cache-Control', PUBLIC_CACHE);
+    reply.header('Vary', 'Accept-Language');
+    const match = String(request.headers['if-none-match'] ?? '')
+      .split(',')
+      .map((t) => t.trim());
+    if (match.includes(etag) || match.includes('*')) {
+      reply.code(304);
+      return '';
+    }
+    return payload;
+  });
+
+  const context: ApiContext = { store: options.store, publicUrl: options.publicUrl };
+  const registry = new RouteRegistry();
+  const routes: RouteDef[] = [...engagementRoutes(context), ...structureRoutes(context), ...testimonyRoutes(context)];
+  for (const route of routes) registry.register(app, route);
+
+  app.get('/api/health', async (_request, reply) => {
+    try {
+      await sql`select 1 as ok`.execute(options.store.db);
+      return { status: 'ok', version: PACKAGE_VERSION, database: options.store.dialect };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', version: PACKAGE_VERSION, database: options.store.dialect });
+    }
+  });
+
+  // Browsers ask for it on every page; the demo pages link an SVG icon instead.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());
+
+  let openapi: unknown;
+  app.get('/api/openapi.json', async () => {
+    openapi ??= buildOpenApi(registry.routes, { version: PACKAGE_VERSION, serverUrl: options.publicUrl });
+    return openapi;
+  });
+
+  const distDir = options.distDir ?? `${ROOT}dist`;
+  if (existsSync(distDir)) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/widgets/',
+      decorateReply: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => {
+        res.header('Access-Control-Allow-Origin', '*');
+        // Hashed files never change; the entry and the manifest keep a stable URL and a short cache.
+        res.header(
+          'Cache-Control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=3600',
+        );
+      },
+    });
+  }
+  const demoDir = options.demoDir ?? `${ROOT}demo`;
+  if (existsSync(demoDir)) {
+    await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html', extensions: ['html'] });
+  }
+
+  return app;
+}
+
+function problemDetail(error: FastifyError, lang: 'fr' | 'en'): string {
+  const en = lang === 'en';
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return en ? 'The request body is too large: shorten the text.' : 'Le contenu envoyé est trop volumineux : raccourcissez le texte.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return en ? 'Send the body as application/json.' : 'Envoyez le contenu au format application/json.';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return en ? 'The body is not valid JSON.' : "Le contenu envoyé n'est pas du JSON valide.";
+    default:
+      if ((error.statusCode ?? 500) >= 500) return en ? 'Something went wrong on our side. Try again later.' : 'Une erreur est survenue de notre côté. Réessayez plus tard.';
+      return error.message;
+  }
+}

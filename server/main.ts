@@ -1,0 +1,57 @@
+import { buildApp } from './app.js';
+import { migrate, openDatabase } from './store/database.js';
+import { purgeIdempotencyKeys } from './store/testimonies.js';
+import { seedDatabase } from './seed/index.js';
+
+/**
+ * `npm start`: opens the database (SQLite under DATA_DIR, or DATABASE_URL=postgres://...), migrates it,
+ * seeds the demo data on first start, and serves on HOST:PORT until Ctrl-C.
+ */
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? 8080);
+  const host = process.env.HOST ?? '127.0.0.1';
+  const store = await openDatabase({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL });
+  const applied = await migrate(store.db);
+  const seeded = process.env.SEED === '0' ? false : await seedDatabase(store.db);
+  await purgeIdempotencyKeys(store.db);
+
+  const app = await buildApp({
+    store,
+    publicUrl: process.env.PUBLIC_URL,
+    logger: process.env.LOG_LEVEL === 'silent' ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received: closing`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await store.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error(error);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port, host });
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  console.log(
+    [
+      `Services Publics+ widgets on ${origin}`,
+      `  data: ${store.dialect} ${store.location}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}${seeded ? ' (demo data seeded)' : ''}`,
+      `  demo: ${origin}/   script: ${origin}/widgets/spp-widgets.js   API: ${origin}/api/v1/engagements   docs: ${origin}/api/openapi.json`,
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

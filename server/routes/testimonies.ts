@@ -1,0 +1,120 @@
+import * as z from 'zod/mini';
+import {
+  IdempotencyKey,
+  Problem,
+  SubmissionAccepted,
+  TestimonySubmission,
+  TestimonyTracking,
+  TrackingQuery,
+  type FieldError,
+  type Lang,
+} from '../../src/contract/index.js';
+import { existingStructureCodes } from '../store/structures.js';
+import { createTestimony, getTracking } from '../store/testimonies.js';
+import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
+import { defineRoute } from '../http/route.js';
+import type { ApiContext } from '../app.js';
+
+export const TrackingPath = z.strictObject({ reference: z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)) });
+
+function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): HttpProblem {
+  const errors: FieldError[] = codes
+    .map((code, index) => ({ code, index }))
+    .filter(({ code }) => unknown.has(code))
+    .map(({ code, index }) => ({
+      field: `structures.${index}`,
+      code: 'unknown_structure',
+      message:
+        lang === 'en'
+          ? `No service has the SP+ code "${code}": pick the service again from the list.`
+          : `Aucun service n'a le code SP+ « ${code} » : choisissez à nouveau le service dans la liste.`,
+    }));
+  return new HttpProblem(400, statusTitle(400, lang), undefined, errors);
+}
+
+export function testimonyRoutes({ store, publicUrl }: ApiContext) {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/v1/testimonies',
+      summary: 'Submit an experience',
+      description:
+        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created.',
+      tags: ['testimonies'],
+      body: TestimonySubmission,
+      headers: [
+        {
+          name: 'Idempotency-Key',
+          required: true,
+          description: 'One unique key per testimony (a UUID), the same on every retry.',
+          schema: IdempotencyKey,
+        },
+      ],
+      cacheable: false,
+      responses: {
+        201: { description: 'Stored; the reference and the private tracking token', schema: SubmissionAccepted },
+        400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem },
+        413: { description: 'The body is larger than the limit', schema: Problem },
+        415: { description: 'The body is not JSON', schema: Problem },
+        422: { description: 'The Idempotency-Key was already used for a different testimony', schema: Problem },
+        429: { description: 'Too many submissions from this address; retry after `Retry-After` seconds', schema: Problem },
+      },
+      handler: async ({ request, reply, body, lang }) => {
+        const key = IdempotencyKey.safeParse(request.headers['idempotency-key']);
+        if (!key.success) throw validationProblem(key.error.issues.map((i) => ({ ...i, path: ['Idempotency-Key'] })), lang);
+        const known = await existingStructureCodes(store.db, body.structures);
+        const unknown = new Set(body.structures.filter((code) => !known.has(code)));
+        if (unknown.size) throw unknownStructures(lang, body.structures, unknown);
+
+        const base = publicUrl ?? `${request.protocol}://${request.host}`;
+        const outcome = await createTestimony(store.db, {
+          submission: body,
+          idempotencyKey: key.data,
+          piiFlags: [],
+          trackingUrl: (reference, token) => `${base}/suivi/${reference}#token=${token}`,
+        });
+        if (outcome.kind === 'key-reused') {
+          throw new HttpProblem(
+            422,
+            statusTitle(422, lang),
+            lang === 'en'
+              ? 'This Idempotency-Key was already used for a different testimony: generate a new key for a new testimony.'
+              : 'Cette clé Idempotency-Key a déjà servi pour un autre témoignage : générez une nouvelle clé pour un nouveau témoignage.',
+            [{ field: 'Idempotency-Key', code: 'reused', message: lang === 'en' ? 'Use a new key.' : 'Utilisez une nouvelle clé.' }],
+          );
+        }
+        const accepted = outcome.response.body as SubmissionAccepted;
+        if (outcome.kind === 'replayed') reply.header('Idempotent-Replayed', 'true');
+        reply.header('Location', `/api/v1/testimonies/${accepted.reference}`);
+        return reply.code(outcome.response.statusCode).send(accepted);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/testimonies/:reference',
+      summary: "The author's view of a testimony's status",
+      description:
+        'Needs the private token given at submission. An unknown reference and a wrong token both answer 404, so references cannot be probed.',
+      tags: ['testimonies'],
+      params: TrackingPath,
+      query: TrackingQuery,
+      cacheable: false,
+      responses: {
+        200: { description: 'Status, dates, rejection reason and published replies', schema: TestimonyTracking },
+        400: { description: 'Missing or malformed token or reference', schema: Problem },
+        404: { description: 'Unknown reference, or a token that does not match', schema: Problem },
+      },
+      handler: async ({ params, query, lang, reply }) => {
+        reply.header('Cache-Control', 'no-store');
+        const view = await getTracking(store.db, params.reference, query.token);
+        if (!view) {
+          throw notFound(lang, {
+            fr: 'Aucun témoignage ne correspond à cette référence et à ce code de suivi : vérifiez le lien reçu.',
+            en: 'No testimony matches this reference and tracking code: check the link you received.',
+          });
+        }
+        return view;
+      },
+    }),
+  ];
+}

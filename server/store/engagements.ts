@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import { EngagementsResponse, type Lang } from '../../src/contract/index.js';
+import type { Database } from './schema.js';
+import { nowIso } from './ids.js';
+
+/** The newest wording stored for a language, or `undefined` when none is. */
+export async function getEngagements(db: Kysely<Database>, lang: Lang): Promise<EngagementsResponse | undefined> {
+  const row = await db
+    .selectFrom('engagement_versions')
+    .select('document')
+    .where('lang', '=', lang)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? EngagementsResponse.parse(JSON.parse(row.document)) : undefined;
+}
+
+/** Stores one version of the wording in one language (replacing that exact version if present). */
+export async function saveEngagements(db: Kysely<Database>, doc: EngagementsResponse): Promise<void> {
+  const valid = EngagementsResponse.parse(doc);
+  await db
+    .insertInto('engagement_versions')
+    .values({ version: valid.version, lang: valid.lang, document: JSON.stringify(valid), created_at: nowIso() })
+    .onConflict((oc) => oc.columns(['version', 'lang']).doUpdateSet({ document: JSON.stringify(valid) }))
+    .execute();
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m001 from './001-initial.js';
+
+/**
+ * Migrations live in code (no folder scan at run time, so the server runs the same from a bundle or tsx).
+ * Append new ones here; never edit one that has shipped.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '001-initial': m001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,11 @@
+/**
+ * The API v1 contract: one zod (mini) schema per payload. The server validates with it, the widgets parse
+ * responses with it, and `/api/openapi.json` is generated from it. Add a field here once; the rest follows.
+ */
+export * from './common.js';
+export * from './engagement.js';
+export * from './structure.js';
+export * from './results.js';
+export * from './testimony.js';
+export * from './problem.js';
+export * from './messages.js';

@@ -1,0 +1,221 @@
+import type * as z from 'zod/mini';
+import type { Lang } from './common.js';
+import type { FieldError } from './problem.js';
+
+/**
+ * Turns zod issues into field errors that name the field and say how to fix it, in French or English.
+ * Shared by the server (problem+json) and the form (inline errors), so both say the same thing.
+ */
+
+type Labels = Record<string, string>;
+
+const FIELD_LABELS: Record<Lang, Labels> = {
+  fr: {
+    feeling: 'Votre ressenti',
+    structures: 'Service concerné',
+    channels: 'Moyens de contact',
+    channel: 'Moyen de contact',
+    title: 'Titre',
+    body: 'Votre expérience',
+    email: 'Adresse e-mail',
+    contactConsent: 'Accord pour être contacté',
+    postedAs: 'Vous écrivez',
+    postcode: 'Code postal',
+    lang: 'Langue',
+    q: 'Recherche',
+    network: 'Réseau',
+    limit: 'Nombre de résultats',
+    cursor: 'Curseur de pagination',
+    token: 'Code de suivi',
+    tag: 'Thème',
+    code: 'Code SP+',
+    'Idempotency-Key': 'En-tête Idempotency-Key',
+  },
+  en: {
+    feeling: 'Your feeling',
+    structures: 'Service concerned',
+    channels: 'Contact channels',
+    channel: 'Contact channel',
+    title: 'Title',
+    body: 'Your experience',
+    email: 'E-mail address',
+    contactConsent: 'Consent to be contacted',
+    postedAs: 'You are writing',
+    postcode: 'Postcode',
+    lang: 'Language',
+    q: 'Search',
+    network: 'Network',
+    limit: 'Number of results',
+    cursor: 'Pagination cursor',
+    token: 'Tracking code',
+    tag: 'Theme',
+    code: 'SP+ code',
+    'Idempotency-Key': 'Idempotency-Key header',
+  },
+};
+
+/** Some fields deserve a concrete example rather than a generic "invalid format". */
+const FORMAT_HINTS: Record<Lang, Labels> = {
+  fr: {
+    email: 'Saisissez une adresse e-mail complète, par exemple nom@exemple.fr.',
+    postcode: 'Saisissez les 5 chiffres du code postal, par exemple 75011.',
+    code: 'Un code SP+ contient des lettres, des chiffres et des tirets.',
+    'Idempotency-Key': 'Envoyez une clé unique de 8 à 128 caractères (par exemple un UUID).',
+  },
+  en: {
+    email: 'Enter a full e-mail address, for example name@example.org.',
+    postcode: 'Enter the 5 digits of the postcode, for example 75011.',
+    code: 'An SP+ code holds letters, digits and hyphens.',
+    'Idempotency-Key': 'Send a unique key of 8 to 128 characters (a UUID, for example).',
+  },
+};
+
+export function fieldLabel(field: string, lang: Lang): string {
+  const labels = FIELD_LABELS[lang];
+  const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
+  return labels[field] ?? labels[last] ?? field;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n > 1 ? many : one;
+}
+
+function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code: string; message: string } {
+  const label = fieldLabel(field, lang);
+  const fr = lang === 'fr';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) {
+        return {
+          code: 'required',
+          message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.`,
+        };
+      }
+      return {
+        code: 'invalid_type',
+        message: fr
+          ? `« ${label} » n'a pas le bon type : une valeur de type ${issue.expected} est attendue.`
+          : `"${label}" has the wrong type: a ${issue.expected} is expected.`,
+      };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') {
+        if (min <= 1) {
+          return { code: 'required', message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.` };
+        }
+        return {
+          code: 'too_small',
+          message: fr
+            ? `« ${label} » doit contenir au moins ${min} caractères : ajoutez quelques détails.`
+            : `"${label}" needs at least ${min} characters: add some details.`,
+        };
+      }
+      if (issue.origin === 'array') {
+        return {
+          code: 'too_small',
+          message: fr
+            ? `« ${label} » : choisissez au moins ${min} ${plural(min, 'élément', 'éléments')}.`
+            : `"${label}": choose at least ${min} ${plural(min, 'item', 'items')}.`,
+        };
+      }
+      return {
+        code: 'too_small',
+        message: fr ? `« ${label} » doit valoir au moins ${min}.` : `"${label}" must be at least ${min}.`,
+      };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') {
+        return {
+          code: 'too_big',
+          message: fr
+            ? `« ${label} » ne doit pas dépasser ${max} caractères : raccourcissez le texte.`
+            : `"${label}" must not exceed ${max} characters: shorten the text.`,
+        };
+      }
+      if (issue.origin === 'array') {
+        return {
+          code: 'too_big',
+          message: fr
+            ? `« ${label} » : ${max} ${plural(max, 'élément', 'éléments')} au maximum, retirez-en.`
+            : `"${label}": ${max} ${plural(max, 'item', 'items')} at most, remove some.`,
+        };
+      }
+      return {
+        code: 'too_big',
+        message: fr ? `« ${label} » doit valoir au plus ${max}.` : `"${label}" must be at most ${max}.`,
+      };
+    }
+    case 'invalid_format':
+    case 'invalid_value': {
+      if (issue.code === 'invalid_value' && issue.input === undefined) {
+        return { code: 'required', message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.` };
+      }
+      const last = field.split('.').pop() ?? field;
+      const hint = FORMAT_HINTS[lang][field] ?? FORMAT_HINTS[lang][last];
+      if (hint) return { code: 'invalid_format', message: `${fr ? `« ${label} » : ` : `"${label}": `}${hint}` };
+      if (issue.code === 'invalid_value') {
+        const allowed = issue.values.map(String).join(', ');
+        return {
+          code: 'invalid_value',
+          message: fr
+            ? `« ${label} » : choisissez une des valeurs proposées (${allowed}).`
+            : `"${label}": choose one of the proposed values (${allowed}).`,
+        };
+      }
+      return {
+        code: 'invalid_format',
+        message: fr ? `« ${label} » n'est pas au bon format.` : `"${label}" is not in the expected format.`,
+      };
+    }
+    case 'custom': {
+      if (issue.message === 'consent_required') {
+        return {
+          code: 'consent_required',
+          message: fr
+            ? 'Cochez la case pour accepter d’être contacté, ou effacez l’adresse e-mail.'
+            : 'Tick the box to accept being contacted, or clear the e-mail address.',
+        };
+      }
+      if (issue.message === 'duplicate') {
+        return {
+          code: 'duplicate',
+          message: fr
+            ? `« ${label} » : chaque valeur ne peut être choisie qu'une fois.`
+            : `"${label}": each value can be chosen only once.`,
+        };
+      }
+      return { code: 'invalid', message: fr ? `« ${label} » est invalide.` : `"${label}" is invalid.` };
+    }
+    default:
+      return { code: issue.code, message: fr ? `« ${label} » est invalide.` : `"${label}" is invalid.` };
+  }
+}
+
+/**
+ * Converts issues to field errors (parse with `{ reportInput: true }` so a missing value reads "required"). `prefix` namespaces the fields (`query.`, `headers.`) when the body is not
+ * the only input. Unknown keys yield one error per key, each naming it.
+ */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[], lang: Lang = 'fr', prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = prefix + (base ? `${base}.${key}` : key);
+        out.push({
+          field,
+          code: 'unrecognized',
+          message:
+            lang === 'fr'
+              ? `Champ inconnu « ${key} » : retirez-le de la requête.`
+              : `Unknown field "${key}": remove it from the request.`,
+        });
+      }
+      continue;
+    }
+    const { code, message } = messageFor(issue, base, lang);
+    out.push({ field: prefix + (base || '(body)'), code, message });
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+export type ElementLoaders = Record<string, () => Promise<unknown>>;
+
+export interface Autoloader {
+  /** Resolves once every element currently on the page is loaded. */
+  ready: Promise<void>;
+  /** Looks for elements again (also done automatically on DOM changes). */
+  discover(root?: ParentNode): Promise<void>;
+  disconnect(): void;
+}
+
+/**
+ * Imports an element's module only when its tag is on the page, including tags added later: a page that
+ * shows only the banner downloads only the banner. A module that fails to load (network cut) is retried on
+ * the next discovery instead of being remembered as failed.
+ */
+export function createAutoloader(loaders: ElementLoaders, root: Document | Element = document): Autoloader {
+  const loading = new Map<string, Promise<unknown>>();
+  const tags = Object.keys(loaders);
+  const selector = tags.join(',');
+
+  const load = (tag: string): Promise<unknown> => {
+    let pending = loading.get(tag);
+    if (!pending) {
+      pending = loaders[tag]!().catch((error: unknown) => {
+        loading.delete(tag);
+        console.error(`[spp] could not load <${tag}>`, error);
+      });
+      loading.set(tag, pending);
+    }
+    return pending;
+  };
+
+  const discover = async (scope: ParentNode = root): Promise<void> => {
+    if (!tags.length) return;
+    const found = new Set<string>();
+    if (scope instanceof Element && tags.includes(scope.localName)) found.add(scope.localName);
+    for (const el of scope.querySelectorAll(selector)) found.add(el.localName);
+    await Promise.all([...found].filter((tag) => !customElements.get(tag)).map(load));
+  };
+
+  const observer = new MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of mutation.addedNodes) {
+        if (node instanceof Element) void discover(node);
+      }
+    }
+  });
+  observer.observe(root instanceof Document ? root.documentElement : root, { childList: true, subtree: true });
+
+  return { ready: discover(), discover, disconnect: () => observer.disconnect() };
+}

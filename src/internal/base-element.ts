@@ -1,0 +1,50 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Lang } from '../contract/common.js';
+import { ApiError } from '../client/http.js';
+import { scriptOrigin } from './config.js';
+import { emit, type SppErrorDetail } from './events.js';
+import { resolveLang } from './i18n.js';
+import { themeStyles } from './theme.js';
+
+export type Theme = 'dsfr' | 'neutral';
+
+/**
+ * What every `spp-*` element shares: the common attributes (`structure`, `api`, `lang`, `theme`), the API
+ * base, the language, the theme tokens, and `spp-error` reporting. Elements render their content inside a
+ * `.root` wrapper that carries `lang`, so assistive tech reads it in the right language whatever the page's.
+ */
+export abstract class SppElement extends LitElement {
+  static override styles = [themeStyles];
+
+  /** SP+ structure code. */
+  @property({ reflect: true }) structure = '';
+
+  /** API base URL; defaults to the origin that served the script. */
+  @property() api = '';
+
+  /** `fr` (default) or `en`; without it, the language of the page around the element. */
+  @property({ reflect: true }) override lang = '';
+
+  /** `dsfr` (State sites, default) or `neutral` (local authorities). */
+  @property({ reflect: true }) theme: Theme = 'dsfr';
+
+  /** The language the element speaks. */
+  get language(): Lang {
+    return this.lang ? (this.lang.toLowerCase().startsWith('en') ? 'en' : 'fr') : resolveLang(this);
+  }
+
+  get apiBase(): string {
+    return this.api || scriptOrigin;
+  }
+
+  /** Tells the host page something failed (the element shows its own message). */
+  protected reportError(error: unknown): SppErrorDetail {
+    const detail: SppErrorDetail =
+      error instanceof ApiError
+        ? { kind: error.kind, ...(error.status ? { status: error.status } : {}), message: error.message }
+        : { kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
+    emit(this, 'spp-error', detail);
+    return detail;
+  }
+}

@@ -1,0 +1,96 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { allowWarnings, delay } from '../helpers/browser.js';
+import { createAutoloader } from '../../src/internal/autoloader.js';
+import { defineElement } from '../../src/internal/define.js';
+
+let counter = 0;
+/** A unique tag per test: custom elements cannot be undefined once defined. */
+const uniqueTag = () => `spp-test-${Date.now()}-${++counter}`;
+
+function loaderFor(tag: string, log: string[]) {
+  return async () => {
+    log.push(tag);
+    defineElement(tag, class extends HTMLElement {});
+  };
+}
+
+describe('autoloader', () => {
+  it('loads only the elements present on the page', async () => {
+    const present = uniqueTag();
+    const absent = uniqueTag();
+    const log: string[] = [];
+    const root = await fixture(html`<div></div>`);
+    root.innerHTML = `<${present}></${present}>`;
+    const loader = createAutoloader({ [present]: loaderFor(present, log), [absent]: loaderFor(absent, log) }, root);
+    await loader.ready;
+    expect(log).to.deep.equal([present]);
+    expect(customElements.get(present)).to.exist;
+    expect(customElements.get(absent)).to.equal(undefined);
+    loader.disconnect();
+  });
+
+  it('loads an element added later, once, even when added many times', async () => {
+    const tag = uniqueTag();
+    const log: string[] = [];
+    const root = await fixture(html`<div></div>`);
+    const loader = createAutoloader({ [tag]: loaderFor(tag, log) }, root);
+    await loader.ready;
+    expect(log).to.deep.equal([]);
+    const wrapper = document.createElement('section');
+    wrapper.innerHTML = `<p><${tag}></${tag}></p><${tag}></${tag}>`;
+    root.append(wrapper);
+    root.append(document.createElement(tag));
+    await customElements.whenDefined(tag);
+    await delay(10);
+    expect(log).to.deep.equal([tag]);
+    loader.disconnect();
+  });
+
+  it('retries a module that failed to load the next time the tag appears', async () => {
+    const tag = uniqueTag();
+    let attempts = 0;
+    const root = await fixture(html`<div></div>`);
+    const originalError = console.error;
+    console.error = () => {};
+    try {
+      const loader = createAutoloader(
+        {
+          [tag]: async () => {
+            attempts++;
+            if (attempts === 1) throw new Error('network cut');
+            defineElement(tag, class extends HTMLElement {});
+          },
+        },
+        root,
+      );
+      root.append(document.createElement(tag));
+      await delay(10);
+      expect(customElements.get(tag)).to.equal(undefined);
+      await loader.discover();
+      expect(attempts).to.equal(2);
+      expect(customElements.get(tag)).to.exist;
+      loader.disconnect();
+    } finally {
+      console.error = originalError;
+    }
+  });
+
+  it('warns once, without throwing, when a tag is defined twice', async function () {
+    allowWarnings(this, /already defined/);
+    const tag = uniqueTag();
+    const seen: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => {
+      seen.push(args.join(' '));
+      warn(...args);
+    };
+    try {
+      defineElement(tag, class extends HTMLElement {});
+      expect(() => defineElement(tag, class extends HTMLElement {})).not.to.throw();
+      defineElement(tag, class extends HTMLElement {});
+      expect(seen.filter((s) => s.includes('already defined'))).to.have.length(1);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

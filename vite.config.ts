@@ -1,0 +1,46 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The widgets build: ES modules only. `dist/spp-widgets.js` (the autoloader, stable URL) plus one hashed module
+ * per element and shared hashed chunks under `dist/assets/`. Each element is `src/elements/<name>/<name>.ts`.
+ *
+ * Library mode, because an app build wraps every dynamic import in a preload helper that would cost each page
+ * ~0.7 KB; `output.minify: true` because library mode otherwise keeps whitespace.
+ */
+const root = import.meta.dirname;
+const elementsDir = resolve(root, 'src/elements');
+const elementEntries = Object.fromEntries(
+  readdirSync(elementsDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(resolve(elementsDir, d.name, `${d.name}.ts`)))
+    .map((d) => [`spp-${d.name}`, resolve(elementsDir, d.name, `${d.name}.ts`)]),
+);
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: false,
+    reportCompressedSize: false,
+    lib: {
+      entry: { 'spp-widgets': resolve(root, 'src/spp-widgets.ts'), ...elementEntries },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      preserveEntrySignatures: 'exports-only',
+      // Contract schemas are made by zod calls at module level: let unused ones be dropped.
+      treeshake: { manualPureFunctions: ['z'] },
+      output: {
+        minify: true,
+        entryFileNames: (chunk) => (chunk.name === 'spp-widgets' ? 'spp-widgets.js' : 'assets/[name]-[hash].js'),
+        chunkFileNames: 'assets/[name]-[hash].js',
+      },
+    },
+  },
+  // Browser code must not reference Node globals (a plain page has no `process`).
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+});
