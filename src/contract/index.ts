@@ -9,3 +9,4 @@ export * from './results.js';
 export * from './testimony.js';
 export * from './problem.js';
 export * from './messages.js';
+export * from './pii.js';
