@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { EngagementsResponse } from '../../src/contract/index.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const SEED = readFileSync(new URL('../../../shared/seeds/kit-de-communication-services-publics-plus.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(new URL('../fixtures/seed/kit-de-communication-services-publics-plus.txt', import.meta.url), 'utf8');
 
 describe('GET /api/v1/engagements', () => {
   let server: TestServer;
