@@ -9,6 +9,7 @@ import type { DatabaseHandle } from './store/database.js';
 import { HttpProblem, requestLang, sendProblem, statusTitle } from './http/problem.js';
 import { RouteRegistry, type RouteDef } from './http/route.js';
 import { buildOpenApi } from './http/openapi.js';
+import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   demoDir?: string;
   /** Largest accepted request body in bytes (default 64 KiB: a 5,000-character story is at most 20 KB). */
   bodyLimit?: number;
+  /** Per-address limit on submissions; default from `RATE_LIMIT_MAX` / `RATE_LIMIT_WINDOW_MS`; `false` turns it off. */
+  rateLimit?: RateLimitSettings | false;
 }
 
 /** What every route module receives. */
@@ -111,6 +114,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     return payload;
   });
+
+  await registerRateLimit(app, options.rateLimit ?? rateLimitFromEnv());
 
   const context: ApiContext = { store: options.store, publicUrl: options.publicUrl };
   const registry = new RouteRegistry();

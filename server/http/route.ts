@@ -76,8 +76,8 @@ export class RouteRegistry {
     app.route({
       method: def.method,
       url: def.url,
-      config: { cacheable: def.cacheable ?? def.method === 'GET' },
       ...(def.options ?? {}),
+      config: { cacheable: def.cacheable ?? def.method === 'GET', ...((def.options?.config as object | undefined) ?? {}) },
       handler: async (request, reply) => {
         const lang = requestLang(request);
         const params = parseInput(def.params, request.params, lang);

@@ -1,17 +1,22 @@
 import * as z from 'zod/mini';
 import {
   IdempotencyKey,
+  LIMITS,
   Problem,
   SubmissionAccepted,
   TestimonySubmission,
   TestimonyTracking,
   TrackingQuery,
   type FieldError,
+  type FormSignals,
   type Lang,
 } from '../../src/contract/index.js';
+import { detectPii } from '../../src/contract/pii-detect.js';
 import { existingStructureCodes } from '../store/structures.js';
 import { createTestimony, getTracking } from '../store/testimonies.js';
+import { newReference, newToken, nowIso } from '../store/ids.js';
 import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
+import { rateLimited } from '../http/rate-limit.js';
 import { defineRoute } from '../http/route.js';
 import type { ApiContext } from '../app.js';
 
@@ -32,6 +37,14 @@ function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): H
   return new HttpProblem(400, statusTitle(400, lang), undefined, errors);
 }
 
+/** A filled honeypot, or a form sent faster than a person can write (see `FormSignals`). */
+function looksAutomated(signals: FormSignals | undefined): 'honeypot' | 'too_fast' | undefined {
+  if (!signals) return undefined;
+  if (signals.website?.trim()) return 'honeypot';
+  if (signals.fillMs !== undefined && signals.fillMs < LIMITS.minFillMs) return 'too_fast';
+  return undefined;
+}
+
 export function testimonyRoutes({ store, publicUrl }: ApiContext) {
   return [
     defineRoute({
@@ -39,7 +52,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       url: '/api/v1/testimonies',
       summary: 'Submit an experience',
       description:
-        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created.',
+        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created. Personal data found in the title or story (e-mail, phone, NIR, IBAN, file numbers) is flagged for the moderator. Limited per address (429 with `Retry-After`). The optional `form` object carries the form\'s anti-abuse signals (honeypot, fill time); see `FormSignals`.',
       tags: ['testimonies'],
       body: TestimonySubmission,
       headers: [
@@ -51,6 +64,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         },
       ],
       cacheable: false,
+      options: rateLimited(),
       responses: {
         201: { description: 'Stored; the reference and the private tracking token', schema: SubmissionAccepted },
         400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem },
@@ -67,11 +81,23 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         if (unknown.size) throw unknownStructures(lang, body.structures, unknown);
 
         const base = publicUrl ?? `${request.protocol}://${request.host}`;
+        const trackingUrl = (reference: string, token: string) => `${base}/suivi/${reference}#token=${token}`;
+
+        const automated = looksAutomated(body.form);
+        if (automated) {
+          // Looks like success and stores nothing: a bot learns neither that it was caught nor why.
+          request.log.info({ reason: automated }, 'submission dropped by the anti-abuse checks');
+          const reference = newReference();
+          const token = newToken();
+          const decoy: SubmissionAccepted = { reference, token, status: 'pending', createdAt: nowIso(), trackingUrl: trackingUrl(reference, token) };
+          return reply.code(201).header('Location', `/api/v1/testimonies/${reference}`).send(decoy);
+        }
+
         const outcome = await createTestimony(store.db, {
           submission: body,
           idempotencyKey: key.data,
-          piiFlags: [],
-          trackingUrl: (reference, token) => `${base}/suivi/${reference}#token=${token}`,
+          piiFlags: detectPii(body),
+          trackingUrl,
         });
         if (outcome.kind === 'key-reused') {
           throw new HttpProblem(

@@ -2,6 +2,7 @@ import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
   ChannelUse,
   Feeling,
+  PiiFinding,
   PostedAs,
   PublishedTestimony,
   RejectionReason,
@@ -39,14 +40,20 @@ export type CreateOutcome =
 export interface NewTestimony {
   submission: TestimonySubmission;
   idempotencyKey: string;
-  /** Personal-data findings for the moderator (JSON-serialisable). */
-  piiFlags: unknown[];
+  /** Personal-data findings for the moderator: positions only, never the matched text. */
+  piiFlags: PiiFinding[];
   /** Builds the private tracking link from the reference and token. */
   trackingUrl: (reference: string, token: string) => string;
 }
 
-/** The canonical request hash: the same key with another body is a client bug, not a retry. */
-export const submissionHash = (submission: TestimonySubmission): string => sha256(JSON.stringify(submission));
+/**
+ * The canonical request hash: the same key with another testimony is a client bug, not a retry. The form's
+ * anti-abuse signals are left out: they describe the sending, not the testimony.
+ */
+export function submissionHash(submission: TestimonySubmission): string {
+  const { form: _signals, ...testimony } = submission;
+  return sha256(JSON.stringify(testimony));
+}
 
 async function findKey(db: Db, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();

@@ -10,3 +10,4 @@ export * from './testimony.js';
 export * from './problem.js';
 export * from './messages.js';
 export * from './pii.js';
+export * from './pii-detect.js';

@@ -44,6 +44,8 @@ export const LIMITS = {
   bodyMax: 5000,
   structuresMax: 3,
   emailMax: 254,
+  /** A person needs longer than this to choose a feeling and write 50 characters; a script does not. */
+  minFillMs: 3000,
 } as const;
 
 export const ChannelUse = z.strictObject({
@@ -56,6 +58,21 @@ const trimmed = (min: number, max: number) =>
   z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
+
+/**
+ * Anti-abuse signals the form sends with a submission; checked, never stored.
+ * - `website`: a honeypot. The form renders an input of that name that people never see nor reach (inert,
+ *   off-screen); a script that fills every field fills it too.
+ * - `fillMs`: milliseconds since the citizen first touched this testimony (kept with the draft across reloads).
+ * A submission that fills the honeypot, or arrives faster than `LIMITS.minFillMs`, gets an answer that looks
+ * like success but stores nothing, so a bot learns nothing. Clients that omit the object are not affected
+ * (other API clients are held back by the per-address rate limit).
+ */
+export const FormSignals = z.strictObject({
+  website: z.optional(z.string().check(z.maxLength(500))),
+  fillMs: z.optional(z.number().check(z.int(), z.minimum(0))),
+});
+export type FormSignals = z.infer<typeof FormSignals>;
 
 /** `POST /api/v1/testimonies` body. Unknown fields are refused. */
 export const TestimonySubmission = z
@@ -79,6 +96,7 @@ export const TestimonySubmission = z
     contactConsent: z.optional(z.boolean()),
     postcode: z.optional(z.string().check(z.regex(/^\d{5}$/))),
     lang: z.optional(z.enum(['fr', 'en'])),
+    form: z.optional(FormSignals),
   })
   .check(
     z.refine((s) => s.email === undefined || s.contactConsent === true, {

@@ -70,7 +70,8 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const spawnServer = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env },
+      // Many submissions come from 127.0.0.1 in a run: a generous rate limit unless the test sets its own.
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '10000', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await waitHealthy(url, child);

@@ -22,7 +22,8 @@ export async function startTestServer(options: { seed?: boolean } & Partial<AppO
   const store = await openDatabase({ dataDir });
   await migrate(store.db);
   if (options.seed !== false) await seedDatabase(store.db);
-  const app = await buildApp({ logger: false, ...options, store });
+  // Suites post many testimonies from one address: a generous limit unless a test sets its own.
+  const app = await buildApp({ logger: false, rateLimit: { max: 10_000, windowMs: 60_000 }, ...options, store });
   await app.ready();
   return {
     app,

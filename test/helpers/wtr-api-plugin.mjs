@@ -16,7 +16,8 @@ export function apiServerPlugin() {
     async serverStart() {
       dataDir = mkdtempSync(join(tmpdir(), 'spp-wtr-'));
       child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/api-process.ts'], {
-        env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' },
+        // Every browser test posts from 127.0.0.1: a generous limit (429 handling is tested with a fake fetch).
+        env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent', RATE_LIMIT_MAX: '10000' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       url = await new Promise((resolve, reject) => {
