@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every suite, one summary. Suites: server (node:test through HTTP on real SQLite files),
- * browser (web-test-runner in headless Chromium), e2e (the built bundle on the real server, driven in Chromium).
+ * server-pg (the same files on a real PostgreSQL), browser (web-test-runner in headless Chromium), e2e (the built
+ * bundle on the real server, driven in Chromium; the several-instances test needs PostgreSQL).
  * `npm test -- server browser` runs only those. Ends with `N passed, N failed`; exits non-zero on any failure.
+ *
+ * PostgreSQL: `TEST_DATABASE_URL=postgres://...` (a role allowed to create databases) is used when set; otherwise,
+ * when PostgreSQL is installed, a throwaway cluster is started for the run and stopped at the end. Without either,
+ * server-pg is skipped with a note, except under CI=1 where it fails.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findPostgresBin, startThrowawayPostgres } from './throwaway-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const tmp = join(root, '.tmp');
@@ -40,7 +46,7 @@ function nodeSuite(name, dir, extraEnv = {}) {
         `--test-reporter-destination=${tap}`,
         ...files,
       ],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, ...extraEnv } },
+      { cwd: root, stdio: 'inherit', env: withoutUndefined({ ...process.env, ...extraEnv }) },
     );
     const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
     const read = (key) => Number(new RegExp(`^# ${key} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
@@ -69,27 +75,72 @@ function ensureBuild() {
   return result.status === 0;
 }
 
+function withoutUndefined(env) {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined));
+}
+
+/** The PostgreSQL the run uses: `{ url }`, or `{ missing }` saying why there is none. Started at most once. */
+let postgres;
+async function ensurePostgres() {
+  if (postgres) return postgres;
+  if (process.env.TEST_DATABASE_URL) return (postgres = { url: process.env.TEST_DATABASE_URL });
+  if (!findPostgresBin()) return (postgres = { missing: 'PostgreSQL not installed: apt-get install -y postgresql, or set TEST_DATABASE_URL' });
+  try {
+    const cluster = await startThrowawayPostgres();
+    console.log(`(throwaway PostgreSQL cluster on ${cluster.url.replace(/\/\/[^@]*@/, '//')})`);
+    return (postgres = { url: cluster.url, stop: cluster.stop });
+  } catch (error) {
+    return (postgres = { missing: `could not start PostgreSQL: ${error.message}` });
+  }
+}
+
+function stopPostgres() {
+  const stop = postgres?.stop;
+  if (postgres) postgres.stop = undefined;
+  stop?.();
+}
+
 const SUITES = {
-  server: nodeSuite('server', 'test/server'),
+  // The SQLite run never inherits a PostgreSQL URL from the caller's shell.
+  server: () => nodeSuite('server', 'test/server', { TEST_DATABASE_URL: undefined })(),
+  'server-pg': async () => {
+    const { url, missing } = await ensurePostgres();
+    if (!url) return process.env.CI ? { passed: 0, failed: 1, skipped: 0, note: missing } : { passed: 0, failed: 0, skipped: 0, note: `skipped: ${missing}` };
+    return nodeSuite('server-pg', 'test/server', { TEST_DATABASE_URL: url })();
+  },
   browser: browserSuite,
-  e2e: () => {
+  e2e: async () => {
     if (!listTests('test/e2e').length) return { passed: 0, failed: 0, skipped: 0, note: 'no test files' };
     if (!ensureBuild()) return { passed: 0, failed: 1, skipped: 0, note: 'build failed' };
-    return nodeSuite('e2e', 'test/e2e')();
+    // The several-instances test skips itself without PostgreSQL (server-pg already reports why).
+    const { url } = await ensurePostgres();
+    return nodeSuite('e2e', 'test/e2e', { TEST_DATABASE_URL: url })();
   },
 };
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopPostgres();
+    process.exit(130);
+  });
+}
 
 const wanted = process.argv.slice(2).filter((a) => a in SUITES);
 const names = wanted.length ? wanted : Object.keys(SUITES);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
-for (const name of names) {
-  console.log(`\n=== ${name} tests ===\n`);
-  const counts = SUITES[name]();
-  totals.passed += counts.passed;
-  totals.failed += counts.failed;
-  totals.skipped += counts.skipped;
-  lines.push(`  ${name.padEnd(8)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.note ? ` (${counts.note})` : ''}`);
+try {
+  for (const name of names) {
+    console.log(`\n=== ${name} tests ===\n`);
+    const counts = await SUITES[name]();
+    if (counts.note?.startsWith('skipped')) console.log(`(${name} ${counts.note})`);
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+    lines.push(`  ${name.padEnd(9)} ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}${counts.note ? ` (${counts.note})` : ''}`);
+  }
+} finally {
+  stopPostgres();
 }
 console.log(`\n=== summary ===\n${lines.join('\n')}`);
 mkdirSync(tmp, { recursive: true });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -10,6 +9,7 @@ import { HttpProblem, requestLang, sendProblem, statusTitle } from './http/probl
 import { RouteRegistry, type RouteDef } from './http/route.js';
 import { buildOpenApi } from './http/openapi.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
+import { registerHttpCaching } from './http/caching.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -36,14 +36,6 @@ export interface AppOptions {
 export interface ApiContext {
   store: DatabaseHandle;
   publicUrl?: string;
-}
-
-const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    cacheable?: boolean;
-  }
 }
 
 /** Builds the whole server: API, OpenAPI document, widgets and demo pages. Does not listen. */
@@ -94,26 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // Public GETs: a CDN and the widgets' ETag cache revalidate instead of refetching.
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.url.startsWith('/api/')) return payload;
-    const cacheable = request.routeOptions.config?.cacheable === true && (request.method === 'GET' || request.method === 'HEAD');
-    if (!cacheable || reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
-      if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
-      return payload;
-    }
-    const etag = `W/"${createHash('sha1').update(payload).digest('base64url')}"`;
-    reply.header('ETag', etag);
-    reply.header('Cache-Control', PUBLIC_CACHE);
-    reply.header('Vary', 'Accept-Language');
-    const match = String(request.headers['if-none-match'] ?? '')
-      .split(',')
-      .map((t) => t.trim());
-    if (match.includes(etag) || match.includes('*')) {
-      reply.code(304);
-      return '';
-    }
-    return payload;
-  });
+  registerHttpCaching(app);
 
   await registerRateLimit(app, options.rateLimit ?? rateLimitFromEnv());
 

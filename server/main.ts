@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
-import { migrate, openDatabase } from './store/database.js';
+import { openDatabase } from './store/database.js';
 import { purgeIdempotencyKeys } from './store/testimonies.js';
-import { seedDatabase } from './seed/index.js';
+import { prepareDatabase } from './prepare.js';
 
 /**
  * `npm start`: opens the database (SQLite under DATA_DIR, or DATABASE_URL=postgres://...), migrates it,
@@ -11,8 +11,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
   const store = await openDatabase({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL });
-  const applied = await migrate(store.db);
-  const seeded = process.env.SEED === '0' ? false : await seedDatabase(store.db);
+  const { applied, seeded } = await prepareDatabase(store, { seed: process.env.SEED !== '0' });
   await purgeIdempotencyKeys(store.db);
 
   const app = await buildApp({

@@ -47,8 +47,10 @@ export interface RouteDef<P extends Schema | undefined = Schema | undefined, Q e
   body?: B;
   headers?: HeaderDoc[];
   responses: Record<number, ResponseDoc>;
-  /** Public GETs get `Cache-Control` and `ETag` revalidation unless `false`. */
+  /** Public GETs get `Cache-Control` and `ETag` revalidation unless `false` (never routes with `security`). */
   cacheable?: boolean;
+  /** The 200 body is in the request's language (`?lang=`, else `Accept-Language`): shared caches key on it. */
+  languageDependent?: boolean;
   /** Extra Fastify route options (rate limit config, body limit, hooks). */
   options?: Record<string, unknown>;
   handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>): Promise<unknown>;
@@ -77,7 +79,11 @@ export class RouteRegistry {
       method: def.method,
       url: def.url,
       ...(def.options ?? {}),
-      config: { cacheable: def.cacheable ?? def.method === 'GET', ...((def.options?.config as object | undefined) ?? {}) },
+      config: {
+        cacheable: def.cacheable ?? (def.method === 'GET' && def.security === undefined),
+        languageDependent: def.languageDependent === true,
+        ...((def.options?.config as object | undefined) ?? {}),
+      },
       handler: async (request, reply) => {
         const lang = requestLang(request);
         const params = parseInput(def.params, request.params, lang);

@@ -17,6 +17,7 @@ export function engagementRoutes({ store }: ApiContext) {
         'Returns the newest wording the server holds. French is the official text; English is our own translation (`translated: true`).',
       tags: ['engagements'],
       query: EngagementsQuery,
+      languageDependent: true,
       responses: {
         200: { description: 'The engagements', schema: EngagementsResponse },
         400: { description: 'Invalid query', schema: Problem },

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 
@@ -56,4 +56,25 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
     throw new Error(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Arbitrary, fixed: distinct from Kysely's own migration lock id. */
+const STARTUP_LOCK_ID = 7_305_218_640_114_091n;
+
+/**
+ * Runs `task` (migrate, seed) while holding a database-wide lock, so instances started together on an empty
+ * PostgreSQL database prepare it one after the other: the second waits, then finds it migrated and seeded.
+ * The lock is a session advisory lock: a crashed instance's connection drops and frees it. SQLite needs none:
+ * one process owns the file.
+ */
+export async function withStartupLock<T>(store: DatabaseHandle, task: () => Promise<T>): Promise<T> {
+  if (store.dialect !== 'postgres') return task();
+  return store.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${sql.lit(STARTUP_LOCK_ID)})`.execute(connection);
+    try {
+      return await task();
+    } finally {
+      await sql`select pg_advisory_unlock(${sql.lit(STARTUP_LOCK_ID)})`.execute(connection);
+    }
+  });
 }

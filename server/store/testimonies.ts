@@ -173,6 +173,8 @@ async function repliesOf(db: Db, ids: readonly string[]): Promise<Map<string, Re
     .select(['r.testimony_id', 'r.body', 'r.signature', 'r.created_at', 's.code', 's.name'])
     .where('r.testimony_id', 'in', [...ids])
     .orderBy('r.created_at')
+    // A total order: every instance (and both stores) renders the same body, hence the same ETag.
+    .orderBy('r.id')
     .execute();
   for (const row of rows) {
     const list = out.get(row.testimony_id) ?? [];

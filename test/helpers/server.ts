@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/app.js';
-import { migrate, openDatabase, type DatabaseHandle } from '../../server/store/database.js';
-import { seedDatabase } from '../../server/seed/index.js';
+import { openDatabase, type DatabaseHandle } from '../../server/store/database.js';
+import { prepareDatabase } from '../../server/prepare.js';
+import { createTestDatabase } from './database.js';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -14,14 +12,14 @@ export interface TestServer {
 }
 
 /**
- * A real server on a real SQLite file in a fresh temporary folder, migrated and seeded.
- * Requests go through HTTP with `app.inject`.
+ * A real server on a database of its own, migrated and seeded: a SQLite file in a fresh temporary folder, or a
+ * fresh PostgreSQL database when `TEST_DATABASE_URL` is set. Requests go through HTTP with `app.inject`.
  */
 export async function startTestServer(options: { seed?: boolean } & Partial<AppOptions> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'spp-test-'));
-  const store = await openDatabase({ dataDir });
-  await migrate(store.db);
-  if (options.seed !== false) await seedDatabase(store.db);
+  const database = await createTestDatabase();
+  const { dataDir } = database.options;
+  const store = await openDatabase(database.options);
+  await prepareDatabase(store, { seed: options.seed !== false });
   // Suites post many testimonies from one address: a generous limit unless a test sets its own.
   const app = await buildApp({ logger: false, rateLimit: { max: 10_000, windowMs: 60_000 }, ...options, store });
   await app.ready();
@@ -32,7 +30,7 @@ export async function startTestServer(options: { seed?: boolean } & Partial<AppO
     async close() {
       await app.close();
       await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.dispose();
     },
   };
 }

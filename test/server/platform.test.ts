@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testDialect } from '../helpers/database.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('platform: health, OpenAPI, CORS, caching, static files', () => {
@@ -24,7 +25,7 @@ describe('platform: health, OpenAPI, CORS, caching, static files', () => {
     const res = await server.app.inject('/api/health');
     assert.equal(res.statusCode, 200);
     assert.equal(res.json().status, 'ok');
-    assert.equal(res.json().database, 'sqlite');
+    assert.equal(res.json().database, testDialect);
   });
 
   it('documents every public route in /api/openapi.json, with schemas from the contract', async () => {

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * A private, throwaway PostgreSQL cluster for tests and benchmarks: `initdb` in a temporary folder, listening on
+ * 127.0.0.1 on a free port, with a password-protected superuser and a database, durability turned off (tests
+ * never need to survive a power cut). Nothing is shared with the machine's own cluster, so several test runs on
+ * one machine (or a developer's own PostgreSQL on 5432) never interfere.
+ *
+ *   node scripts/throwaway-postgres.mjs start        prints `export TEST_DATABASE_URL=... SPP_PG_DIR=...` for eval
+ *   node scripts/throwaway-postgres.mjs stop DIR     stops the cluster started in DIR and deletes it
+ *   node scripts/throwaway-postgres.mjs              starts one, prints its URL, stops it on Ctrl-C
+ *
+ * Binaries: `PG_BIN` if set, else the newest `/usr/lib/postgresql/<n>/bin` (Debian), else `initdb` on the PATH.
+ * As root, PostgreSQL refuses to run: the cluster then runs as the `postgres` user (created by the Debian package).
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const USER = 'spp';
+const DATABASE = 'spp';
+
+/** The folder holding `initdb` and `pg_ctl`, or `undefined` when PostgreSQL is not installed. */
+export function findPostgresBin() {
+  if (process.env.PG_BIN) return existsSync(join(process.env.PG_BIN, 'initdb')) ? process.env.PG_BIN : undefined;
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    const versions = readdirSync(debian)
+      .filter((v) => existsSync(join(debian, v, 'bin', 'initdb')))
+      .sort((a, b) => Number(b) - Number(a));
+    if (versions.length) return join(debian, versions[0], 'bin');
+  }
+  const which = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' });
+  const found = which.stdout.trim();
+  return which.status === 0 && found ? join(found, '..') : undefined;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+function postgresUser() {
+  const id = (flag) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
+  const uid = id('-u');
+  if (uid.status !== 0) throw new Error('running as root needs the postgres user (created by the Debian package)');
+  return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
+/** Runs a PostgreSQL binary as the current user, or as `postgres` when we are root. */
+function runPg(bin, tool, args) {
+  const command = join(bin, tool);
+  const result = isRoot()
+    ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
+    : spawnSync(command, args, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`${tool} failed (${result.status ?? result.signal}): ${(result.stderr || result.stdout || String(result.error ?? '')).trim()}`);
+  }
+  return result.stdout;
+}
+
+/**
+ * Starts a cluster and returns `{ url, dir, stop() }`. `url` points at a database the tests may freely create
+ * databases next to (its role is a superuser of this throwaway cluster only).
+ */
+export async function startThrowawayPostgres() {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql), or set PG_BIN');
+  const dir = mkdtempSync(join(tmpdir(), 'spp-pg-'));
+  const owner = isRoot() ? postgresUser() : undefined;
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  const password = randomBytes(12).toString('base64url');
+  const data = join(dir, 'data');
+  const pwfile = join(dir, 'pw');
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
+  if (owner) chownSync(pwfile, owner.uid, owner.gid);
+  const stop = () => stopThrowawayPostgres(dir);
+  try {
+    runPg(bin, 'initdb', ['-D', data, '-U', USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
+    rmSync(pwfile);
+    const port = await freePort();
+    const options = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ].join(' ');
+    runPg(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'postgres.log'), '-w', '-t', '60', 'start']);
+    const { default: pg } = await import('pg');
+    const admin = new pg.Client({ connectionString: `postgres://${USER}:${password}@127.0.0.1:${port}/postgres` });
+    await admin.connect();
+    try {
+      await admin.query(`create database ${DATABASE}`);
+    } finally {
+      await admin.end();
+    }
+    return { url: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`, dir, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}
+
+/** Stops a cluster started by `start` in another process. */
+export function stopThrowawayPostgres(dir) {
+  const bin = findPostgresBin();
+  const data = join(dir, 'data');
+  try {
+    if (bin && existsSync(join(data, 'postmaster.pid'))) runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const [command, dirArg] = process.argv.slice(2);
+  if (command === 'start') {
+    const { url, dir } = await startThrowawayPostgres();
+    console.log(`export TEST_DATABASE_URL='${url}' SPP_PG_DIR='${dir}'`);
+  } else if (command === 'stop') {
+    if (!dirArg) throw new Error('usage: throwaway-postgres.mjs stop DIR');
+    stopThrowawayPostgres(dirArg);
+  } else {
+    const cluster = await startThrowawayPostgres();
+    console.log(`Throwaway PostgreSQL: TEST_DATABASE_URL='${cluster.url}'`);
+    console.log('Ctrl-C stops it and deletes its data.');
+    const stop = () => {
+      cluster.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    setInterval(() => {}, 1 << 30);
+  }
+}
