@@ -13,9 +13,16 @@ import { DEMO_TESTIMONIES } from './testimonies.js';
 const DAY_MS = 24 * 3600 * 1000;
 const QUARTERS = 12;
 
-/** True once the demo data is in (a second start reuses the data and never seeds twice). */
+/**
+ * True once the demo data is in (a second start reuses the data and never seeds twice), and also when real open
+ * data was imported first (`npm run import`): demo rows must not mix into a real database.
+ */
 export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
-  const row = await db.selectFrom('meta').select('value').where('key', '=', 'seeded_at').executeTakeFirst();
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', 'in', ['seeded_at', 'opendata_imported_at'])
+    .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -128,6 +128,22 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+export interface ImportRunTable {
+  /** SHA-256 of the file's bytes: the same content is the same run, whatever its path. */
+  file_hash: string;
+  file_name: string;
+  dataset: string;
+  /** running | done */
+  status: string;
+  /** Line of the last row of the last committed batch (0: none yet). */
+  last_line: number;
+  /** JSON: the counts and rejections so far, so a resumed run reports the whole file. */
+  report: string;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   engagement_versions: EngagementVersionTable;
@@ -140,6 +156,7 @@ export interface Database {
   testimony_structures: TestimonyStructureTable;
   replies: ReplyTable;
   idempotency_keys: IdempotencyTable;
+  import_runs: ImportRunTable;
 }
 
 // Kept for tables that may later need a generated column without changing every import site.

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m003 from './003-import.js';
 
 /**
  * Migrations live in code (no folder scan at run time, so the server runs the same from a bundle or tsx).
@@ -7,6 +8,7 @@ import * as m001 from './001-initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
+  '003-import': m003,
 };
 
 export const migrationProvider: MigrationProvider = {

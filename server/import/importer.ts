@@ -1,0 +1,459 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
+import {
+  DATASET_COLUMNS,
+  detectDataset,
+  mapColumns,
+  type ColumnMap,
+  type DatasetKind,
+  type FieldOf,
+} from '../../src/opendata/columns.js';
+import { CsvParser, detectSeparator } from './csv.js';
+import { JsonRecordScanner, recordColumns } from './json-records.js';
+import { MAPPERS, type Problem, type RowReader } from './records.js';
+import { WRITERS, WriteContext, type Item, type Outcome } from './writer.js';
+
+/**
+ * `npm run import`: loads Services Publics+ open-data exports (structures, indicator catalogue, results,
+ * published experiences; CSV or JSON) into the database.
+ *
+ * - Files are read as streams and written in batches, one transaction per batch: a crash leaves every batch
+ *   either fully in or not at all.
+ * - `import_runs` records, in the batch's own transaction, the last committed line of each file (by content
+ *   hash), so a rerun after a crash resumes after it. A file that was imported whole is read again, and every
+ *   row then comes out unchanged.
+ * - A bad row is rejected with its file, line, column and reason; it never stops the import.
+ * - Files are imported structures first, then the catalogue, results and experiences, so a result may refer to a
+ *   structure from another file of the same import.
+ */
+export interface Rejection {
+  file: string;
+  line: number;
+  column: string;
+  reason: string;
+}
+
+export interface Counts {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows refused (a row may have several rejections). */
+  rejected: number;
+}
+
+export interface FileReport extends Counts {
+  file: string;
+  dataset: DatasetKind | null;
+  format: 'csv' | 'json';
+  encoding: 'utf-8' | 'windows-1252';
+  /** Rows already committed by an interrupted run of the same file, not read again. */
+  skipped: number;
+  resumedFromLine: number | null;
+  unknownColumns: string[];
+  rejections: Rejection[];
+  /** Rejections beyond the ones kept in `rejections`. */
+  moreRejections: number;
+  /** Why the file (or its end) could not be read. */
+  error?: string;
+}
+
+export interface ImportReport {
+  files: FileReport[];
+  totals: Counts & { skipped: number };
+}
+
+export interface Progress {
+  file: string;
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface ImportOptions {
+  /** Rows per transaction. Default 500. */
+  batchSize?: number;
+  /** Creation time of new structures (default now). */
+  now?: Date;
+  /** Ignore the resume point of an interrupted run and read every file from the start. */
+  restart?: boolean;
+  onProgress?: (progress: Progress) => void;
+  /** Called inside each batch's transaction, after its writes and before its commit. */
+  beforeCommit?: (batch: { file: string; index: number; lastLine: number }) => void | Promise<void>;
+  /** Rejections kept per file in the report (the count stays exact). Default 1000. */
+  maxRejections?: number;
+}
+
+export class ImportUsageError extends Error {}
+
+const DATASET_ORDER: DatasetKind[] = ['structures', 'indicators', 'results', 'experiences'];
+const EXTENSIONS = new Set(['.csv', '.json']);
+
+/** Files of the given paths: a folder gives its `.csv` and `.json` files (not its subfolders), in name order. */
+export async function listImportFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new ImportUsageError(`${path}: no such file or folder`);
+    if (info.isDirectory()) {
+      const entries = await readdir(path, { withFileTypes: true });
+      files.push(
+        ...entries
+          .filter((e) => e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase()))
+          .map((e) => join(path, e.name))
+          .sort(),
+      );
+    } else files.push(path);
+  }
+  return [...new Set(files)];
+}
+
+interface FileFacts {
+  path: string;
+  format: 'csv' | 'json';
+  encoding: 'utf-8' | 'windows-1252';
+  hash: string;
+  size: number;
+}
+
+/** Hash of the bytes, and whether they are UTF-8 (else Windows-1252, what French spreadsheets save). */
+async function inspect(path: string): Promise<FileFacts> {
+  const hash = createHash('sha256');
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let valid = true;
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 18 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+    if (valid) {
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        valid = false;
+      }
+    }
+  }
+  if (valid) {
+    try {
+      utf8.decode();
+    } catch {
+      valid = false;
+    }
+  }
+  const format = extname(path).toLowerCase() === '.json' ? 'json' : 'csv';
+  return { path, format, encoding: valid ? 'utf-8' : 'windows-1252', hash: hash.digest('hex'), size };
+}
+
+/** A row as read from the file: its columns by name, or why it could not be read. */
+interface SourceRow {
+  line: number;
+  values?: Record<string, unknown>;
+  error?: string;
+}
+
+/** Decoded text of a file in chunks, with the count of bytes read so far. */
+async function* textChunks(facts: FileFacts, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const decoder = new TextDecoder(facts.encoding);
+  let bytes = 0;
+  for await (const chunk of createReadStream(facts.path, { highWaterMark: 1 << 16 }) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    onBytes(bytes);
+    const text = decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+async function* csvRows(facts: FileFacts, onBytes: (bytes: number) => void, header: { columns?: string[] }): AsyncGenerator<SourceRow> {
+  let parser: CsvParser | undefined;
+  let columns: string[] | undefined;
+  const rows = function* (records: ReturnType<CsvParser['push']>): Generator<SourceRow> {
+    for (const record of records) {
+      if (!columns) {
+        columns = record.fields.map((f) => f.trim());
+        header.columns = columns;
+        continue;
+      }
+      if (record.error) {
+        yield { line: record.line, error: record.error };
+        continue;
+      }
+      if (record.fields.length !== columns.length) {
+        yield {
+          line: record.line,
+          error: `${record.fields.length} values for ${columns.length} columns (a value holding ";" or a line break must be quoted)`,
+        };
+        continue;
+      }
+      const values: Record<string, unknown> = {};
+      columns.forEach((column, i) => {
+        if (!(column in values)) values[column] = record.fields[i];
+      });
+      yield { line: record.line, values };
+    }
+  };
+  for await (const text of textChunks(facts, onBytes)) {
+    parser ??= new CsvParser(detectSeparator(text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? ''));
+    yield* rows(parser.push(text));
+  }
+  if (parser) yield* rows(parser.end());
+}
+
+async function* jsonRows(facts: FileFacts, onBytes: (bytes: number) => void): AsyncGenerator<SourceRow> {
+  const scanner = new JsonRecordScanner();
+  const rows = function* (texts: ReturnType<JsonRecordScanner['push']>): Generator<SourceRow> {
+    for (const { line, text } of texts) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        yield { line, error: 'invalid JSON record' };
+        continue;
+      }
+      const values = recordColumns(parsed);
+      yield values ? { line, values } : { line, error: 'a record must be a JSON object' };
+    }
+  };
+  for await (const text of textChunks(facts, onBytes)) yield* rows(scanner.push(text));
+  scanner.end();
+}
+
+function rowsOf(facts: FileFacts, onBytes: (bytes: number) => void, header: { columns?: string[] } = {}): AsyncGenerator<SourceRow> {
+  return facts.format === 'json' ? jsonRows(facts, onBytes) : csvRows(facts, onBytes, header);
+}
+
+/** The columns of the file: the CSV header, or the keys of the first JSON record. */
+async function sniffColumns(facts: FileFacts): Promise<string[]> {
+  const header: { columns?: string[] } = {};
+  const rows = rowsOf(facts, () => {}, header);
+  try {
+    for await (const row of rows) {
+      if (facts.format === 'json' && row.values) return Object.keys(row.values);
+      if (header.columns) return header.columns;
+    }
+  } finally {
+    await rows.return(undefined);
+  }
+  return header.columns ?? [];
+}
+
+class Reader<K extends DatasetKind> implements RowReader<K> {
+  values: Record<string, unknown> = {};
+  constructor(
+    private readonly kind: K,
+    public map: ColumnMap<K>,
+  ) {}
+  private columnOf(field: FieldOf<K>): string | undefined {
+    return this.map.fields[field];
+  }
+  has(field: FieldOf<K>): boolean {
+    const column = this.columnOf(field);
+    return column !== undefined && column in this.values;
+  }
+  get(field: FieldOf<K>): unknown {
+    const column = this.columnOf(field);
+    return column === undefined ? undefined : this.values[column];
+  }
+  column(field: FieldOf<K>): string {
+    return this.columnOf(field) ?? (DATASET_COLUMNS[this.kind] as Record<FieldOf<K>, readonly string[]>)[field][0]!;
+  }
+}
+
+const emptyCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+
+interface StoredProgress {
+  counts: Counts;
+  rejections: Rejection[];
+  moreRejections: number;
+}
+
+async function importFile(
+  db: Kysely<Database>,
+  facts: FileFacts,
+  kind: DatasetKind,
+  columns: string[],
+  options: ImportOptions,
+  ctx: WriteContext,
+): Promise<FileReport> {
+  const file = facts.path;
+  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const maxRejections = options.maxRejections ?? 1000;
+  const now = () => new Date().toISOString();
+  const run = await db.selectFrom('import_runs').selectAll().where('file_hash', '=', facts.hash).executeTakeFirst();
+  const resume = run && run.status === 'running' && run.dataset === kind && !options.restart ? Number(run.last_line) : 0;
+  let progress: StoredProgress = resume
+    ? (JSON.parse(run!.report) as StoredProgress)
+    : { counts: emptyCounts(), rejections: [], moreRejections: 0 };
+  const fresh = { file_name: basename(file), dataset: kind, status: 'running', last_line: 0, report: JSON.stringify(progress), updated_at: now(), finished_at: null };
+  if (!run) await db.insertInto('import_runs').values({ file_hash: facts.hash, started_at: now(), ...fresh }).execute();
+  else if (!resume) await db.updateTable('import_runs').set({ ...fresh, started_at: now() }).where('file_hash', '=', facts.hash).execute();
+
+  const report: FileReport = {
+    file,
+    dataset: kind,
+    format: facts.format,
+    encoding: facts.encoding,
+    ...emptyCounts(),
+    skipped: 0,
+    resumedFromLine: resume || null,
+    unknownColumns: [],
+    rejections: [],
+    moreRejections: 0,
+  };
+
+  const reader = new Reader(kind, mapColumns(kind, columns));
+  const seenKeys = new Set(columns);
+  const mapper = MAPPERS[kind] as (row: RowReader<DatasetKind>) => { record?: unknown; problems?: Problem[] };
+  const writer = WRITERS[kind] as (db: Kysely<Database>, items: Item<unknown>[], ctx: WriteContext) => Promise<Outcome[]>;
+  type Pending = { line: number; record?: unknown; problems?: Problem[] };
+  let pending: Pending[] = [];
+  let batchIndex = 0;
+  let bytesRead = 0;
+
+  const reject = (next: StoredProgress, line: number, problems: Problem[]) => {
+    next.counts.rejected++;
+    for (const p of problems) {
+      if (next.rejections.length < maxRejections) next.rejections.push({ file, line, column: p.column, reason: p.reason });
+      else next.moreRejections++;
+    }
+  };
+
+  const flush = async () => {
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    const lastLine = batch[batch.length - 1]!.line;
+    const next: StoredProgress = structuredClone(progress);
+    const index = batchIndex;
+    await db.transaction().execute(async (trx) => {
+      const valid = batch.filter((b) => b.record !== undefined) as Item<unknown>[];
+      const outcomes = valid.length ? await writer(trx, valid, ctx) : [];
+      let o = 0;
+      for (const item of batch) {
+        next.counts.read++;
+        if (item.problems) {
+          reject(next, item.line, item.problems);
+          continue;
+        }
+        const outcome = outcomes[o++]!;
+        if (Array.isArray(outcome)) reject(next, item.line, outcome);
+        else next.counts[outcome]++;
+      }
+      await trx
+        .updateTable('import_runs')
+        .set({ last_line: lastLine, report: JSON.stringify(next), updated_at: now() })
+        .where('file_hash', '=', facts.hash)
+        .execute();
+      await options.beforeCommit?.({ file, index, lastLine });
+    });
+    progress = next;
+    batchIndex++;
+    options.onProgress?.({ file, bytesRead, totalBytes: facts.size, rows: progress.counts.read });
+  };
+
+  try {
+    for await (const row of rowsOf(facts, (b) => (bytesRead = b))) {
+      if (row.line <= resume) {
+        report.skipped++;
+        continue;
+      }
+      if (row.error || !row.values) {
+        pending.push({ line: row.line, problems: [{ column: '', reason: row.error ?? 'unreadable row' }] });
+      } else {
+        if (facts.format === 'json') {
+          const added = Object.keys(row.values).filter((k) => !seenKeys.has(k));
+          if (added.length) {
+            added.forEach((k) => seenKeys.add(k));
+            reader.map = mapColumns(kind, [...seenKeys]);
+          }
+        }
+        reader.values = row.values;
+        const mapped = mapper(reader as RowReader<DatasetKind>);
+        pending.push({ line: row.line, record: mapped.record, problems: mapped.problems });
+      }
+      if (pending.length >= batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    // A file that ends badly (truncated JSON) keeps what was committed; anything else is a real failure.
+    if (!(error instanceof Error) || /^(the JSON ends too early|no records found|empty file|not a JSON export)/.test(error.message) === false) {
+      throw error;
+    }
+    await flush();
+    report.error = error.message;
+  }
+
+  if (!report.error) {
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('import_runs')
+        .set({ status: 'done', updated_at: now(), finished_at: now() })
+        .where('file_hash', '=', facts.hash)
+        .execute();
+      // Marks the database as holding real data: the demo seed then stays out of it.
+      await trx
+        .insertInto('meta')
+        .values({ key: 'opendata_imported_at', value: now() })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: now() }))
+        .execute();
+    });
+  }
+  Object.assign(report, progress.counts, { rejections: progress.rejections, moreRejections: progress.moreRejections });
+  report.unknownColumns = reader.map.unknown;
+  options.onProgress?.({ file, bytesRead: facts.size, totalBytes: facts.size, rows: progress.counts.read });
+  return report;
+}
+
+/** Imports every file of `paths` (files or folders) and reports what happened to each row. */
+export async function importOpenData(db: Kysely<Database>, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  const files = await listImportFiles(paths);
+  if (!files.length) throw new ImportUsageError(`no .csv or .json file in ${paths.join(', ')}`);
+  const ctx = new WriteContext((options.now ?? new Date()).toISOString());
+  const planned: { facts: FileFacts; kind: DatasetKind | undefined; columns: string[]; error?: string }[] = [];
+  for (const path of files) {
+    const facts = await inspect(path);
+    try {
+      const columns = await sniffColumns(facts);
+      planned.push({ facts, columns, kind: detectDataset(columns) });
+    } catch (error) {
+      planned.push({ facts, columns: [], kind: undefined, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const rank = (kind: DatasetKind | undefined) => (kind ? DATASET_ORDER.indexOf(kind) : DATASET_ORDER.length);
+  planned.sort((a, b) => rank(a.kind) - rank(b.kind));
+
+  const reports: FileReport[] = [];
+  for (const { facts, kind, columns, error } of planned) {
+    if (!kind) {
+      reports.push({
+        file: facts.path,
+        dataset: null,
+        format: facts.format,
+        encoding: facts.encoding,
+        ...emptyCounts(),
+        skipped: 0,
+        resumedFromLine: null,
+        unknownColumns: [],
+        rejections: [],
+        moreRejections: 0,
+        error:
+          error ??
+          (columns.length
+            ? `not a Services Publics+ export: columns ${columns.slice(0, 8).join(', ')}${columns.length > 8 ? ', ...' : ''} match no dataset (see docs/import.md)`
+            : 'empty file'),
+      });
+      continue;
+    }
+    reports.push(await importFile(db, facts, kind, columns, options, ctx));
+  }
+  const totals = { ...emptyCounts(), skipped: 0 };
+  for (const r of reports) {
+    for (const key of ['read', 'inserted', 'updated', 'unchanged', 'rejected', 'skipped'] as const) totals[key] += r[key];
+  }
+  return { files: reports, totals };
+}

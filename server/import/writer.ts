@@ -1,0 +1,371 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, StructureTable } from '../store/schema.js';
+import { sha256 } from '../store/ids.js';
+import { foldText } from '../store/text.js';
+import type { DatasetKind } from '../../src/opendata/columns.js';
+import type { ExperienceRecord, IndicatorRecord, Problem, RecordOf, ResultRecord, StructureRecord } from './records.js';
+
+/**
+ * Upserts one batch of mapped rows inside the caller's transaction, keyed by the SP+ codes: structures by code,
+ * indicators by indicator code, results by structure + indicator + period, experiences by their published id.
+ * Each row is compared with what is stored first, so a second import of the same file writes nothing and
+ * reports every row unchanged.
+ */
+export type Outcome = 'inserted' | 'updated' | 'unchanged' | Problem[];
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface Item<T> {
+  line: number;
+  record: T;
+}
+
+/** What a run learns about the database as it goes (lives as long as one import). */
+export class WriteContext {
+  private readonly structureNames = new Map<string, string>();
+  private readonly indicators = new Set<string>();
+  private nextPosition: number | undefined;
+
+  constructor(readonly now: string) {}
+
+  /** Name of each known structure among `codes` (the database, including rows written earlier in this run). */
+  async structures(db: Db, codes: Iterable<string>): Promise<Map<string, string>> {
+    const missing = [...new Set(codes)].filter((c) => !this.structureNames.has(c));
+    if (missing.length) {
+      const rows = await db.selectFrom('structures').select(['code', 'name']).where('code', 'in', missing).execute();
+      for (const row of rows) this.structureNames.set(row.code, row.name);
+    }
+    return this.structureNames;
+  }
+
+  rememberStructure(code: string, name: string): void {
+    this.structureNames.set(code, name);
+  }
+
+  async knownIndicators(db: Db, codes: Iterable<string>): Promise<Set<string>> {
+    const missing = [...new Set(codes)].filter((c) => !this.indicators.has(c));
+    if (missing.length) {
+      const rows = await db.selectFrom('indicators').select('code').where('code', 'in', missing).execute();
+      for (const row of rows) this.indicators.add(row.code);
+    }
+    return this.indicators;
+  }
+
+  rememberIndicator(code: string): void {
+    this.indicators.add(code);
+  }
+
+  /** New catalogue entries go after the existing ones, in file order. */
+  async takePosition(db: Db): Promise<number> {
+    if (this.nextPosition === undefined) {
+      const row = await db
+        .selectFrom('indicators')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .executeTakeFirst();
+      this.nextPosition = row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+    }
+    return this.nextPosition++;
+  }
+}
+
+const unique = <T>(items: Iterable<T>): T[] => [...new Set(items)];
+
+/** Same stored values? Numbers compare by value (PostgreSQL may hand back strings for numerics). */
+function sameValues(stored: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
+  return Object.entries(wanted).every(([key, value]) => {
+    const before = stored[key];
+    if (typeof value === 'number' && before !== null && before !== undefined) return Number(before) === value;
+    return (before ?? null) === (value ?? null);
+  });
+}
+
+/** `undefined` keeps the stored value (the file has no such column); on insert it is the default. */
+const keep = <T>(wanted: T | undefined, stored: T | undefined, fallback: T): T =>
+  wanted !== undefined ? wanted : stored !== undefined ? stored : fallback;
+
+// ---- structures ---------------------------------------------------------------------------------------------
+
+async function writeStructures(db: Db, items: Item<StructureRecord>[], ctx: WriteContext): Promise<Outcome[]> {
+  const stored = new Map<string, Selectable<StructureTable>>(
+    (await db.selectFrom('structures').selectAll().where('code', 'in', unique(items.map((i) => i.record.code))).execute()).map(
+      (row) => [row.code, row],
+    ),
+  );
+  const networks = new Map(
+    (
+      await db
+        .selectFrom('networks')
+        .selectAll()
+        .where('code', 'in', unique(items.map((i) => i.record.networkCode)))
+        .execute()
+    ).map((n) => [n.code, n.name]),
+  );
+  const outcomes: Outcome[] = [];
+  for (const { record: s } of items) {
+    const networkName = networks.get(s.networkCode);
+    if (networkName === undefined) {
+      await db.insertInto('networks').values({ code: s.networkCode, name: s.networkName ?? s.networkCode }).execute();
+      networks.set(s.networkCode, s.networkName ?? s.networkCode);
+    } else if (s.networkName && s.networkName !== networkName) {
+      await db.updateTable('networks').set({ name: s.networkName }).where('code', '=', s.networkCode).execute();
+      networks.set(s.networkCode, s.networkName);
+    }
+    const before = stored.get(s.code);
+    const values = {
+      name: s.name,
+      network_code: s.networkCode,
+      // Without a level column: a structure under a parent is a local site, one without is a network head.
+      level: keep(s.level, before?.level, s.parentCode ? 'site' : 'network'),
+      parent_code: keep(s.parentCode, before?.parent_code, null),
+      postcode: keep(s.postcode, before?.postcode, null),
+      city: keep(s.city, before?.city, null),
+      contact_phone: keep(s.phone, before?.contact_phone, null),
+      contact_url: keep(s.url, before?.contact_url, null),
+      contact_address: keep(s.address, before?.contact_address, null),
+    };
+    const full = {
+      ...values,
+      search_text: foldText(
+        [values.name, values.city, values.postcode, s.networkCode, networks.get(s.networkCode)].filter(Boolean).join(' '),
+      ),
+    };
+    if (!before) {
+      await db.insertInto('structures').values({ code: s.code, created_at: ctx.now, ...full }).execute();
+      outcomes.push('inserted');
+    } else if (sameValues(before, full)) {
+      outcomes.push('unchanged');
+    } else {
+      await db.updateTable('structures').set(full).where('code', '=', s.code).execute();
+      outcomes.push('updated');
+    }
+    stored.set(s.code, { ...(before ?? { code: s.code, created_at: ctx.now }), ...full });
+    ctx.rememberStructure(s.code, s.name);
+  }
+  return outcomes;
+}
+
+// ---- indicators ---------------------------------------------------------------------------------------------
+
+async function writeIndicators(db: Db, items: Item<IndicatorRecord>[], ctx: WriteContext): Promise<Outcome[]> {
+  const stored = new Map(
+    (await db.selectFrom('indicators').selectAll().where('code', 'in', unique(items.map((i) => i.record.code))).execute()).map(
+      (row) => [row.code, row],
+    ),
+  );
+  const outcomes: Outcome[] = [];
+  for (const { record: i } of items) {
+    const before = stored.get(i.code);
+    const values = {
+      label: i.label,
+      original_label: keep(i.originalLabel, before?.original_label, null),
+      network_code: keep(i.networkCode, before?.network_code, null),
+      family: i.family,
+      unit_type: i.unitType,
+      unit: i.unit,
+      // A curated direction is not overwritten by a guess; a new indicator gets the inferred one.
+      direction: keep(i.direction, before?.direction, i.inferredDirection),
+      target: keep(i.target, before?.target, null),
+      methodology: keep(i.methodology, before?.methodology, ''),
+      sources: keep(i.sources, before?.sources, null),
+    };
+    if (!before) {
+      const position = await ctx.takePosition(db);
+      await db.insertInto('indicators').values({ code: i.code, position, ...values }).execute();
+      stored.set(i.code, { code: i.code, position, ...values });
+      outcomes.push('inserted');
+    } else if (sameValues(before, values)) {
+      outcomes.push('unchanged');
+    } else {
+      await db.updateTable('indicators').set(values).where('code', '=', i.code).execute();
+      stored.set(i.code, { ...before, ...values });
+      outcomes.push('updated');
+    }
+    ctx.rememberIndicator(i.code);
+  }
+  return outcomes;
+}
+
+// ---- results ------------------------------------------------------------------------------------------------
+
+const resultKey = (structure: string, indicator: string, period: string) => `${structure}\u0000${indicator}\u0000${period}`;
+
+async function writeResults(db: Db, items: Item<ResultRecord>[], ctx: WriteContext): Promise<Outcome[]> {
+  const structures = await ctx.structures(db, items.map((i) => i.record.structureCode));
+  const indicators = await ctx.knownIndicators(db, items.map((i) => i.record.indicatorCode));
+  const rows = await db
+    .selectFrom('results')
+    .selectAll()
+    .where('structure_code', 'in', unique(items.map((i) => i.record.structureCode)))
+    .where('indicator_code', 'in', unique(items.map((i) => i.record.indicatorCode)))
+    .where('period', 'in', unique(items.map((i) => i.record.period)))
+    .execute();
+  const stored = new Map(rows.map((r) => [resultKey(r.structure_code, r.indicator_code, r.period), r]));
+  const outcomes: Outcome[] = [];
+  for (const { record: r } of items) {
+    const problems: Problem[] = [];
+    if (!structures.has(r.structureCode)) {
+      problems.push({ column: 'code_sp', reason: `unknown structure ${r.structureCode} (neither in the database nor in this import)` });
+    }
+    if (!indicators.has(r.indicatorCode)) {
+      problems.push({ column: 'code_indicateur', reason: `unknown indicator ${r.indicatorCode} (import the indicator catalogue first)` });
+    }
+    if (problems.length) {
+      outcomes.push(problems);
+      continue;
+    }
+    const key = resultKey(r.structureCode, r.indicatorCode, r.period);
+    const before = stored.get(key);
+    const values = {
+      period_start: r.periodStart,
+      period_end: r.periodEnd,
+      value: r.value,
+      sample_size: keep(r.sampleSize, before?.sample_size, null),
+      network_average: keep(r.networkAverage, before?.network_average, null),
+      updated_at: r.updatedAt,
+    };
+    if (!before) {
+      await db
+        .insertInto('results')
+        .values({ structure_code: r.structureCode, indicator_code: r.indicatorCode, period: r.period, ...values })
+        .execute();
+      outcomes.push('inserted');
+    } else if (sameValues(before, values)) {
+      outcomes.push('unchanged');
+    } else {
+      await db
+        .updateTable('results')
+        .set(values)
+        .where('structure_code', '=', r.structureCode)
+        .where('indicator_code', '=', r.indicatorCode)
+        .where('period', '=', r.period)
+        .execute();
+      outcomes.push('updated');
+    }
+    stored.set(key, { structure_code: r.structureCode, indicator_code: r.indicatorCode, period: r.period, ...values });
+  }
+  return outcomes;
+}
+
+// ---- experiences --------------------------------------------------------------------------------------------
+
+/** Ids derived from the published id: a rerun (or an import into another database) gives the same rows. */
+const experienceId = (reference: string) => `od-${sha256(`experience|${reference}`).slice(0, 32)}`;
+const replyId = (reference: string, structure: string) => `od-${sha256(`reply|${reference}|${structure}`).slice(0, 32)}`;
+
+async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: WriteContext): Promise<Outcome[]> {
+  const names = await ctx.structures(db, items.flatMap((i) => i.record.structures));
+  const stored = new Map(
+    (await db.selectFrom('testimonies').selectAll().where('reference', 'in', unique(items.map((i) => i.record.reference))).execute()).map(
+      (row) => [row.reference, row],
+    ),
+  );
+  const ids = [...stored.values()].map((t) => t.id);
+  const links = ids.length
+    ? await db.selectFrom('testimony_structures').selectAll().where('testimony_id', 'in', ids).orderBy('position').execute()
+    : [];
+  const replies = ids.length ? await db.selectFrom('replies').selectAll().where('testimony_id', 'in', ids).execute() : [];
+  // What each stored experience links to, as comparable text; kept current as the batch writes.
+  const linksOf = new Map<string, string>();
+  const repliesOf = new Map<string, string>();
+  for (const id of ids) {
+    linksOf.set(id, JSON.stringify(links.filter((l) => l.testimony_id === id).map((l) => [l.structure_code, Number(l.position), l.published_at])));
+    repliesOf.set(
+      id,
+      JSON.stringify(
+        replies
+          .filter((r) => r.testimony_id === id)
+          .map((r) => [r.structure_code, r.body, r.signature, r.created_at])
+          .sort(),
+      ),
+    );
+  }
+
+  const outcomes: Outcome[] = [];
+  for (const { record: e } of items) {
+    const unknown = e.structures.filter((code) => !names.has(code));
+    if (unknown.length) {
+      outcomes.push(
+        unknown.map((code) => ({
+          column: `code_sp_${e.structures.indexOf(code) + 1}`,
+          reason: `unknown structure ${code} (neither in the database nor in this import)`,
+        })),
+      );
+      continue;
+    }
+    const before = stored.get(e.reference);
+    const id = before?.id ?? experienceId(e.reference);
+    const published = e.status === 'published';
+    const values = {
+      status: e.status,
+      feeling: e.feeling,
+      title: e.title,
+      body: e.body,
+      channels: JSON.stringify(e.channels),
+      tags: JSON.stringify(e.tags),
+      posted_as: e.postedAs,
+      postcode: e.postcode,
+      rejection_reason: e.rejectionReason,
+      created_at: e.createdAt,
+      moderated_at: e.status === 'pending' ? null : (e.publishedAt ?? before?.moderated_at ?? e.createdAt),
+      published_at: e.publishedAt,
+      first_reply_at: e.firstReplyAt,
+    };
+    const wantedLinks = e.structures.map((code, position) => ({
+      testimony_id: id,
+      structure_code: code,
+      position,
+      published_at: published ? e.publishedAt : null,
+    }));
+    const wantedReplies = e.replies.map((r) => ({
+      id: replyId(e.reference, r.structureCode),
+      testimony_id: id,
+      structure_code: r.structureCode,
+      body: r.body,
+      signature: r.signature ?? names.get(r.structureCode) ?? r.structureCode,
+      created_at: r.createdAt,
+    }));
+    const linksJson = JSON.stringify(wantedLinks.map((l) => [l.structure_code, l.position, l.published_at]));
+    const repliesJson = JSON.stringify(wantedReplies.map((r) => [r.structure_code, r.body, r.signature, r.created_at]).sort());
+
+    if (before && sameValues(before, values) && linksOf.get(id) === linksJson && repliesOf.get(id) === repliesJson) {
+      outcomes.push('unchanged');
+      continue;
+    }
+    if (!before) {
+      await db
+        .insertInto('testimonies')
+        .values({
+          id,
+          reference: e.reference,
+          // No tracking token: the author's private link belongs to the platform the experience came from.
+          token_hash: '',
+          email: null,
+          contact_consent: 0,
+          lang: 'fr',
+          pii_flags: '[]',
+          ...values,
+        })
+        .execute();
+    } else {
+      await db.updateTable('testimonies').set(values).where('id', '=', id).execute();
+      await db.deleteFrom('replies').where('testimony_id', '=', id).execute();
+      await db.deleteFrom('testimony_structures').where('testimony_id', '=', id).execute();
+    }
+    await db.insertInto('testimony_structures').values(wantedLinks).execute();
+    if (wantedReplies.length) await db.insertInto('replies').values(wantedReplies).execute();
+    outcomes.push(before ? 'updated' : 'inserted');
+    stored.set(e.reference, { ...(before ?? ({} as never)), id, reference: e.reference, ...values });
+    linksOf.set(id, linksJson);
+    repliesOf.set(id, repliesJson);
+  }
+  return outcomes;
+}
+
+type Writer<K extends DatasetKind> = (db: Db, items: Item<RecordOf<K>>[], ctx: WriteContext) => Promise<Outcome[]>;
+
+export const WRITERS: { [K in DatasetKind]: Writer<K> } = {
+  structures: writeStructures,
+  indicators: writeIndicators,
+  results: writeResults,
+  experiences: writeExperiences,
+};
