@@ -395,11 +395,11 @@ async function importFile(
         .set({ status: 'done', updated_at: now(), finished_at: now() })
         .where('file_hash', '=', facts.hash)
         .execute();
-      // Marks the database as holding real data: the demo seed then stays out of it.
+      // Marks the database as holding real data (the demo seed then stays out of it); the first import's time.
       await trx
         .insertInto('meta')
-        .values({ key: 'opendata_imported_at', value: now() })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: now() }))
+        .values({ key: 'opendata_imported_at', value: ctx.now })
+        .onConflict((oc) => oc.column('key').doNothing())
         .execute();
     });
   }

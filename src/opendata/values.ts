@@ -149,7 +149,7 @@ const wholeYear = (year: number): Period => ({ id: String(year), start: `${year}
 
 /** `2024`, `2024-T3` / `T3 2024` / `2024-Q3` / `3e trimestre 2024`, `2024-05` / `05/2024`. */
 export function readPeriod(cell: Cell): Read<Period | null> {
-  const text = fold(cellText(cell)).replace(/\s+/g, ' ');
+  const text = fold(cellText(cell)).replace(/[\s/]+/g, ' ');
   if (text === '') return ok(null);
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(text))) return ok(wholeYear(Number(m[1])));
@@ -223,12 +223,16 @@ export function readDirection(cell: Cell): Read<Direction | null> {
 }
 
 /**
- * When the catalogue does not say which way is better: durations (days, minutes) and labels about delays,
- * times or waiting are better lower; rates, scores and satisfaction are better higher.
+ * When the catalogue does not say which way is better: durations (days, minutes) are better lower, and so are
+ * rates about delays, times or waiting ("part des appels en attente plus de 5 minutes"), unless they measure
+ * keeping to a delay ("respect du délai annoncé", "traités dans les délais"); rates, scores and satisfaction
+ * are better higher.
  */
 export function inferDirection(unitType: UnitType, ...labels: string[]): Direction {
   if (unitType === 'days' || unitType === 'minutes') return 'lower';
-  return labels.some((label) => /\b(delai|delais|temps|attente|duree)\b/.test(fold(label))) ? 'lower' : 'higher';
+  const text = fold(labels.join(' '));
+  if (/\b(respect|dans (le|les) delais?|en moins de)\b/.test(text)) return 'higher';
+  return /\b(delai|delais|temps|attente|duree|retard)\b/.test(text) ? 'lower' : 'higher';
 }
 
 export function readFeeling(cell: Cell): Read<Feeling> {
