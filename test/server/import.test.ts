@@ -11,6 +11,7 @@ import { migrate, openDatabase, type DatabaseHandle } from '../../server/store/d
 import type { Database } from '../../server/store/schema.js';
 import { sha256 } from '../../server/store/ids.js';
 import { getTracking } from '../../server/store/testimonies.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -35,11 +36,17 @@ const count = async (db: Kysely<Database>, table: 'results' | 'structures' | 'te
 const brief = (rejections: Rejection[]) => rejections.map((r) => `${r.file.split('/').pop()}:${r.line} ${r.column}: ${r.reason}`);
 const allRejections = (report: ImportReport) => report.files.flatMap((f) => f.rejections);
 
-async function freshDatabase(): Promise<DatabaseHandle & { dir: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'spp-import-'));
-  const store = await openDatabase({ dataDir: dir });
+/** An empty, migrated database: SQLite, or PostgreSQL under `npm test -- server-pg`. */
+async function freshDatabase(): Promise<DatabaseHandle & { dispose(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const store = await openDatabase(database.options);
   await migrate(store.db);
-  return Object.assign(store, { dir });
+  return Object.assign(store, {
+    async dispose() {
+      await store.close();
+      await database.dispose();
+    },
+  });
 }
 
 describe('importing the open data into a seeded database', () => {
@@ -266,10 +273,8 @@ describe('a crash in the middle of an import', () => {
       const done = await crashed.db.selectFrom('import_runs').select('status').where('dataset', '=', 'results').executeTakeFirstOrThrow();
       assert.equal(done.status, 'done');
     } finally {
-      for (const store of [crashed, clean]) {
-        await store.close();
-        rmSync(store.dir, { recursive: true, force: true });
-      }
+      await crashed.dispose();
+      await clean.dispose();
     }
   });
 
@@ -285,14 +290,13 @@ describe('a crash in the middle of an import', () => {
       const again = await importOpenData(store.db, [fixture('structures.csv')], { now: NOW });
       assert.deepEqual([again.totals.read, again.totals.unchanged, again.totals.skipped], [9, 5, 0]);
     } finally {
-      await store.close();
-      rmSync(store.dir, { recursive: true, force: true });
+      await store.dispose();
     }
   });
 });
 
 describe('files the importer must cope with', () => {
-  let store: DatabaseHandle & { dir: string };
+  let store: Awaited<ReturnType<typeof freshDatabase>>;
   let dir: string;
   before(async () => {
     store = await freshDatabase();
@@ -300,8 +304,7 @@ describe('files the importer must cope with', () => {
     await importOpenData(store.db, [fixture('structures.csv'), fixture('indicateurs.csv')], { now: NOW });
   });
   after(async () => {
-    await store.close();
-    rmSync(store.dir, { recursive: true, force: true });
+    await store.dispose();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -365,17 +368,24 @@ describe('files the importer must cope with', () => {
   });
 });
 
+/** What the command needs to reach a test database (`DATA_DIR`, or `DATABASE_URL` for PostgreSQL). */
+const commandEnv = (database: TestDatabase) => ({
+  ...process.env,
+  DATA_DIR: database.options.dataDir,
+  DATABASE_URL: database.options.databaseUrl ?? '',
+});
+
 describe('npm run import (the command)', () => {
-  let dataDir: string;
-  before(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'spp-import-cli-'));
+  let database: TestDatabase;
+  before(async () => {
+    database = await createTestDatabase();
   });
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  after(() => database.dispose());
 
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], {
       cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir },
+      env: commandEnv(database),
       encoding: 'utf8',
     });
 
@@ -405,22 +415,24 @@ describe('npm run import (the command)', () => {
     assert.match(badBatch.stderr, /--batch-size must be a whole number/);
   });
 
-  it('exits 2 when a file could not be imported at all', () => {
+  it('exits 2 when a file could not be imported at all', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spp-import-cli-bad-'));
+    const other = await createTestDatabase();
     try {
       writeFileSync(join(dir, 'budget.csv'), 'annee;montant\n2024;12\n');
       copyFileSync(fixture('structures.csv'), join(dir, 'structures.csv'));
-      const res = run(dir);
+      const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', dir], { cwd: root, env: commandEnv(other), encoding: 'utf8' });
       assert.equal(res.status, 2);
       assert.match(res.stdout, /budget\.csv \(not imported\)\n {2}error: not a Services Publics\+ export/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      await other.dispose();
     }
   });
 
   it('survives being killed mid-import: the database holds whole batches only, and the rerun completes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'spp-import-kill-'));
-    const killData = mkdtempSync(join(tmpdir(), 'spp-import-kill-data-'));
+    const killed = await createTestDatabase();
     try {
       const structures = ['code_sp;nom;reseau'];
       const results = ['code_sp;code_indicateur;valeur;periode;date_mise_a_jour'];
@@ -433,11 +445,11 @@ describe('npm run import (the command)', () => {
       writeFileSync(join(dir, 'data', 'indicateurs.csv'), readFileSync(fixture('indicateurs.csv')));
       writeFileSync(join(dir, 'data', 'resultats.csv'), results.join('\n'));
       const args = ['--import', 'tsx', 'server/cli/import.ts', join(dir, 'data'), '--batch-size', '200'];
-      const env = { ...process.env, DATA_DIR: killData };
+      const env = commandEnv(killed);
 
       const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'ignore' });
       const exited = new Promise((r) => child.on('exit', r));
-      const store = await openDatabase({ dataDir: killData });
+      const store = await openDatabase(killed.options);
       try {
         // Kill it once some result batches are committed (the run log says so), at no chosen point of a batch.
         const deadline = Date.now() + 60_000;
@@ -470,7 +482,7 @@ describe('npm run import (the command)', () => {
       assert.ok(resultsFile.resumedFromLine! >= 2000);
       assert.equal(resultsFile.read, 30_000);
       assert.equal(resultsFile.inserted, 30_000);
-      const after = await openDatabase({ dataDir: killData });
+      const after = await openDatabase(killed.options);
       try {
         assert.equal(await count(after.db, 'results'), 30_000);
       } finally {
@@ -478,7 +490,7 @@ describe('npm run import (the command)', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      rmSync(killData, { recursive: true, force: true });
+      await killed.dispose();
     }
   });
 });
