@@ -4,17 +4,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import {
-  DATASET_COLUMNS,
-  detectDataset,
-  mapColumns,
-  type ColumnMap,
-  type DatasetKind,
-  type FieldOf,
-} from '../../src/opendata/columns.js';
+import { detectDataset, mapColumns, type DatasetKind } from '../../src/opendata/columns.js';
 import { CsvParser, detectSeparator } from './csv.js';
 import { JsonRecordScanner, recordColumns } from './json-records.js';
-import { MAPPERS, type Problem, type RowReader } from './records.js';
+import { MAPPERS, RecordReader, type Problem, type RowReader } from '../../src/opendata/records.js';
 import { WRITERS, WriteContext, type Item, type Outcome } from './writer.js';
 
 /**
@@ -242,28 +235,6 @@ async function sniffColumns(facts: FileFacts): Promise<string[]> {
   return header.columns ?? [];
 }
 
-class Reader<K extends DatasetKind> implements RowReader<K> {
-  values: Record<string, unknown> = {};
-  constructor(
-    private readonly kind: K,
-    public map: ColumnMap<K>,
-  ) {}
-  private columnOf(field: FieldOf<K>): string | undefined {
-    return this.map.fields[field];
-  }
-  has(field: FieldOf<K>): boolean {
-    const column = this.columnOf(field);
-    return column !== undefined && column in this.values;
-  }
-  get(field: FieldOf<K>): unknown {
-    const column = this.columnOf(field);
-    return column === undefined ? undefined : this.values[column];
-  }
-  column(field: FieldOf<K>): string {
-    return this.columnOf(field) ?? (DATASET_COLUMNS[this.kind] as Record<FieldOf<K>, readonly string[]>)[field][0]!;
-  }
-}
-
 const emptyCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
 
 interface StoredProgress {
@@ -306,7 +277,7 @@ async function importFile(
     moreRejections: 0,
   };
 
-  const reader = new Reader(kind, mapColumns(kind, columns));
+  const reader = new RecordReader(kind, mapColumns(kind, columns));
   const seenKeys = new Set(columns);
   const mapper = MAPPERS[kind] as (row: RowReader<DatasetKind>) => { record?: unknown; problems?: Problem[] };
   const writer = WRITERS[kind] as (db: Kysely<Database>, items: Item<unknown>[], ctx: WriteContext) => Promise<Outcome[]>;

@@ -3,7 +3,7 @@ import type { Database, StructureTable } from '../store/schema.js';
 import { sha256 } from '../store/ids.js';
 import { foldText } from '../store/text.js';
 import type { DatasetKind } from '../../src/opendata/columns.js';
-import type { ExperienceRecord, IndicatorRecord, Problem, RecordOf, ResultRecord, StructureRecord } from './records.js';
+import type { ExperienceRecord, IndicatorRecord, Problem, RecordOf, ResultRecord, StructureRecord } from '../../src/opendata/records.js';
 
 /**
  * Upserts one batch of mapped rows inside the caller's transaction, keyed by the SP+ codes: structures by code,

@@ -1,7 +1,7 @@
-import type { Direction, IndicatorFamily, UnitType } from '../../src/contract/results.js';
-import type { StructureLevel } from '../../src/contract/structure.js';
-import type { ChannelUse, Feeling, PostedAs, RejectionReason, Tag } from '../../src/contract/testimony.js';
-import type { DatasetKind, FieldOf } from '../../src/opendata/columns.js';
+import type { Direction, IndicatorFamily, UnitType } from '../contract/results.js';
+import type { StructureLevel } from '../contract/structure.js';
+import type { ChannelUse, Feeling, PostedAs, RejectionReason, Tag } from '../contract/testimony.js';
+import { DATASET_COLUMNS, type ColumnMap, type DatasetKind, type FieldOf } from './columns.js';
 import {
   STRUCTURE_CODE,
   cellList,
@@ -30,7 +30,7 @@ import {
   type Cell,
   type ImportedStatus,
   type Read,
-} from '../../src/opendata/values.js';
+} from './values.js';
 
 /**
  * One row of an export turned into what we store, or the reasons it cannot be. Pure: what needs the database
@@ -51,6 +51,26 @@ export interface RowReader<K extends DatasetKind> {
   get(field: FieldOf<K>): Cell;
   /** The column name to report for this field. */
   column(field: FieldOf<K>): string;
+}
+
+/** Reads the fields of one record (a CSV row by header name, or a JSON object) through a file's column map. */
+export class RecordReader<K extends DatasetKind> implements RowReader<K> {
+  values: Record<string, unknown> = {};
+  constructor(
+    private readonly kind: K,
+    public map: ColumnMap<K>,
+  ) {}
+  has(field: FieldOf<K>): boolean {
+    const column = this.map.fields[field];
+    return column !== undefined && column in this.values;
+  }
+  get(field: FieldOf<K>): unknown {
+    const column = this.map.fields[field];
+    return column === undefined ? undefined : this.values[column];
+  }
+  column(field: FieldOf<K>): string {
+    return this.map.fields[field] ?? (DATASET_COLUMNS[this.kind] as Record<FieldOf<K>, readonly string[]>)[field][0]!;
+  }
 }
 
 export type Mapped<T> = { record: T; problems?: undefined } | { problems: Problem[]; record?: undefined };

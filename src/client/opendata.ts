@@ -1,0 +1,174 @@
+import type { Indicator, ResultPoint, ResultsResponse as Results } from '../contract/results.js';
+import { ResultsResponse } from '../contract/results.js';
+import { parserFor } from '../internal/parse.js';
+import { mapColumns, type DatasetKind } from '../opendata/columns.js';
+import { RecordReader, mapIndicator, mapResult, mapStructure, type IndicatorRecord, type ResultRecord } from '../opendata/records.js';
+import { STRUCTURE_CODE } from '../opendata/values.js';
+import { ApiError, getJson, type RequestOptions } from './http.js';
+
+/**
+ * Reads a structure's results straight from the Services Publics+ open-data portal (Opendatasoft Explore API
+ * v2.1) and maps them to our `ResultsResponse` contract, so `<spp-results source="opendata">` renders them as it
+ * renders our API's. Same columns and rules as the importer (`src/opendata/`). Loaded only by pages that ask
+ * for the portal.
+ */
+export interface OpenDataSource {
+  /** Base URL of the portal. */
+  portal?: string;
+  datasets?: Partial<Record<'structures' | 'indicators' | 'results', string>>;
+}
+
+export const OPENDATA_PORTAL = 'https://opendata.plus.transformation.gouv.fr';
+export const OPENDATA_DATASETS = {
+  structures: 'referentiel-structures',
+  indicators: 'referentiel-indicateurs',
+  results: 'resultats-indicateurs',
+} as const;
+
+/** The Explore API's page size limit. */
+const PAGE = 100;
+/** Pages of results read at most (1,000 values: years of quarterly results for a dozen indicators). */
+const MAX_PAGES = 10;
+
+interface ExplorePage {
+  total_count: number;
+  results: Record<string, unknown>[];
+}
+
+/** An Explore API page, or `malformed` (never half a page). */
+function parseExplorePage(data: unknown): ExplorePage {
+  const page = data as Partial<ExplorePage> | null;
+  if (!page || typeof page !== 'object' || !Array.isArray(page.results) || typeof page.total_count !== 'number') {
+    throw new Error('not an Explore API page');
+  }
+  if (!page.results.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r))) throw new Error('records must be objects');
+  return page as ExplorePage;
+}
+
+const quote = (value: string) => `"${value}"`;
+const isSafeCode = (code: string) => /^[\w.-]{1,64}$/.test(code);
+
+function recordsUrl(portal: string, dataset: string, where: string, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ where, limit: String(PAGE), ...extra });
+  return `${portal.replace(/\/+$/, '')}/api/explore/v2.1/catalog/datasets/${encodeURIComponent(dataset)}/records?${params}`;
+}
+
+function readAll<K extends DatasetKind, T>(kind: K, records: Record<string, unknown>[], map: (row: RecordReader<K>) => { record?: T }): T[] {
+  const out: T[] = [];
+  let reader: RecordReader<K> | undefined;
+  let columns = '';
+  for (const values of records) {
+    const keys = Object.keys(values).join('\u0000');
+    if (!reader || keys !== columns) {
+      reader = new RecordReader(kind, mapColumns(kind, Object.keys(values)));
+      columns = keys;
+    }
+    reader.values = values;
+    // A record that does not read (a bad number, a missing code) is left out, as the importer rejects it.
+    const mapped = map(reader);
+    if (mapped.record) out.push(mapped.record);
+  }
+  return out;
+}
+
+const notFound = (code: string) =>
+  new ApiError('http', `structure ${code} is not on the portal`, 404, {
+    type: 'about:blank',
+    title: 'Structure inconnue',
+    status: 404,
+    detail: `Aucune structure ${code} dans les données ouvertes Services Publics+.`,
+  });
+
+/** The results of one structure from the portal, as our API would answer them. Throws `ApiError`. */
+export async function fetchOpenDataResults(code: string, source: OpenDataSource = {}, options: RequestOptions = {}): Promise<Results> {
+  if (!STRUCTURE_CODE.test(code)) throw notFound(code);
+  const portal = source.portal || OPENDATA_PORTAL;
+  const datasets = { ...OPENDATA_DATASETS, ...source.datasets };
+  const get = (url: string) => getJson(url, parseExplorePage, options);
+
+  const readResults = async (): Promise<Record<string, unknown>[]> => {
+    const all: Record<string, unknown>[] = [];
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const url = recordsUrl(portal, datasets.results, `code_sp=${quote(code)}`, { offset: String(page * PAGE) });
+      const { results, total_count } = await get(url);
+      all.push(...results);
+      if (results.length < PAGE || all.length >= total_count) break;
+    }
+    return all;
+  };
+  const [structurePage, resultRecords] = await Promise.all([
+    get(recordsUrl(portal, datasets.structures, `code_sp=${quote(code)}`, { limit: '1' })),
+    readResults(),
+  ]);
+
+  const structure = readAll('structures', structurePage.results, mapStructure)[0];
+  if (!structure) throw notFound(code);
+  const results = readAll('results', resultRecords, mapResult).filter((r) => r.structureCode === code);
+
+  const codes = [...new Set(results.map((r) => r.indicatorCode))].filter(isSafeCode);
+  const catalogue: IndicatorRecord[] = [];
+  // A handful of indicators per structure: one page, batched so the query string stays short.
+  for (let i = 0; i < codes.length; i += 40) {
+    const where = codes.slice(i, i + 40).map((c) => `code_indicateur=${quote(c)}`).join(' OR ');
+    const page = await get(recordsUrl(portal, datasets.indicators, where, { order_by: 'code_indicateur' }));
+    catalogue.push(...readAll('indicators', page.results, mapIndicator));
+  }
+
+  const indicators: Indicator[] = [];
+  for (const entry of catalogue) {
+    if (indicators.some((i) => i.code === entry.code)) continue;
+    const points = pointsOf(results.filter((r) => r.indicatorCode === entry.code));
+    if (!points.length) continue;
+    indicators.push({
+      code: entry.code,
+      label: entry.label,
+      family: entry.family,
+      unitType: entry.unitType,
+      unit: entry.unit,
+      direction: entry.direction ?? entry.inferredDirection,
+      target: entry.target ?? null,
+      methodology: entry.methodology ?? '',
+      sources: entry.sources ?? null,
+      points,
+    });
+  }
+  const updatedAt = indicators.flatMap((i) => i.points.map((p) => p.updatedAt)).sort().at(-1) ?? null;
+  const response = {
+    structure: {
+      code: structure.code,
+      name: structure.name,
+      network: { code: structure.networkCode, name: structure.networkName ?? structure.networkCode },
+      level: structure.level ?? (structure.parentCode ? 'site' : 'network'),
+      parentCode: structure.parentCode ?? null,
+      postcode: structure.postcode ?? null,
+      city: structure.city ?? null,
+    },
+    updatedAt,
+    indicators,
+  };
+  try {
+    return parserFor(ResultsResponse)(response);
+  } catch {
+    throw new ApiError('malformed', 'the portal data does not map to the results contract');
+  }
+}
+
+/** Oldest first; two values for one period (a correction) keep the latest published. */
+function pointsOf(results: ResultRecord[]): ResultPoint[] {
+  const byPeriod = new Map<string, ResultRecord>();
+  for (const r of results) {
+    const seen = byPeriod.get(r.period);
+    if (!seen || r.updatedAt > seen.updatedAt) byPeriod.set(r.period, r);
+  }
+  return [...byPeriod.values()]
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart))
+    .map((r) => ({
+      period: r.period,
+      periodStart: r.periodStart,
+      periodEnd: r.periodEnd,
+      value: r.value,
+      sampleSize: r.sampleSize ?? null,
+      networkAverage: r.networkAverage ?? null,
+      updatedAt: r.updatedAt,
+    }));
+}
