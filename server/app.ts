@@ -13,6 +13,8 @@ import { registerHttpCaching } from './http/caching.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
+import { improvementRoutes } from './routes/improvements.js';
+import { adminRoutes } from './routes/admin.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -92,7 +94,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const context: ApiContext = { store: options.store, publicUrl: options.publicUrl };
   const registry = new RouteRegistry();
-  const routes: RouteDef[] = [...engagementRoutes(context), ...structureRoutes(context), ...testimonyRoutes(context)];
+  const routes: RouteDef[] = [
+    ...engagementRoutes(context),
+    ...structureRoutes(context),
+    ...testimonyRoutes(context),
+    ...improvementRoutes(context),
+    ...adminRoutes(context),
+  ];
   for (const route of routes) registry.register(app, route);
 
   app.get('/api/health', async (_request, reply) => {

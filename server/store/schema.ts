@@ -144,6 +144,56 @@ export interface ImportRunTable {
   finished_at: string | null;
 }
 
+/** An agent's API token. Only a hash of its secret is kept; the secret is shown once, at creation. */
+export interface AgentTokenTable {
+  /** Short public id (`token list`, `token revoke ID`, the audit log); also the first part of the token. */
+  id: string;
+  name: string;
+  /** sha256 (hex) of the token's secret part. */
+  secret_hash: string;
+  /** `structures` (the listed codes and their sub-structures) or `network` (every structure of the networks). */
+  scope_kind: string;
+  /** JSON array of structure codes or network codes. */
+  scope_codes: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** Who did what, when: one row per admin action (and per token created or revoked with the CLI). */
+export interface AuditLogTable {
+  id: string;
+  /** Token id, or `cli` for the command line. */
+  actor_id: string;
+  actor_name: string;
+  /** `testimony.publish`, `testimony.reply`, `results.publish`, `token.create`... */
+  action: string;
+  /** `testimony`, `structure`, `improvement`, `token`. */
+  target_type: string;
+  target_id: string;
+  structure_code: string | null;
+  /** JSON object: what changed (never an e-mail address or masked text). */
+  details: string;
+  created_at: string;
+}
+
+/** "Vous nous avez dit... Nous avons fait...": one action of a structure's improvement plan. */
+export interface ImprovementActionTable {
+  id: string;
+  structure_code: string;
+  /** 1..9 */
+  engagement: number;
+  /** One of the 5 general tags, or null. */
+  tag: string | null;
+  you_said: string;
+  we_did: string;
+  /** planned | in_progress | done */
+  status: string;
+  /** `YYYY-MM-DD`: planned for, started on, or done on, depending on the status. */
+  status_date: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   engagement_versions: EngagementVersionTable;
@@ -157,6 +207,9 @@ export interface Database {
   replies: ReplyTable;
   idempotency_keys: IdempotencyTable;
   import_runs: ImportRunTable;
+  agent_tokens: AgentTokenTable;
+  audit_log: AuditLogTable;
+  improvement_actions: ImprovementActionTable;
 }
 
 // Kept for tables that may later need a generated column without changing every import site.

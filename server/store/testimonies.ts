@@ -145,7 +145,7 @@ export async function purgeIdempotencyKeys(db: Kysely<Database>, olderThanMs = 2
   return Number(result.numDeletedRows ?? 0);
 }
 
-async function structureRefs(db: Db, ids: readonly string[]): Promise<Map<string, StructureRef[]>> {
+export async function structureRefs(db: Db, ids: readonly string[]): Promise<Map<string, StructureRef[]>> {
   const out = new Map<string, StructureRef[]>();
   if (ids.length === 0) return out;
   const rows = await db
@@ -164,7 +164,7 @@ async function structureRefs(db: Db, ids: readonly string[]): Promise<Map<string
   return out;
 }
 
-async function repliesOf(db: Db, ids: readonly string[]): Promise<Map<string, Reply[]>> {
+export async function repliesOf(db: Db, ids: readonly string[]): Promise<Map<string, Reply[]>> {
   const out = new Map<string, Reply[]>();
   if (ids.length === 0) return out;
   const rows = await db

@@ -11,3 +11,5 @@ export * from './problem.js';
 export * from './messages.js';
 export * from './pii.js';
 export * from './pii-detect.js';
+export * from './improvement.js';
+export * from './admin.js';

@@ -30,6 +30,24 @@ const FIELD_LABELS: Record<Lang, Labels> = {
     tag: 'Thème',
     code: 'Code SP+',
     'Idempotency-Key': 'En-tête Idempotency-Key',
+    tags: 'Thèmes',
+    reason: 'Motif de refus',
+    signature: 'Signature',
+    findings: 'Données signalées',
+    status: 'Statut',
+    structure: 'Structure',
+    from: 'Structure d’origine',
+    to: 'Nouvelle structure',
+    youSaid: 'Vous nous avez dit',
+    weDid: 'Nous avons fait',
+    engagement: 'Engagement',
+    date: 'Date',
+    results: 'Résultats',
+    indicator: 'Indicateur',
+    period: 'Période',
+    value: 'Valeur',
+    sampleSize: 'Nombre de réponses',
+    networkAverage: 'Moyenne du réseau',
   },
   en: {
     feeling: 'Your feeling',
@@ -51,6 +69,24 @@ const FIELD_LABELS: Record<Lang, Labels> = {
     tag: 'Theme',
     code: 'SP+ code',
     'Idempotency-Key': 'Idempotency-Key header',
+    tags: 'Themes',
+    reason: 'Rejection reason',
+    signature: 'Signature',
+    findings: 'Flagged data',
+    status: 'Status',
+    structure: 'Structure',
+    from: 'Original structure',
+    to: 'New structure',
+    youSaid: 'You told us',
+    weDid: 'We did',
+    engagement: 'Commitment',
+    date: 'Date',
+    results: 'Results',
+    indicator: 'Indicator',
+    period: 'Period',
+    value: 'Value',
+    sampleSize: 'Number of answers',
+    networkAverage: 'Network average',
   },
 };
 
@@ -61,12 +97,16 @@ const FORMAT_HINTS: Record<Lang, Labels> = {
     postcode: 'Saisissez les 5 chiffres du code postal, par exemple 75011.',
     code: 'Un code SP+ contient des lettres, des chiffres et des tirets.',
     'Idempotency-Key': 'Envoyez une clé unique de 8 à 128 caractères (par exemple un UUID).',
+    date: 'Saisissez une date au format AAAA-MM-JJ, par exemple 2025-03-01.',
+    period: 'Une période s’écrit 2024 (année), 2024-Q3 (trimestre) ou 2024-05 (mois).',
   },
   en: {
     email: 'Enter a full e-mail address, for example name@example.org.',
     postcode: 'Enter the 5 digits of the postcode, for example 75011.',
     code: 'An SP+ code holds letters, digits and hyphens.',
     'Idempotency-Key': 'Send a unique key of 8 to 128 characters (a UUID, for example).',
+    date: 'Enter a date as YYYY-MM-DD, for example 2025-03-01.',
+    period: 'A period reads 2024 (year), 2024-Q3 (quarter) or 2024-05 (month).',
   },
 };
 
@@ -175,6 +215,14 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
           message: fr
             ? 'Cochez la case pour accepter d’être contacté, ou effacez l’adresse e-mail.'
             : 'Tick the box to accept being contacted, or clear the e-mail address.',
+        };
+      }
+      if (issue.message === 'findings_or_text') {
+        return {
+          code: 'findings_or_text',
+          message: fr
+            ? 'Envoyez soit les données signalées à masquer, soit le texte modifié, pas les deux.'
+            : 'Send either the flagged data to mask or the edited text, not both.',
         };
       }
       if (issue.message === 'duplicate') {

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
+import * as m002 from './002-agents.js';
 import * as m003 from './003-import.js';
 
 /**
@@ -8,6 +9,7 @@ import * as m003 from './003-import.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
+  '002-agents': m002,
   '003-import': m003,
 };
 

@@ -1,0 +1,170 @@
+import { parseArgs } from 'node:util';
+import type { AgentScope } from '../../src/contract/index.js';
+import { StructureCode } from '../../src/contract/index.js';
+import { createAgentToken, listAgentTokens, revokeAgentToken, unknownScopeCodes } from '../store/agents.js';
+import { CLI_ACTOR, listAudit, writeAudit } from '../store/audit.js';
+import { migrate, openDatabase, type DatabaseHandle } from '../store/database.js';
+import { seedDatabase } from '../seed/index.js';
+
+/**
+ * `npm run admin -- <command>`: agent tokens and the audit log, on the same data as the server
+ * (`DATA_DIR`, or `DATABASE_URL=postgres://...`; migrated and, unless `SEED=0`, seeded like on `npm start`). Exit codes: 0 done, 1 refused (unknown code or id),
+ * 2 wrong usage.
+ */
+const USAGE = `Usage: npm run admin -- <command> [options]
+
+  token create --name "NAME" --structure CODE [--structure CODE2 ...]
+      A token for these structures and their sub-structures.
+  token create --name "NAME" --network CODE [--network CODE2 ...]
+      A token for every structure of these networks (CAF, CPAM, PREF...) and their sub-structures.
+  token list                 Every token, revoked ones included (never the secrets).
+  token revoke ID            Stops a token at once.
+  audit [--limit N]          The latest admin actions, newest first (default 50).
+
+  --json                     Machine-readable output.
+
+Data: DATA_DIR (default ./data) or DATABASE_URL=postgres://..., like npm start.`;
+
+class UsageError extends Error {}
+class Refused extends Error {}
+
+interface Output {
+  json: boolean;
+  print(human: string, data: unknown): void;
+}
+
+async function tokenCreate(store: DatabaseHandle, values: Record<string, unknown>, out: Output): Promise<void> {
+  const name = typeof values.name === 'string' ? values.name.trim() : '';
+  const structures = (values.structure as string[] | undefined) ?? [];
+  const networks = (values.network as string[] | undefined) ?? [];
+  if (!name) throw new UsageError('token create needs --name "..." (who or what the token is for).');
+  if (name.length > 120) throw new UsageError('--name is too long: 120 characters at most.');
+  if (!structures.length && !networks.length) throw new UsageError('token create needs --structure CODE or --network CODE.');
+  if (structures.length && networks.length) throw new UsageError('Choose --structure or --network, not both, for one token.');
+  const scope: AgentScope = structures.length
+    ? { kind: 'structures', codes: structures }
+    : { kind: 'network', codes: networks.map((c) => c.toUpperCase()) };
+  const malformed = scope.codes.filter((c) => !StructureCode.safeParse(c).success);
+  if (malformed.length) throw new UsageError(`Not a valid code: ${malformed.join(', ')} (letters, digits, hyphens).`);
+  const unknown = await unknownScopeCodes(store.db, scope);
+  if (unknown.length) {
+    throw new Refused(
+      `Unknown ${scope.kind === 'network' ? 'network' : 'structure'} code: ${unknown.join(', ')}. ` +
+        'Check the SP+ code (GET /api/v1/structures?q=...); nothing was created.',
+    );
+  }
+  const created = await createAgentToken(store.db, name, scope);
+  await writeAudit(store.db, CLI_ACTOR, {
+    action: 'token.create',
+    targetType: 'token',
+    targetId: created.token.id,
+    details: { name, scope },
+  });
+  out.print(
+    [
+      `Token ${created.token.id} created for "${name}".`,
+      `Scope: ${scope.kind === 'network' ? 'networks' : 'structures'} ${scope.codes.join(', ')} and their sub-structures.`,
+      '',
+      'Secret token (shown once; only a hash is kept). Give it to the agent, who pastes it on /agent:',
+      '',
+      `  ${created.secret}`,
+      '',
+    ].join('\n'),
+    { id: created.token.id, name, scope, createdAt: created.token.createdAt, token: created.secret },
+  );
+}
+
+async function tokenList(store: DatabaseHandle, out: Output): Promise<void> {
+  const tokens = await listAgentTokens(store.db);
+  const lines = tokens.map(
+    (t) =>
+      `${t.id}  ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active         '}  ${t.scope.kind === 'network' ? 'network' : 'structures'} ${t.scope.codes.join(',')}  "${t.name}"  (created ${t.createdAt.slice(0, 10)})`,
+  );
+  out.print(tokens.length ? lines.join('\n') : 'No token yet: npm run admin -- token create --name "..." --structure CODE', tokens);
+}
+
+async function tokenRevoke(store: DatabaseHandle, id: string | undefined, out: Output): Promise<void> {
+  if (!id) throw new UsageError('token revoke needs the token id (see: npm run admin -- token list).');
+  const outcome = await revokeAgentToken(store.db, id);
+  if (outcome === 'unknown') throw new Refused(`No token has the id ${id} (see: npm run admin -- token list).`);
+  if (outcome === 'revoked') {
+    await writeAudit(store.db, CLI_ACTOR, { action: 'token.revoke', targetType: 'token', targetId: id });
+  }
+  out.print(outcome === 'revoked' ? `Token ${id} revoked: it no longer works.` : `Token ${id} was already revoked.`, { id, outcome });
+}
+
+async function audit(store: DatabaseHandle, values: Record<string, unknown>, out: Output): Promise<void> {
+  const limit = values.limit === undefined ? 50 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000.');
+  const records = await listAudit(store.db, { limit });
+  const lines = records.map(
+    (r) => `${r.at}  ${r.actorName} (${r.actorId})  ${r.action}  ${r.target}${r.structureCode ? `  [${r.structureCode}]` : ''}  ${JSON.stringify(r.details)}`,
+  );
+  out.print(records.length ? lines.join('\n') : 'No admin action recorded yet.', records);
+}
+
+export async function runAdmin(argv: string[], log: (text: string) => void = console.log): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        structure: { type: 'string', multiple: true },
+        network: { type: 'string', multiple: true },
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [group, command, ...rest] = positionals;
+  if (values.help || !group) {
+    log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const out: Output = {
+    json: values.json === true,
+    print: (human, data) => log(values.json ? JSON.stringify(data, null, 2) : human),
+  };
+
+  const store = await openDatabase({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL });
+  try {
+    await migrate(store.db);
+    // Like `npm start`: a fresh clone gets the demo structures, so a token can be made before the first start.
+    if (process.env.SEED !== '0') await seedDatabase(store.db);
+    if (group === 'token' && command === 'create' && !rest.length) await tokenCreate(store, values, out);
+    else if (group === 'token' && command === 'list' && !rest.length) await tokenList(store, out);
+    else if (group === 'token' && command === 'revoke' && rest.length <= 1) await tokenRevoke(store, rest[0], out);
+    else if (group === 'audit' && !command) await audit(store, values, out);
+    else throw new UsageError(`Unknown command: ${positionals.join(' ')}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof Refused) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runAdmin(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Lang } from '../../src/contract/index.js';
+import { AgentScopeCheck, authenticateAgent, type AgentToken } from '../store/agents.js';
+import type { Actor } from '../store/audit.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { HttpProblem, requestLang, sendProblem, statusTitle } from './problem.js';
+
+/** The agent behind an admin request: its token, who to write in the audit log, and its scope. */
+export interface AgentSession {
+  token: AgentToken;
+  actor: Actor;
+  scope: AgentScopeCheck;
+}
+
+const sessions = new WeakMap<FastifyRequest, AgentSession>();
+
+const REALM = 'Bearer realm="spp-admin"';
+
+function unauthorized(lang: Lang, reason: 'missing' | 'invalid'): HttpProblem {
+  const detail =
+    reason === 'missing'
+      ? lang === 'en'
+        ? 'Send your agent token in the header Authorization: Bearer <token>.'
+        : 'Envoyez votre jeton d’agent dans l’en-tête Authorization: Bearer <jeton>.'
+      : lang === 'en'
+        ? 'This agent token is unknown or revoked: ask for a new one.'
+        : 'Ce jeton d’agent est inconnu ou révoqué : demandez-en un nouveau.';
+  return new HttpProblem(401, statusTitle(401, lang), detail, undefined, {
+    'WWW-Authenticate': reason === 'missing' ? REALM : `${REALM}, error="invalid_token"`,
+  });
+}
+
+/**
+ * `onRequest` hook of every admin route: runs before the body is read or validated, so a caller without a
+ * valid token learns nothing else (401 first). The token is looked up on every request: a revoked one stops
+ * working at once.
+ */
+export function agentAuthHook(store: DatabaseHandle) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> => {
+    const lang = requestLang(request);
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) return sendProblem(request, reply, unauthorized(lang, 'missing'));
+    const token = await authenticateAgent(store.db, match[1]!);
+    if (!token) return sendProblem(request, reply, unauthorized(lang, 'invalid'));
+    sessions.set(request, { token, actor: { id: token.id, name: token.name }, scope: new AgentScopeCheck(store.db, token.scope) });
+  };
+}
+
+export function agentOf(request: FastifyRequest): AgentSession {
+  const session = sessions.get(request);
+  if (!session) throw new Error('admin route registered without agentAuthHook');
+  return session;
+}
+
+export function forbidden(lang: Lang, detail: { fr: string; en: string }): HttpProblem {
+  return new HttpProblem(403, statusTitle(403, lang), lang === 'en' ? detail.en : detail.fr);
+}
+
+/** 403 unless the token covers this structure. */
+export async function requireStructure(session: AgentSession, code: string, lang: Lang): Promise<void> {
+  if (await session.scope.covers(code)) return;
+  throw forbidden(lang, {
+    fr: `Votre jeton ne couvre pas la structure « ${code} ».`,
+    en: `Your token does not cover the structure "${code}".`,
+  });
+}

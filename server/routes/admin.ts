@@ -1,0 +1,435 @@
+import * as z from 'zod/mini';
+import {
+  AgentProfile,
+  ImprovementAction,
+  ImprovementInput,
+  ImprovementPath,
+  MaskRequest,
+  ModerationQuery,
+  ModerationQueue,
+  ModerationTestimony,
+  Problem,
+  PublishRequest,
+  ReassignRequest,
+  RejectRequest,
+  ReplyPath,
+  ReplyRequest,
+  ResultsPublication,
+  ResultsPublished,
+  StructureCode,
+  TagsRequest,
+  TestimonyPath,
+  type Lang,
+} from '../../src/contract/index.js';
+import type { ApiContext } from '../app.js';
+import { agentAuthHook, agentOf, forbidden, requireStructure, type AgentSession } from '../http/agent-auth.js';
+import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
+import { defineRoute, type RouteDef, type RouteContext } from '../http/route.js';
+import {
+  createImprovement,
+  deleteImprovement,
+  getImprovement,
+  updateImprovement,
+} from '../store/improvements.js';
+import {
+  findTestimony,
+  listModerationQueue,
+  maskTestimony,
+  ModerationConflict,
+  moderationViews,
+  publishTestimony,
+  reassignTestimony,
+  rejectTestimony,
+  setTestimonyTags,
+  testimonyStructureCodes,
+  upsertReply,
+  type TestimonyRow,
+} from '../store/moderation.js';
+import { publishResults, unknownIndicators } from '../store/results-publishing.js';
+import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
+import type { DatabaseHandle } from '../store/database.js';
+
+type Schema = z.ZodMiniType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+const AUTH_RESPONSES = {
+  401: { description: 'No token, or an unknown or revoked one (`WWW-Authenticate: Bearer`)', schema: Problem },
+  403: { description: 'The token does not cover this structure', schema: Problem },
+};
+
+/**
+ * An admin route: documented as needing `Authorization: Bearer`, checked by the shared hook before anything
+ * else (input validation included), never cached.
+ */
+function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+  store: DatabaseHandle,
+  def: Omit<RouteDef<P, Q, B>, 'security' | 'options' | 'cacheable' | 'tags' | 'handler'> & {
+    handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>> & { agent: AgentSession }): Promise<unknown>;
+  },
+): RouteDef {
+  return defineRoute<P, Q, B>({
+    ...def,
+    tags: ['admin'],
+    security: 'bearer',
+    cacheable: false,
+    options: { onRequest: agentAuthHook(store) },
+    responses: { ...AUTH_RESPONSES, ...def.responses },
+    handler: (ctx) => def.handler({ ...ctx, agent: agentOf(ctx.request) }),
+  });
+}
+
+const unknownTestimony = (lang: Lang) =>
+  notFound(lang, { fr: 'Aucun témoignage ne porte cette référence.', en: 'No testimony has this reference.' });
+
+const unknownStructure = (lang: Lang, code: string) =>
+  notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
+
+function fieldProblem(status: number, lang: Lang, field: string, code: string, message: { fr: string; en: string }): HttpProblem {
+  const text = lang === 'en' ? message.en : message.fr;
+  return new HttpProblem(status, statusTitle(status, lang), text, [{ field, code, message: text }]);
+}
+
+function conflictProblem(error: ModerationConflict, lang: Lang, field: string): HttpProblem {
+  switch (error.code) {
+    case 'not_published':
+      return new HttpProblem(
+        409,
+        statusTitle(409, lang),
+        lang === 'en' ? 'Publish the testimony before replying to it.' : 'Publiez le témoignage avant d’y répondre.',
+      );
+    case 'not_concerned':
+      return fieldProblem(400, lang, field, 'not_concerned', {
+        fr: 'Cette structure n’est pas concernée par ce témoignage : choisissez-en une de la liste du témoignage.',
+        en: 'This structure is not concerned by this testimony: pick one of the testimony’s structures.',
+      });
+    case 'already_concerned':
+      return fieldProblem(409, lang, 'to', 'already_concerned', {
+        fr: 'Cette structure est déjà concernée par ce témoignage.',
+        en: 'This structure is already concerned by this testimony.',
+      });
+    case 'not_sub_structure':
+      return fieldProblem(400, lang, 'to', 'not_sub_structure', {
+        fr: 'Choisissez une structure rattachée à la structure d’origine (un de ses sites ou services).',
+        en: 'Choose a structure that belongs to the original one (one of its sites or services).',
+      });
+    case 'bad_finding':
+      return fieldProblem(400, lang, 'findings', 'unknown_finding', {
+        fr: 'Un des signalements demandés n’existe pas : rechargez le témoignage et réessayez.',
+        en: 'One of the requested findings does not exist: reload the testimony and try again.',
+      });
+  }
+}
+
+async function withConflicts<T>(lang: Lang, field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ModerationConflict) throw conflictProblem(error, lang, field);
+    throw error;
+  }
+}
+
+/**
+ * Shared testimonies (up to 3 structures): a token reads one when it covers any of its structures and replies
+ * for each structure it covers, but only a token covering the first structure (the one the author chose
+ * first) moderates it: one accountable moderator, and no structure publishes or rejects what another leads.
+ */
+async function loadTestimony(
+  store: DatabaseHandle,
+  agent: AgentSession,
+  reference: string,
+  lang: Lang,
+  need: 'read' | 'moderate',
+): Promise<{ row: TestimonyRow; codes: string[] }> {
+  const row = await findTestimony(store.db, reference);
+  if (!row) throw unknownTestimony(lang);
+  const codes = await testimonyStructureCodes(store.db, row.id);
+  const covered: string[] = [];
+  for (const code of codes) if (await agent.scope.covers(code)) covered.push(code);
+  if (!covered.length) {
+    throw forbidden(lang, {
+      fr: 'Ce témoignage concerne des structures que votre jeton ne couvre pas.',
+      en: 'This testimony concerns structures your token does not cover.',
+    });
+  }
+  if (need === 'moderate' && !covered.includes(codes[0]!)) {
+    throw forbidden(lang, {
+      fr: `La modération de ce témoignage revient à « ${codes[0]} », la première structure concernée. Vous pouvez y répondre pour « ${covered.join(' », « ')} ».`,
+      en: `Moderating this testimony belongs to "${codes[0]}", the first structure concerned. You may reply for "${covered.join('", "')}".`,
+    });
+  }
+  return { row, codes };
+}
+
+async function viewOf(store: DatabaseHandle, agent: AgentSession, reference: string): Promise<ModerationTestimony> {
+  const row = await findTestimony(store.db, reference);
+  const [view] = await moderationViews(store.db, row ? [row] : [], agent.scope);
+  if (!view) throw new Error(`testimony ${reference} vanished`);
+  return view;
+}
+
+const moderationResponses = {
+  200: { description: 'The testimony as it is now', schema: ModerationTestimony },
+  400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem },
+  404: { description: 'Unknown reference', schema: Problem },
+};
+
+export function adminRoutes({ store }: ApiContext): RouteDef[] {
+  return [
+    adminRoute(store, {
+      method: 'GET',
+      url: '/api/v1/admin/me',
+      summary: 'The agent token: its name, its scope and the structures it covers',
+      responses: { 200: { description: 'The token and its scope', schema: AgentProfile } },
+      handler: async ({ agent }) => {
+        const { items, truncated } = await agent.scope.structures();
+        return {
+          token: { id: agent.token.id, name: agent.token.name, createdAt: agent.token.createdAt },
+          scope: agent.token.scope,
+          structures: items,
+          structuresTruncated: truncated,
+        } satisfies AgentProfile;
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'GET',
+      url: '/api/v1/admin/testimonies',
+      summary: 'Testimonies of my structures, to moderate or already moderated',
+      description:
+        'Every testimony one of whose structures the token covers (or only `structure`\'s). `status=pending` (default) is oldest first; `published` and `rejected` are the latest decisions first. Includes the e-mail and the personal-data findings.',
+      query: ModerationQuery,
+      responses: {
+        200: { description: 'One page and the counts per status', schema: ModerationQueue },
+        400: { description: 'Invalid query', schema: Problem },
+      },
+      handler: async ({ agent, query, lang }) => {
+        if (query.structure) await requireStructure(agent, query.structure, lang);
+        try {
+          const page = await listModerationQueue(store.db, agent.token.scope, { ...query, status: query.status ?? 'pending' });
+          return { items: await moderationViews(store.db, page.rows, agent.scope), nextCursor: page.nextCursor, counts: page.counts };
+        } catch (error) {
+          if (error instanceof InvalidCursorError) {
+            throw fieldProblem(400, lang, 'cursor', 'invalid_format', {
+              fr: '« Curseur de pagination » ne vient pas de cette API : reprenez le nextCursor de la page précédente.',
+              en: '"Pagination cursor" is not one this API gave: reuse the nextCursor of the previous page.',
+            });
+          }
+          throw error;
+        }
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'GET',
+      url: '/api/v1/admin/testimonies/:reference',
+      summary: 'One testimony, with its e-mail and personal-data findings',
+      params: TestimonyPath,
+      responses: moderationResponses,
+      handler: async ({ agent, params, lang }) => {
+        await loadTestimony(store, agent, params.reference, lang, 'read');
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'POST',
+      url: '/api/v1/admin/testimonies/:reference/publish',
+      summary: 'Publish a testimony (optionally with a masked title and story, and tags)',
+      description:
+        'Anything still flagged as personal data is masked first: flagged text is never published. On a published testimony, updates its text and tags. Needs a token covering the first structure.',
+      params: TestimonyPath,
+      body: PublishRequest,
+      responses: moderationResponses,
+      handler: async ({ agent, params, body, lang }) => {
+        const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
+        await publishTestimony(store.db, row, body, agent.actor);
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'POST',
+      url: '/api/v1/admin/testimonies/:reference/reject',
+      summary: 'Reject a testimony with a reason of the moderation charter',
+      description: 'A published testimony leaves every public listing. The author sees the reason.',
+      params: TestimonyPath,
+      body: RejectRequest,
+      responses: moderationResponses,
+      handler: async ({ agent, params, body, lang }) => {
+        const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
+        await rejectTestimony(store.db, row, body.reason, agent.actor);
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'POST',
+      url: '/api/v1/admin/testimonies/:reference/mask',
+      summary: 'Mask personal data in the title and story',
+      description:
+        'With `findings` (indexes into `piiFlags`), masks those; with `title`/`body`, stores the agent\'s edit (what was flagged stays flagged wherever it still appears); with neither, masks every finding. Masked text is overwritten, not kept.',
+      params: TestimonyPath,
+      body: MaskRequest,
+      responses: moderationResponses,
+      handler: async ({ agent, params, body, lang }) => {
+        const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
+        await withConflicts(lang, 'findings', () => maskTestimony(store.db, row, body, agent.actor));
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'PUT',
+      url: '/api/v1/admin/testimonies/:reference/tags',
+      summary: 'Set the general tags of a testimony',
+      params: TestimonyPath,
+      body: TagsRequest,
+      responses: moderationResponses,
+      handler: async ({ agent, params, body, lang }) => {
+        const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
+        await setTestimonyTags(store.db, row, body.tags, agent.actor);
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'PUT',
+      url: '/api/v1/admin/testimonies/:reference/replies/:structure',
+      summary: 'Reply publicly for one structure, with a sign-off',
+      description:
+        'One reply per structure: sending again replaces the text and keeps the first date. Needs a published testimony and a token covering that structure (each structure of a shared testimony replies for itself).',
+      params: ReplyPath,
+      body: ReplyRequest,
+      responses: {
+        ...moderationResponses,
+        201: { description: 'Reply created; the testimony as it is now', schema: ModerationTestimony },
+        409: { description: 'The testimony is not published', schema: Problem },
+      },
+      handler: async ({ agent, params, body, lang, reply }) => {
+        const { row, codes } = await loadTestimony(store, agent, params.reference, lang, 'read');
+        if (!codes.includes(params.structure)) {
+          throw conflictProblem(new ModerationConflict('not_concerned'), lang, 'structure');
+        }
+        await requireStructure(agent, params.structure, lang);
+        const outcome = await withConflicts(lang, 'structure', () => upsertReply(store.db, row, params.structure, body, agent.actor));
+        reply.code(outcome === 'created' ? 201 : 200);
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'POST',
+      url: '/api/v1/admin/testimonies/:reference/reassign',
+      summary: 'Hand a testimony from one of its structures to a sub-structure of it',
+      params: TestimonyPath,
+      body: ReassignRequest,
+      responses: { ...moderationResponses, 409: { description: 'The new structure is already concerned', schema: Problem } },
+      handler: async ({ agent, params, body, lang }) => {
+        const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
+        await requireStructure(agent, body.from, lang);
+        await withConflicts(lang, 'from', () => reassignTestimony(store.db, row, body.from, body.to, agent.actor));
+        return viewOf(store, agent, params.reference);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'PUT',
+      url: '/api/v1/admin/structures/:code/results',
+      summary: 'Publish new or corrected results for a structure',
+      description: 'One row per indicator and period; an existing row is replaced. All rows are stored or none.',
+      params: z.strictObject({ code: StructureCode }),
+      body: ResultsPublication,
+      responses: {
+        200: { description: 'Stored', schema: ResultsPublished },
+        400: { description: 'A field is missing or invalid (an unknown indicator is named)', schema: Problem },
+        404: { description: 'Unknown structure', schema: Problem },
+      },
+      handler: async ({ agent, params, body, lang }) => {
+        if (!(await getStructureSummary(store.db, params.code))) throw unknownStructure(lang, params.code);
+        await requireStructure(agent, params.code, lang);
+        const unknown = await unknownIndicators(store.db, body);
+        if (unknown.length) {
+          const message = (code: string) =>
+            lang === 'en'
+              ? `No indicator has the code "${code}": use a code of the indicator catalogue.`
+              : `Aucun indicateur n'a le code « ${code} » : utilisez un code du catalogue des indicateurs.`;
+          throw new HttpProblem(
+            400,
+            statusTitle(400, lang),
+            message(unknown[0]!.code),
+            unknown.map(({ index, code }) => ({ field: `results.${index}.indicator`, code: 'unknown_indicator', message: message(code) })),
+          );
+        }
+        const updatedAt = await publishResults(store.db, params.code, body, agent.actor);
+        return { structure: params.code, stored: body.results.length, updatedAt } satisfies ResultsPublished;
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'POST',
+      url: '/api/v1/admin/structures/:code/improvements',
+      summary: 'Add an action to a structure\'s improvement plan',
+      params: z.strictObject({ code: StructureCode }),
+      body: ImprovementInput,
+      responses: {
+        201: { description: 'Created', schema: ImprovementAction },
+        400: { description: 'A field is missing or invalid', schema: Problem },
+        404: { description: 'Unknown structure', schema: Problem },
+      },
+      handler: async ({ agent, params, body, lang, reply }) => {
+        if (!(await getStructureSummary(store.db, params.code))) throw unknownStructure(lang, params.code);
+        await requireStructure(agent, params.code, lang);
+        const id = await createImprovement(store.db, params.code, body, agent.actor);
+        const { structureCode: _code, ...action } = (await getImprovement(store.db, id, lang))!;
+        reply.header('Location', `/api/v1/admin/structures/${params.code}/improvements/${id}`);
+        return reply.code(201).send(action);
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'PUT',
+      url: '/api/v1/admin/structures/:code/improvements/:id',
+      summary: 'Update an action of a structure\'s improvement plan (status, date, text)',
+      params: ImprovementPath,
+      body: ImprovementInput,
+      responses: {
+        200: { description: 'Updated', schema: ImprovementAction },
+        400: { description: 'A field is missing or invalid', schema: Problem },
+        404: { description: 'Unknown action for this structure', schema: Problem },
+      },
+      handler: async ({ agent, params, body, lang }) => {
+        await requireStructure(agent, params.code, lang);
+        const existing = await getImprovement(store.db, params.id, lang);
+        if (!existing || existing.structureCode !== params.code) throw unknownAction(lang);
+        await updateImprovement(store.db, params.code, params.id, body, agent.actor);
+        const { structureCode: _code, ...action } = (await getImprovement(store.db, params.id, lang))!;
+        return action;
+      },
+    }),
+
+    adminRoute(store, {
+      method: 'DELETE',
+      url: '/api/v1/admin/structures/:code/improvements/:id',
+      summary: 'Remove an action from a structure\'s improvement plan',
+      params: ImprovementPath,
+      responses: {
+        204: { description: 'Removed' },
+        404: { description: 'Unknown action for this structure', schema: Problem },
+      },
+      handler: async ({ agent, params, lang, reply }) => {
+        await requireStructure(agent, params.code, lang);
+        const existing = await getImprovement(store.db, params.id, lang);
+        if (!existing || existing.structureCode !== params.code) throw unknownAction(lang);
+        await deleteImprovement(store.db, params.code, params.id, agent.actor);
+        return reply.code(204).send();
+      },
+    }),
+  ];
+}
+
+const unknownAction = (lang: Lang) =>
+  notFound(lang, {
+    fr: 'Cette structure n’a pas d’action d’amélioration avec cet identifiant.',
+    en: 'This structure has no improvement action with this id.',
+  });
