@@ -9,6 +9,7 @@ import { DEMO_INDICATORS } from './indicators.js';
 import { generateHistory, lastQuarters } from './results.js';
 import { DEMO_NETWORKS, DEMO_STRUCTURES } from './structures.js';
 import { DEMO_TESTIMONIES } from './testimonies.js';
+import { DEMO_IMPROVEMENTS } from './improvements.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const QUARTERS = 12;
@@ -28,7 +29,7 @@ export async function isSeeded(db: Kysely<Database>): Promise<boolean> {
 
 /**
  * Loads the engagements, the demo structures with their commitments, 12 quarters of results and a few
- * testimonies with replies, in one transaction. Dates are relative to `now` so the demo never looks stale,
+ * testimonies with replies and a few improvement plans, in one transaction. Dates are relative to `now` so the demo never looks stale,
  * except the one structure that is stale on purpose.
  */
 export async function seedDatabase(db: Kysely<Database>, now = new Date()): Promise<boolean> {
@@ -147,6 +148,24 @@ export async function seedDatabase(db: Kysely<Database>, now = new Date()): Prom
           .execute();
       }
     }
+
+    await trx
+      .insertInto('improvement_actions')
+      .values(
+        DEMO_IMPROVEMENTS.map((a) => ({
+          id: newId(),
+          structure_code: a.structure,
+          engagement: a.engagement,
+          tag: a.tag,
+          you_said: a.youSaid,
+          we_did: a.weDid,
+          status: a.status,
+          status_date: at(a.daysAgo).slice(0, 10),
+          created_at: at(Math.max(a.daysAgo, 0)),
+          updated_at: at(Math.max(a.daysAgo, 0)),
+        })),
+      )
+      .execute();
 
     await trx.insertInto('meta').values({ key: 'seeded_at', value: now.toISOString() }).execute();
   });

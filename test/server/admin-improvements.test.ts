@@ -35,20 +35,22 @@ describe('admin API: the improvement plan, and its public route', () => {
     assert.match(String(res.headers.location), new RegExp(`/improvements/${action.id}$`));
     const publicPlan = await plan('CAF-69-VLB');
     assert.equal(publicPlan.structure.name, 'CAF du Rhône – accueil de Villeurbanne');
-    assert.deepEqual(publicPlan.items[0], action);
+    assert.deepEqual(publicPlan.items.find((i) => i.id === action.id), action);
     assert.deepEqual(action.engagement, { number: 2, keyword: 'Joignables' });
     assert.equal(action.tag, 'accessibility');
-    assert.equal((await plan('CAF-69-VLB', 'en')).items[0]!.engagement.keyword, (await server.app.inject({ url: '/api/v1/engagements?lang=en' })).json().pillars[0].engagements[1].keyword);
+    assert.equal((await plan('CAF-69-VLB', 'en')).items.find((i) => i.id === action.id)!.engagement.keyword, (await server.app.inject({ url: '/api/v1/engagements?lang=en' })).json().pillars[0].engagements[1].keyword);
     const audit = await server.store.db.selectFrom('audit_log').selectAll().where('target_id', '=', action.id).execute();
     assert.deepEqual(audit.map((a) => a.action), ['improvement.create']);
   });
 
   it('lists the latest date first and answers an empty plan for a structure without actions', async () => {
-    await create('CAF-69', caf69, { ...ACTION, date: '2024-01-15', status: 'done' });
-    await create('CAF-69', caf69, { ...ACTION, date: '2026-06-30', status: 'planned', tag: null });
+    const older = ImprovementAction.parse((await create('CAF-69', caf69, { ...ACTION, date: '2024-01-15', status: 'done' })).json());
+    const newer = ImprovementAction.parse((await create('CAF-69', caf69, { ...ACTION, date: '2099-06-30', status: 'planned', tag: null })).json());
     const items = (await plan('CAF-69')).items;
-    assert.deepEqual(items.map((i) => i.date), ['2026-06-30', '2024-01-15']);
-    assert.equal(items[0]!.tag, null);
+    const dates = items.map((i) => i.date);
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'latest date first');
+    assert.ok(items.findIndex((i) => i.id === newer.id) < items.findIndex((i) => i.id === older.id));
+    assert.equal(newer.tag, null);
     assert.deepEqual((await plan('CPAM-59')).items, []);
     assert.equal((await server.app.inject({ url: '/api/v1/structures/NOPE-1/improvements' })).statusCode, 404);
   });
