@@ -3,8 +3,8 @@ import type { AgentScope } from '../../src/contract/index.js';
 import { StructureCode } from '../../src/contract/index.js';
 import { createAgentToken, listAgentTokens, revokeAgentToken, unknownScopeCodes } from '../store/agents.js';
 import { CLI_ACTOR, listAudit, writeAudit } from '../store/audit.js';
-import { migrate, openDatabase, type DatabaseHandle } from '../store/database.js';
-import { seedDatabase } from '../seed/index.js';
+import { openDatabase, type DatabaseHandle } from '../store/database.js';
+import { prepareDatabase } from '../prepare.js';
 
 /**
  * `npm run admin -- <command>`: agent tokens and the audit log, on the same data as the server
@@ -135,9 +135,9 @@ export async function runAdmin(argv: string[], log: (text: string) => void = con
 
   const store = await openDatabase({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL });
   try {
-    await migrate(store.db);
-    // Like `npm start`: a fresh clone gets the demo structures, so a token can be made before the first start.
-    if (process.env.SEED !== '0') await seedDatabase(store.db);
+    // Like `npm start` (and safely beside it): a fresh clone gets the demo structures, so a token can be made
+    // before the first start.
+    await prepareDatabase(store, { seed: process.env.SEED !== '0' });
     if (group === 'token' && command === 'create' && !rest.length) await tokenCreate(store, values, out);
     else if (group === 'token' && command === 'list' && !rest.length) await tokenList(store, out);
     else if (group === 'token' && command === 'revoke' && rest.length <= 1) await tokenRevoke(store, rest[0], out);

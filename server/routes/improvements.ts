@@ -17,6 +17,7 @@ export function improvementRoutes({ store }: ApiContext) {
       description:
         'Actions linked to an engagement (its short label in `lang`) and a tag, with their status (planned, in progress, done) and its date; latest date first.',
       tags: ['improvements'],
+      languageDependent: true,
       params: z.strictObject({ code: StructureCode }),
       query: ImprovementsQuery,
       responses: {

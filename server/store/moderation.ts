@@ -22,6 +22,7 @@ import { InvalidCursorError } from './structures.js';
 import { repliesOf, structureRefs } from './testimonies.js';
 import { scopedStructures, type AgentScopeCheck } from './agents.js';
 import { writeAudit, type Actor } from './audit.js';
+import { detectPii } from '../../src/contract/pii-detect.js';
 import { findingsAfterEdit, maskFindings, MASK_TEXT, occurrences, readFindings, withFindings } from '../moderation/masking.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -172,11 +173,18 @@ async function saveText(trx: Transaction<Database>, id: string, text: { title: s
     .execute();
 }
 
-/** The agent's edit of the title and/or story: what was flagged stays flagged wherever it still appears. */
+/**
+ * The agent's edit of the title and/or story: the edited fields go through the detector again, and what was
+ * flagged stays flagged wherever it still appears (even in a form the detector would not recognise).
+ */
 function applyEdit(row: TestimonyRow, edit: { title?: string; body?: string }) {
   const before = { title: row.title, body: row.body };
   const after = { title: edit.title ?? row.title, body: edit.body ?? row.body };
-  return { text: after, findings: findingsAfterEdit(before, currentFindings(row), after) };
+  const detected = detectPii({
+    ...(after.title !== before.title ? { title: after.title } : {}),
+    ...(after.body !== before.body ? { body: after.body } : {}),
+  });
+  return { text: after, findings: withFindings(findingsAfterEdit(before, currentFindings(row), after), detected) };
 }
 
 /**

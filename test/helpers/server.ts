@@ -8,6 +8,8 @@ export interface TestServer {
   app: FastifyInstance;
   store: DatabaseHandle;
   dataDir: string;
+  /** The environment a separate process (the admin CLI, a server) needs to reach this database. */
+  databaseEnv: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ export async function startTestServer(options: { seed?: boolean } & Partial<AppO
     app,
     store,
     dataDir,
+    databaseEnv: { DATA_DIR: dataDir, ...(database.options.databaseUrl ? { DATABASE_URL: database.options.databaseUrl } : {}) },
     async close() {
       await app.close();
       await store.close();

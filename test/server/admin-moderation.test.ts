@@ -235,6 +235,13 @@ describe('admin API: moderation', () => {
       assert.ok(!published.body.includes('06 12 34 56 78'));
     });
 
+    it('runs the detector on the agent’s edit: personal data typed by the agent is flagged too', async () => {
+      const { reference } = await submitTestimony(server.app);
+      const edited = 'Votre conseillère, joignable au 04 72 00 00 00, a été très patiente avec moi au téléphone hier.';
+      const after = view(await admin(server.app, 'POST', `/api/v1/admin/testimonies/${reference}/mask`, caf69, { body: edited }));
+      assert.deepEqual(after.piiFlags.map((f) => [f.kind, edited.slice(f.start, f.end)]), [['phone', '04 72 00 00 00']]);
+    });
+
     it('flags the author’s contact e-mail wherever the story repeats it', async () => {
       const body = 'Vous pouvez me répondre directement sur camille.martin@example.org, je consulte souvent ma boîte.';
       const { reference } = await submitTestimony(server.app, { body, email: 'Camille.Martin@example.org', contactConsent: true });

@@ -14,7 +14,9 @@ const IN_STORY_EMAIL = 'perso.cachee@example.net';
 const PHONE = '07 98 76 54 32';
 const FILE_NUMBER = '4455667';
 const REJECTED_EMAIL = 'jamais.publie@example.org';
-const SECRETS = [CONTACT, IN_STORY_EMAIL, PHONE, FILE_NUMBER, REJECTED_EMAIL, 'claire.contact-secret'];
+const DETECTED_PHONE = '+33 6 11 22 33 44';
+const DETECTED_EMAIL = 'detecte.serveur@example.fr';
+const SECRETS = [CONTACT, IN_STORY_EMAIL, PHONE, FILE_NUMBER, REJECTED_EMAIL, DETECTED_PHONE, DETECTED_EMAIL, 'claire.contact-secret'];
 
 describe('public routes never expose an e-mail address or flagged personal data', () => {
   let server: TestServer;
@@ -67,7 +69,17 @@ describe('public routes never expose an e-mail address or flagged personal data'
     await admin(server.app, 'POST', `/api/v1/admin/testimonies/${three.reference}/publish`, agent, {});
     references.push(three);
 
-    // 4. Published, then rejected; 5. still pending. Neither may show anything.
+    // 4. Flagged by the server's own detector at submission, published without any masking step.
+    const detected = await submitTestimony(server.app, {
+      body: `Je suis joignable au ${DETECTED_PHONE} ou sur ${DETECTED_EMAIL}, et personne ne m’a rappelé depuis.`,
+      structures: ['CAF-69'],
+    });
+    const flags = await admin(server.app, 'GET', `/api/v1/admin/testimonies/${detected.reference}`, agent);
+    assert.deepEqual(flags.json().piiFlags.map((f: PiiFinding) => f.kind).sort(), ['email', 'phone'], 'the detector flagged both');
+    await admin(server.app, 'POST', `/api/v1/admin/testimonies/${detected.reference}/publish`, agent, {});
+    references.push(detected);
+
+    // 5. Published, then rejected; 5. still pending. Neither may show anything.
     const four = await submitTestimony(server.app, { email: REJECTED_EMAIL, contactConsent: true, title: `Écrire à ${REJECTED_EMAIL}` });
     await admin(server.app, 'POST', `/api/v1/admin/testimonies/${four.reference}/publish`, agent, { title: 'Titre sans donnée' });
     await admin(server.app, 'POST', `/api/v1/admin/testimonies/${four.reference}/reject`, agent, { reason: 'personal_data' });
