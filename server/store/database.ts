@@ -49,7 +49,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  // Migrations are named by the feature that needs them and may land out of order (002 after 003): a database
+  // that already ran a later one still gets the earlier one instead of refusing to start.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
