@@ -1,31 +1,13 @@
 import type { Problem } from '../contract/problem.js';
+import { ApiError } from './api-error.js';
+
+export { ApiError, type ApiErrorKind } from './api-error.js';
 
 /**
  * The API client: timeouts, retries with exponential backoff honouring `Retry-After`, an in-memory ETag cache
  * shared by every element of the page, and strict parsing (a response that does not match the contract is an
  * error, never half-rendered).
  */
-
-export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'aborted';
-
-export class ApiError extends Error {
-  constructor(
-    readonly kind: ApiErrorKind,
-    message: string,
-    readonly status?: number,
-    readonly problem?: Problem,
-    /** From `Retry-After`, when the server sent one. */
-    readonly retryAfterMs?: number,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-
-  /** Worth trying again later: the network, a timeout, a server error or a rate limit. */
-  get transient(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status! >= 500 || this.status === 429 || this.status === 408));
-  }
-}
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

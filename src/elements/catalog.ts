@@ -4,4 +4,6 @@ import type { ElementLoaders } from '../internal/autoloader.js';
  * Every element the autoloader knows, tag → module. One line per element; the build makes each module its own
  * file, so a page pays only for the tags it holds.
  */
-export const ELEMENT_LOADERS: ElementLoaders = {};
+export const ELEMENT_LOADERS: ElementLoaders = {
+  'spp-engagements': () => import('./engagements/engagements.js'),
+};

@@ -1,7 +1,6 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { Lang } from '../contract/common.js';
-import { ApiError } from '../client/http.js';
+import { ApiError } from '../client/api-error.js';
 import { scriptOrigin } from './config.js';
 import { emit, type SppErrorDetail } from './events.js';
 import { resolveLang } from './i18n.js';
@@ -17,17 +16,26 @@ export type Theme = 'dsfr' | 'neutral';
 export abstract class SppElement extends LitElement {
   static override styles = [themeStyles];
 
+  // Declared without decorators: an element page that uses none (the banner, 12 KB budget) then downloads
+  // neither Lit's decorator helpers nor TypeScript's `__decorate`. Subclasses may use decorators.
+  static override properties: PropertyDeclarations = {
+    structure: { reflect: true },
+    api: {},
+    lang: { reflect: true },
+    theme: { reflect: true },
+  };
+
   /** SP+ structure code. */
-  @property({ reflect: true }) structure = '';
+  structure = '';
 
   /** API base URL; defaults to the origin that served the script. */
-  @property() api = '';
+  api = '';
 
   /** `fr` (default) or `en`; without it, the language of the page around the element. */
-  @property({ reflect: true }) override lang = '';
+  override lang = '';
 
   /** `dsfr` (State sites, default) or `neutral` (local authorities). */
-  @property({ reflect: true }) theme: Theme = 'dsfr';
+  theme: Theme = 'dsfr';
 
   /** The language the element speaks. */
   get language(): Lang {

@@ -63,6 +63,17 @@ export const themeStyles = css`
       --_focus: var(--spp-dark-color-focus, #78a8ff);
     }
   }
+  /* Without this, the light neutral colours above (more specific than the dark ':host') would stay in dark mode. */
+  @media (prefers-color-scheme: dark) {
+    :host([theme='neutral']) {
+      --_primary: var(--spp-dark-color-primary, #a3bdd9);
+      --_primary-hover: var(--spp-dark-color-primary-hover, #c5d6e8);
+      --_accent: var(--spp-dark-color-accent, #a3bdd9);
+      --_text: var(--spp-dark-color-text, #eeeeee);
+      --_text-muted: var(--spp-dark-color-text-muted, #cecece);
+      --_bg-alt: var(--spp-dark-color-background-alt, #1e1e1e);
+    }
+  }
   /* The widget's root: independent of whatever the host page sets on the element (fonts, colours, spacing). */
   .root {
     all: initial;

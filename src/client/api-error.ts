@@ -1,0 +1,28 @@
+import type { Problem } from '../contract/problem.js';
+
+/*
+ * Its own module (re-exported by `http.ts`) because every element reports errors through `ApiError` but not
+ * every element uses the full client: importing the class must not pull retries, backoff and the ETag cache
+ * into a page that holds only the engagements banner (12 KB budget).
+ */
+
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'aborted';
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly problem?: Problem,
+    /** From `Retry-After`, when the server sent one. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Worth trying again later: the network, a timeout, a server error or a rate limit. */
+  get transient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status! >= 500 || this.status === 429 || this.status === 408));
+  }
+}

@@ -1,0 +1,21 @@
+import { ENGAGEMENTS_EN } from '../../data/engagements.en.js';
+import type { EngagementsStrings } from './engagements.strings.js';
+
+/*
+ * Everything English of the banner, in one chunk downloaded only by pages that ask for English: French pages
+ * (the vast majority) do not pay for it. English is our own translation; the official text is French.
+ */
+export { ENGAGEMENTS_EN };
+
+export const STRINGS_EN: EngagementsStrings = {
+  title: 'Our Services Publics+ commitments',
+  engagementPrefix: 'Commitment',
+  highlighted: 'Featured',
+  why: 'Why this commitment?',
+  whyFor: 'commitment {n}',
+  quote: '“{text}”',
+  localBy: 'Local commitment',
+  details: 'The {count} commitments in full',
+  badge: '{count} commitments',
+  translated: 'Our translation: the official text is in French.',
+};

@@ -1,0 +1,15 @@
+/** The banner's own words; the engagements themselves are data (`src/data/engagements.*.ts`). */
+export const STRINGS_FR = {
+  title: 'Nos engagements Services Publics+',
+  engagementPrefix: 'Engagement',
+  highlighted: 'À la une',
+  why: 'Pourquoi cet engagement\u00a0?',
+  whyFor: 'engagement {n}',
+  quote: '«\u00a0{text}\u00a0»',
+  localBy: 'Engagement local',
+  details: 'Les {count} engagements en détail',
+  badge: '{count} engagements',
+  translated: '',
+};
+
+export type EngagementsStrings = typeof STRINGS_FR;
