@@ -35,14 +35,19 @@ export const themeStyles = css`
     --_font-size: var(--spp-font-size, 1rem);
   }
   :host([theme='neutral']) {
-    --_primary: var(--spp-color-primary, #2d4a66);
-    --_primary-hover: var(--spp-color-primary-hover, #1c3349);
-    --_accent: var(--spp-color-accent, #2d4a66);
-    --_text: var(--spp-color-text, #1e1e1e);
-    --_text-muted: var(--spp-color-text-muted, #5a5a5a);
-    --_bg-alt: var(--spp-color-background-alt, #f5f5f4);
     --_font: var(--spp-font-family, inherit);
     --_radius: var(--spp-radius, 0.5rem);
+  }
+  /* Light only: being more specific than the dark ':host' below, these would otherwise stay in dark mode. */
+  @media (prefers-color-scheme: light) {
+    :host([theme='neutral']) {
+      --_primary: var(--spp-color-primary, #2d4a66);
+      --_primary-hover: var(--spp-color-primary-hover, #1c3349);
+      --_accent: var(--spp-color-accent, #2d4a66);
+      --_text: var(--spp-color-text, #1e1e1e);
+      --_text-muted: var(--spp-color-text-muted, #5a5a5a);
+      --_bg-alt: var(--spp-color-background-alt, #f5f5f4);
+    }
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -61,17 +66,6 @@ export const themeStyles = css`
       --_warning: var(--spp-dark-color-warning, #fc5d00);
       --_error: var(--spp-dark-color-error, #ff5655);
       --_focus: var(--spp-dark-color-focus, #78a8ff);
-    }
-  }
-  /* Without this, the light neutral colours above (more specific than the dark ':host') would stay in dark mode. */
-  @media (prefers-color-scheme: dark) {
-    :host([theme='neutral']) {
-      --_primary: var(--spp-dark-color-primary, #a3bdd9);
-      --_primary-hover: var(--spp-dark-color-primary-hover, #c5d6e8);
-      --_accent: var(--spp-dark-color-accent, #a3bdd9);
-      --_text: var(--spp-dark-color-text, #eeeeee);
-      --_text-muted: var(--spp-dark-color-text-muted, #cecece);
-      --_bg-alt: var(--spp-dark-color-background-alt, #1e1e1e);
     }
   }
   /* The widget's root: independent of whatever the host page sets on the element (fonts, colours, spacing). */

@@ -53,6 +53,7 @@ export const engagementsStyles = css`
   }
   .engagement {
     display: flex;
+    align-items: flex-start;
     gap: 0.75rem;
   }
   .on {
@@ -97,18 +98,19 @@ export const engagementsStyles = css`
   .toggle:hover {
     color: var(--_primary-hover);
   }
-  .toggle::after {
+  /* Before the label, so that it never wraps alone onto a line of its own. */
+  .toggle::before {
     content: '';
     display: inline-block;
-    margin-inline-start: 0.6em;
+    margin-inline-end: 0.6em;
     width: 0.4em;
     height: 0.4em;
     border: solid;
     border-width: 0 2px 2px 0;
-    rotate: 45deg;
+    rotate: -45deg;
   }
-  [aria-expanded='true']::after {
-    rotate: 225deg;
+  [aria-expanded='true']::before {
+    rotate: 45deg;
   }
   .quote {
     padding: 0.5rem 0.75rem;
@@ -129,9 +131,6 @@ export const engagementsStyles = css`
     flex-wrap: wrap;
     flex: 1 1 20rem;
     gap: 0.25rem 1rem;
-  }
-  .keywords .on {
-    font-weight: 700;
   }
   .all,
   .note {

@@ -216,12 +216,13 @@ export class SppEngagements extends SppElement {
         <div class="title" role="heading" aria-level=${level} id="title">Services Publics+</div>
         <ol class="keywords" role="list">
           ${doc.pillars.flatMap((group) =>
-            group.engagements.map((e) => {
-              const on = spotlight.includes(e.number);
-              return html`<li class=${on ? 'on' : ''} part=${on ? 'keyword highlighted' : 'keyword'}>
-                <span class="sr-only">${s.engagementPrefix} ${e.number}, </span>${e.keyword}
-              </li>`;
-            }),
+            group.engagements.map((e) =>
+              spotlight.includes(e.number)
+                ? html`<li part="keyword highlighted">
+                    <span class="sr-only">${s.engagementPrefix} ${e.number}, </span><strong>${e.keyword}</strong>
+                  </li>`
+                : html`<li part="keyword"><span class="sr-only">${s.engagementPrefix} ${e.number}, </span>${e.keyword}</li>`,
+            ),
           )}
         </ol>
         <button
@@ -230,9 +231,7 @@ export class SppEngagements extends SppElement {
           aria-expanded=${this.expanded}
           aria-controls="all"
           @click=${() => (this.expanded = !this.expanded)}
-        >
-          ${format(s.details, { count })}
-        </button>
+        >${format(s.details, { count })}</button>
       </div>
       <div id="all" class="all" ?hidden=${!this.expanded}>${groups}</div>
       ${note}
@@ -265,9 +264,7 @@ export class SppEngagements extends SppElement {
                 aria-controls="q${e.number}"
                 @click=${() =>
                   (this.openQuotes = open ? this.openQuotes.filter((n) => n !== e.number) : [...this.openQuotes, e.number])}
-              >
-                ${s.why}<span class="sr-only"> (${format(s.whyFor, { n: e.number })})</span>
-              </button>
+              >${s.why}<span class="sr-only"> (${format(s.whyFor, { n: e.number })})</span></button>
               <blockquote class="quote" part="quote" id="q${e.number}" ?hidden=${!open}>
                 <p>${format(s.quote, { text: e.quote })}</p>
               </blockquote>`
