@@ -31,8 +31,8 @@ export function minifyCss(text: string): string {
         : part
             .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
-            .replace(/ ?([{};>]) ?/g, '$1')
-            .replace(/([,:]) /g, '$1')
+            .replace(/ ?([{};>,]) ?/g, '$1')
+            .replace(/: /g, ':')
             .replace(/ !important/g, '!important')
             .replace(/([ :,(])0\./g, '$1.')
             .replace(/;}/g, '}'),

@@ -4,32 +4,31 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { PROGRAMME_URL, type SppEngagements } from '../../src/elements/engagements/engagements.js';
 import type { SppErrorDetail } from '../../src/internal/events.js';
 
-/**
- * The 9 engagements as the official kit words them (seed document, "Les nouveaux engagements Services Publics +",
- * article "version longue"), with the words it sets in bold. Written out here rather than read from
- * `src/data/engagements.fr.ts`, so that a wrong edit of the bundled data fails this test.
- */
-const SEED: { text: string; bold: string[] }[] = [
-  {
-    text: "Dans le respect mutuel, vous êtes accueillis avec courtoisie et bienveillance, et dans les conditions prévues par la loi vous avez le droit à l'erreur",
-    bold: ['bienveillance'],
-  },
-  { text: 'Nous sommes joignables par téléphone ou sur place et nous facilitons vos démarches en ligne', bold: ['joignables'] },
-  { text: "Vous bénéficiez d'un accompagnement adapté à votre situation personnelle", bold: ['accompagnement'] },
-  { text: 'Nous vous orientons vers la personne compétente pour traiter votre demande', bold: ['orientons'] },
-  {
-    text: "Vous recevez une réponse à vos demandes dans les délais annoncés et vous êtes informés sur l'avancement de votre dossier",
-    bold: ['réponse', 'informés'],
-  },
-  { text: 'Vous avez accès à nos résultats de qualité de service', bold: ['résultats'] },
-  { text: 'Vos avis sont pris en compte pour améliorer et simplifier nos démarches', bold: ['avis'] },
-  { text: 'Nous développons en permanence nos compétences et nous améliorons en continu', bold: ['nos compétences', 'améliorons en continu'] },
-  { text: 'Nous sommes éco-responsables', bold: ['éco-responsables'] },
-];
+/** The committed copy of the official communication kit (the seed document), served by the test runner. */
+const SEED_URL = '/test/fixtures/seed/kit-de-communication-services-publics-plus.txt';
 
-/** Section V of the seed: a citizen's words for each engagement but the 6th. */
-const SEED_QUOTE_2 =
-  'Je me sens un peu seule devant mon écran quand je dois faire une démarche en ligne... Je passe des heures au téléphone à essayer de joindre une administration...';
+/** The 9 engagements of the seed's article "version longue" (its first list), with the words it sets in bold. */
+let SEED: { text: string; bold: string[] }[] = [];
+/** Section V of the seed: the citizen's words printed just before "→ **Engagement 2 :". */
+let SEED_QUOTE_2 = '';
+
+before(async () => {
+  const kit = await (await fetch(SEED_URL)).text();
+  const article = kit.slice(kit.indexOf('\nLes nouveaux engagements Services Publics +\n'));
+  SEED = article
+    .split('\n')
+    .filter((line) => /^- \d /.test(line))
+    .slice(0, 9)
+    .map((line) => {
+      const body = line.replace(/^- \d /, '');
+      return { text: body.replace(/\*\*/g, ''), bold: [...body.matchAll(/\*\*(.+?)\*\*/g)].map((m) => m[1]!) };
+    });
+  const illustrations = kit.slice(kit.lastIndexOf('V. Illustrations'));
+  const before2 = illustrations.slice(0, illustrations.indexOf('→ **Engagement 2 :')).trim().split('\n');
+  SEED_QUOTE_2 = before2[before2.length - 1]!.trim();
+  expect(SEED.map((e) => e.text.slice(0, 12))).to.have.length(9);
+  expect(SEED_QUOTE_2).to.match(/^Je me sens un peu seule/);
+});
 
 const root = (el: SppEngagements) => el.shadowRoot!;
 const all = (el: SppEngagements, selector: string) => [...root(el).querySelectorAll<HTMLElement>(selector)];

@@ -178,7 +178,8 @@ export class SppEngagements extends SppElement {
     if (!this.pack) return html`<div class="root" lang="en"></div>`;
     const { doc, s } = this.pack;
     const lang = doc.lang;
-    const count = doc.pillars.reduce((sum, group) => sum + group.engagements.length, 0);
+    const every = doc.pillars.flatMap((group) => group.engagements);
+    const count = every.length;
     if (this.variant === 'badge') {
       // The attribute may come from a CMS field: never let it run script.
       const href = !this.href || /^\s*(javascript|data|vbscript):/i.test(this.href) ? PROGRAMME_URL : this.href;
@@ -215,14 +216,12 @@ export class SppEngagements extends SppElement {
       <div class="strip">
         <div class="title" role="heading" aria-level=${level} id="title">Services Publics+</div>
         <ol class="keywords" role="list">
-          ${doc.pillars.flatMap((group) =>
-            group.engagements.map((e) =>
-              spotlight.includes(e.number)
-                ? html`<li part="keyword highlighted">
-                    <span class="sr-only">${s.engagementPrefix} ${e.number}, </span><strong>${e.keyword}</strong>
-                  </li>`
-                : html`<li part="keyword"><span class="sr-only">${s.engagementPrefix} ${e.number}, </span>${e.keyword}</li>`,
-            ),
+          ${every.map((e) =>
+            spotlight.includes(e.number)
+              ? html`<li part="keyword highlighted">
+                  <span class="sr-only">${s.engagementPrefix} ${e.number}, </span><strong>${e.keyword}</strong>
+                </li>`
+              : html`<li part="keyword"><span class="sr-only">${s.engagementPrefix} ${e.number}, </span>${e.keyword}</li>`,
           )}
         </ol>
         <button
