@@ -67,6 +67,7 @@ function emphasise(text: string, emphasis: string[]): (string | TemplateResult)[
  *     spp-engagements[variant='compact']:not(:defined) { min-height: 4.5rem; }
  *     spp-engagements[variant='badge']:not(:defined) { min-height: 2.75rem; }
  *
+ * @tagname spp-engagements
  * @summary The 9 engagements of Services Publics+, with the structure's local commitments.
  *
  * @attr variant - `full` (default: the 3 groups and their 9 engagements), `compact` (one strip with the 9 keywords,
@@ -118,10 +119,10 @@ export class SppEngagements extends SppElement {
     highlight: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
     href: {},
-    local: { state: true },
-    openQuotes: { state: true },
-    expanded: { state: true },
-    englishFailed: { state: true },
+    local: { state: true, attribute: false },
+    openQuotes: { state: true, attribute: false },
+    expanded: { state: true, attribute: false },
+    englishFailed: { state: true, attribute: false },
   };
 
   /** `full` (default), `compact` or `badge`; anything else is shown as `full`. */
