@@ -22,10 +22,9 @@ export function progressBar(stream: NodeJS.WriteStream, minBytes = 1 << 20): { u
       last = now;
       const ratio = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : 1;
       const filled = Math.round(ratio * width);
-      const line = `${basename(p.file)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)} %  ${p.rows.toLocaleString('fr-FR')} lignes`;
+      const line = `${basename(p.file)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(Math.floor(ratio * 100)).padStart(3)} %  ${p.rows} rows`;
       stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 80) - 1)}`);
       shown = true;
-      if (complete) clear();
     },
     done: clear,
   };
