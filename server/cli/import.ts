@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../store/database.js';
+import { openDatabase } from '../store/database.js';
+import { prepareDatabase } from '../prepare.js';
 import { ImportUsageError, importOpenData, type FileReport, type ImportReport } from '../import/importer.js';
 import { progressBar } from '../import/progress-bar.js';
 
@@ -82,7 +83,9 @@ async function main(): Promise<number> {
   const store = await openDatabase({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL });
   const bar = progressBar(process.stderr);
   try {
-    await migrate(store.db);
+    // Migrated like `npm start` does (safely beside a starting server), but never seeded: demo rows stay out of
+    // a database meant for real data.
+    await prepareDatabase(store, { seed: false });
     const report = await importOpenData(store.db, args.positionals, {
       batchSize,
       restart: args.values.restart,
