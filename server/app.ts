@@ -10,6 +10,7 @@ import { RouteRegistry, type RouteDef } from './http/route.js';
 import { buildOpenApi } from './http/openapi.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
+import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   demoDir?: string;
   /** Largest accepted request body in bytes (default 64 KiB: a 5,000-character story is at most 20 KB). */
   bodyLimit?: number;
+  /** Proxies allowed to name the client's address; default from `TRUST_PROXY` (see `http/trust-proxy.ts`). */
+  trustProxy?: TrustProxy;
   /** Per-address limit on submissions; default from `RATE_LIMIT_MAX` / `RATE_LIMIT_WINDOW_MS`; `false` turns it off. */
   rateLimit?: RateLimitSettings | false;
 }
@@ -45,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     return503OnClosing: true,
   });
 

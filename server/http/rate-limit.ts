@@ -1,5 +1,7 @@
+import { once } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { HttpProblem, requestLang, statusTitle } from './problem.js';
 
 /**
@@ -12,6 +14,8 @@ export interface RateLimitSettings {
   /** Requests per address per window. */
   max: number;
   windowMs: number;
+  /** `redis://...`: counters shared by every instance using this Redis; without it, each process counts alone. */
+  redisUrl?: string;
 }
 
 /**
@@ -20,7 +24,7 @@ export interface RateLimitSettings {
  */
 export const DEFAULT_RATE_LIMIT: RateLimitSettings = { max: 20, windowMs: 10 * 60 * 1000 };
 
-/** `RATE_LIMIT_MAX` and `RATE_LIMIT_WINDOW_MS`; `RATE_LIMIT_MAX=0` turns the limit off. */
+/** `RATE_LIMIT_MAX`, `RATE_LIMIT_WINDOW_MS` and `REDIS_URL`; `RATE_LIMIT_MAX=0` turns the limit off. */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitSettings | false {
   const read = (name: string, fallback: number): number => {
     const raw = env[name];
@@ -31,15 +35,44 @@ export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimi
   };
   const max = read('RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max);
   if (max === 0) return false;
-  return { max, windowMs: read('RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs) || DEFAULT_RATE_LIMIT.windowMs };
+  const windowMs = read('RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs) || DEFAULT_RATE_LIMIT.windowMs;
+  return env.REDIS_URL ? { max, windowMs, redisUrl: env.REDIS_URL } : { max, windowMs };
 }
 
 /**
- * The one place where the counters live. In memory, per process, for now: enough for one instance. Several
- * instances need a shared store (Redis when `REDIS_URL` is set): return `{ redis }` from here.
+ * The one place where the counters live: in memory, per process, for one instance; in Redis when `REDIS_URL` is
+ * set, so N instances behind a load balancer enforce one limit per address rather than N.
  */
-function counterStore(): Pick<RateLimitPluginOptions, 'redis' | 'store'> {
-  return {};
+async function counterStore(
+  app: FastifyInstance,
+  settings: RateLimitSettings,
+): Promise<Pick<RateLimitPluginOptions, 'redis' | 'nameSpace' | 'skipOnError'>> {
+  if (!settings.redisUrl) return {};
+  const redis = new Redis(settings.redisUrl, {
+    // A citizen's submission must not wait on, or fail because of, the limiter: when Redis is slow or down a
+    // command fails fast (no offline queue, a short timeout) and the request goes through unlimited.
+    enableOfflineQueue: false,
+    commandTimeout: 500,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2000,
+    lazyConnect: false,
+  });
+  // One line per outage, not one per reconnection attempt.
+  let down = false;
+  redis.on('error', (error: Error) => {
+    if (!down) app.log.warn({ err: error }, 'rate limit: Redis unavailable, requests are not limited until it is back');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) app.log.info('rate limit: Redis is back');
+    down = false;
+  });
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  // Start counting from the first request when Redis is there; start anyway (unlimited) when it is not.
+  await once(redis, 'ready', { signal: AbortSignal.timeout(2000) }).catch(() => undefined);
+  return { redis, nameSpace: 'spp:rate-limit:', skipOnError: true };
 }
 
 function tooManyRequests(request: FastifyRequest, retryAfterSeconds: number): HttpProblem {
@@ -59,8 +92,8 @@ export async function registerRateLimit(app: FastifyInstance, settings: RateLimi
     global: false,
     max: settings.max,
     timeWindow: settings.windowMs,
-    ...counterStore(),
-    // Behind a proxy, `request.ip` is the client's only with TRUST_PROXY=1 (see app.ts).
+    ...(await counterStore(app, settings)),
+    // Behind a load balancer, `request.ip` is the client's only with TRUST_PROXY set (see http/trust-proxy.ts).
     errorResponseBuilder: (request, context) => tooManyRequests(request, context.ttl / 1000),
   });
 }

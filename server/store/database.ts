@@ -21,14 +21,27 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** SQLite file name inside `dataDir`. */
   fileName?: string;
+  /** Told when PostgreSQL drops an idle connection (default: a warning on stderr). */
+  onConnectionError?: (error: Error) => void;
 }
+
+const warnConnectionError = (error: Error) =>
+  console.warn(`PostgreSQL closed an idle connection (${error.message}); a new one is opened on the next query`);
 
 /** Opens SQLite (embedded default) or PostgreSQL when a `postgres://` URL is given. Does not migrate. */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   const url = options.databaseUrl;
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.PG_POOL_SIZE ?? 10),
+      // Fail a request within seconds when PostgreSQL is unreachable, instead of queueing it forever.
+      connectionTimeoutMillis: 5000,
+    });
+    // An idle connection dropped by the server (restart, failover, pg_terminate_backend) is an 'error' event:
+    // unhandled, it would kill the process. The pool discards that client and opens a new one when needed.
+    pool.on('error', (error) => (options.onConnectionError ?? warnConnectionError)(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', location: url.replace(/\/\/[^@/]*@/, '//***@'), close: () => db.destroy() };
   }

@@ -5,6 +5,7 @@ import { openDatabase, type DatabaseHandle } from '../../server/store/database.j
 import { DEMO_TESTIMONIES } from '../../server/seed/testimonies.js';
 import { createTestDatabase, publishInStore, type TestDatabase } from '../helpers/database.js';
 import { startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { redisMissing, startRedis, type RedisProcess } from '../helpers/redis.js';
 
 const submission = (title: string) => ({
   feeling: 'negative',
@@ -15,15 +16,21 @@ const submission = (title: string) => ({
   postedAs: 'user',
 });
 
-const post = (server: ServerProcess, body: unknown, key: string) =>
-  fetch(`${server.url}/api/v1/testimonies`, {
+const RATE_LIMIT_MAX = 40;
+/** Every submission this file sends, from 127.0.0.1: each one counts against the per-address limit. */
+let submissions = 0;
+const post = (server: ServerProcess, body: unknown, key: string) => {
+  submissions++;
+  return fetch(`${server.url}/api/v1/testimonies`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),
   });
+};
 
 describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_URL && 'needs PostgreSQL (TEST_DATABASE_URL, or `npm test -- e2e` with postgresql installed)' }, () => {
   let database: TestDatabase;
+  let redis: RedisProcess | undefined;
   let store: DatabaseHandle;
   let one: ServerProcess;
   let two: ServerProcess;
@@ -31,7 +38,12 @@ describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_U
 
   before(async () => {
     database = await createTestDatabase();
-    const env = { DATABASE_URL: database.options.databaseUrl! };
+    redis = redisMissing ? undefined : await startRedis();
+    const env = {
+      DATABASE_URL: database.options.databaseUrl!,
+      RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
+      ...(redis ? { REDIS_URL: redis.url } : {}),
+    };
     // Started together on an empty database: one migrates and seeds while the other waits.
     [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     store = await openDatabase(database.options);
@@ -40,6 +52,7 @@ describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_U
     await Promise.all([one?.dispose(), two?.dispose()]);
     await store?.close();
     await database?.dispose();
+    await redis?.stop();
   });
 
   const countTestimonies = async () =>
@@ -101,5 +114,15 @@ describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_U
       const revalidated = await fetch(`${two.url}${path}`, { headers: { 'if-none-match': etag } });
       assert.equal(revalidated.status, 304, path);
     }
+  });
+
+  it('shares the per-address submission limit between the instances through Redis', { skip: redisMissing }, async () => {
+    let status = 201;
+    for (let i = 0; status === 201 && submissions < 3 * RATE_LIMIT_MAX; i++) {
+      status = (await post(i % 2 ? two : one, submission(`Envoi ${i}`), randomUUID())).status;
+    }
+    assert.equal(status, 429);
+    assert.equal(submissions, RATE_LIMIT_MAX + 1, 'the limit holds for both instances together, not for each');
+    assert.equal((await post(one, submission('Encore'), randomUUID())).status, 429);
   });
 });

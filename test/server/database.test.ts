@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import pg from 'pg';
+import { buildApp } from '../../server/app.js';
 import { openDatabase, type DatabaseHandle } from '../../server/store/database.js';
 import { prepareDatabase } from '../../server/prepare.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/database.js';
@@ -7,11 +9,12 @@ import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/d
 const countRows = async (store: DatabaseHandle, table: 'structures' | 'testimonies' | 'engagement_versions') =>
   Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
-describe(`database preparation (${testDialect})`, () => {
+describe(`database: preparation and connections (${testDialect})`, () => {
   let database: TestDatabase;
   const stores: DatabaseHandle[] = [];
   const open = async () => {
-    const store = await openDatabase(database.options);
+    // Their connections are dropped too by the last test, which is not about them.
+    const store = await openDatabase({ ...database.options, onConnectionError: () => {} });
     stores.push(store);
     return store;
   };
@@ -46,4 +49,37 @@ describe(`database preparation (${testDialect})`, () => {
     assert.equal(await countRows(store, 'testimonies'), testimonies);
     assert.equal(await countRows(store, 'structures'), 21);
   });
+
+  it(
+    'keeps serving when PostgreSQL drops its connections (restart, failover)',
+    { skip: testDialect !== 'postgres' && 'connection drops are a PostgreSQL matter' },
+    async () => {
+      const dropped: Error[] = [];
+      const store = await openDatabase({ ...database.options, onConnectionError: (error) => dropped.push(error) });
+      stores.push(store);
+      await prepareDatabase(store);
+      const app = await buildApp({ store, logger: false });
+      try {
+        assert.equal((await app.inject('/api/v1/structures/CAF-69/results')).statusCode, 200);
+        const admin = new pg.Client({ connectionString: database.options.databaseUrl });
+        await admin.connect();
+        try {
+          await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+        } finally {
+          await admin.end();
+        }
+        const deadline = Date.now() + 3000;
+        let status = 0;
+        while (status !== 200 && Date.now() < deadline) {
+          status = (await app.inject('/api/health')).statusCode;
+          if (status !== 200) await new Promise((r) => setTimeout(r, 50));
+        }
+        assert.equal(status, 200, 'healthy again without a restart');
+        assert.equal((await app.inject('/api/v1/structures/CAF-69/results')).statusCode, 200);
+        assert.ok(dropped.length > 0, 'the drop was noticed, not thrown');
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });
