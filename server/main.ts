@@ -19,6 +19,12 @@ async function main(): Promise<void> {
     publicUrl: process.env.PUBLIC_URL,
     logger: process.env.LOG_LEVEL === 'silent' ? false : { level: process.env.LOG_LEVEL ?? 'info' },
   });
+  // Instances may run for months: expired idempotency records (which hold tracking tokens) go hourly, not only
+  // at start. Several instances purging the same rows is harmless.
+  const purge = setInterval(() => {
+    purgeIdempotencyKeys(store.db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency purge failed'));
+  }, 3600_000);
+  purge.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {

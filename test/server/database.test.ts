@@ -5,6 +5,7 @@ import { buildApp } from '../../server/app.js';
 import { openDatabase, type DatabaseHandle } from '../../server/store/database.js';
 import { prepareDatabase } from '../../server/prepare.js';
 import { createTestDatabase, testDialect, type TestDatabase } from '../helpers/database.js';
+import { freePort } from '../helpers/e2e.js';
 
 const countRows = async (store: DatabaseHandle, table: 'structures' | 'testimonies' | 'engagement_versions') =>
   Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -82,4 +83,25 @@ describe(`database: preparation and connections (${testDialect})`, () => {
       }
     },
   );
+
+  it('reports 503 on /api/health and a 500 problem (never cached) while PostgreSQL is unreachable', async () => {
+    // Nothing listens on this port: the pool cannot connect, as when PostgreSQL is down.
+    const store = await openDatabase({ databaseUrl: `postgres://spp:secret@127.0.0.1:${await freePort()}/spp` });
+    stores.push(store);
+    const app = await buildApp({ store, logger: false });
+    try {
+      const started = Date.now();
+      const health = await app.inject('/api/health');
+      assert.equal(health.statusCode, 503);
+      assert.equal(health.json().status, 'unavailable');
+      assert.equal(health.json().database, 'postgres');
+      const read = await app.inject('/api/v1/structures/CAF-69');
+      assert.equal(read.statusCode, 500);
+      assert.match(String(read.headers['content-type']), /problem\+json/);
+      assert.equal(read.headers['cache-control'], 'no-store');
+      assert.ok(Date.now() - started < 5000, 'fails fast rather than hanging');
+    } finally {
+      await app.close();
+    }
+  });
 });
