@@ -5,16 +5,20 @@
  * never need to survive a power cut). Nothing is shared with the machine's own cluster, so several test runs on
  * one machine (or a developer's own PostgreSQL on 5432) never interfere.
  *
- *   node scripts/throwaway-postgres.mjs start        prints `export TEST_DATABASE_URL=... SPP_PG_DIR=...` for eval
+ *   node scripts/throwaway-postgres.mjs start [PID]  prints `export TEST_DATABASE_URL=... SPP_PG_DIR=...` for eval;
+ *                                                    the cluster belongs to process PID (default: the caller)
  *   node scripts/throwaway-postgres.mjs stop DIR     stops the cluster started in DIR and deletes it
  *   node scripts/throwaway-postgres.mjs              starts one, prints its URL, stops it on Ctrl-C
+ *
+ * A cluster whose owner process has died without stopping it (killed with SIGKILL) is stopped and deleted by the
+ * next start on the machine, so crashed runs do not pile up servers.
  *
  * Binaries: `PG_BIN` if set, else the newest `/usr/lib/postgresql/<n>/bin` (Debian), else `initdb` on the PATH.
  * As root, PostgreSQL refuses to run: the cluster then runs as the `postgres` user (created by the Debian package).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,14 +73,46 @@ function runPg(bin, tool, args) {
   return result.stdout;
 }
 
+const PREFIX = 'spp-pg-';
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/** Stops clusters left behind by runs that died (their owner process is gone). */
+export function reapOrphanClusters() {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let owner;
+    try {
+      owner = Number(readFileSync(join(dir, 'owner'), 'utf8'));
+    } catch {
+      continue; // starting right now, or not ours to judge
+    }
+    if (!owner || isAlive(owner)) continue;
+    try {
+      stopThrowawayPostgres(dir);
+    } catch {
+      // another run reaped it first
+    }
+  }
+}
+
 /**
  * Starts a cluster and returns `{ url, dir, stop() }`. `url` points at a database the tests may freely create
  * databases next to (its role is a superuser of this throwaway cluster only).
  */
-export async function startThrowawayPostgres() {
+export async function startThrowawayPostgres({ ownerPid = process.pid } = {}) {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql), or set PG_BIN');
-  const dir = mkdtempSync(join(tmpdir(), 'spp-pg-'));
+  reapOrphanClusters();
+  const dir = mkdtempSync(join(tmpdir(), PREFIX));
   const owner = isRoot() ? postgresUser() : undefined;
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const password = randomBytes(12).toString('base64url');
@@ -85,6 +121,7 @@ export async function startThrowawayPostgres() {
   writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const stop = () => stopThrowawayPostgres(dir);
+  writeFileSync(join(dir, 'owner'), String(ownerPid));
   try {
     runPg(bin, 'initdb', ['-D', data, '-U', USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
     rmSync(pwfile);
@@ -129,7 +166,7 @@ const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.
 if (isMain) {
   const [command, dirArg] = process.argv.slice(2);
   if (command === 'start') {
-    const { url, dir } = await startThrowawayPostgres();
+    const { url, dir } = await startThrowawayPostgres({ ownerPid: Number(dirArg) || process.ppid });
     console.log(`export TEST_DATABASE_URL='${url}' SPP_PG_DIR='${dir}'`);
   } else if (command === 'stop') {
     if (!dirArg) throw new Error('usage: throwaway-postgres.mjs stop DIR');
