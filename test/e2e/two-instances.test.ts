@@ -1,9 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { openDatabase, type DatabaseHandle } from '../../server/store/database.js';
 import { DEMO_TESTIMONIES } from '../../server/seed/testimonies.js';
-import { createTestDatabase, publishInStore, type TestDatabase } from '../helpers/database.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 import { redisMissing, startRedis, type RedisProcess } from '../helpers/redis.js';
 
@@ -15,6 +17,17 @@ const submission = (title: string) => ({
   body: 'Le guichet a fermé une demi-heure avant l’horaire affiché et personne n’a pu me dire quand revenir avec mes papiers.',
   postedAs: 'user',
 });
+
+/** `npm run admin -- token create ...` on the shared database; returns the secret. */
+function createAgentToken(databaseUrl: string, structure: string): string {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'server/cli/admin.ts', 'token', 'create', '--name', 'Accueil (test)', '--structure', structure, '--json'],
+    { cwd: resolve(import.meta.dirname, '..', '..'), env: { ...process.env, DATABASE_URL: databaseUrl, SEED: '0' }, encoding: 'utf8' },
+  );
+  assert.equal(result.status, 0, result.stderr);
+  return (JSON.parse(result.stdout) as { token: string }).token;
+}
 
 const RATE_LIMIT_MAX = 40;
 /** Every submission this file sends, from 127.0.0.1: each one counts against the per-address limit. */
@@ -68,21 +81,34 @@ describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_U
     assert.equal(await countTestimonies(), DEMO_TESTIMONIES.length);
   });
 
-  it('shows a testimony posted to one instance and published on the other through both', async () => {
+  it('shows a testimony posted to one instance, moderated through the other, on both', async () => {
     const res = await post(one, submission('Guichet fermé en avance'), randomUUID());
     assert.equal(res.status, 201);
     const { reference, token } = (await res.json()) as { reference: string; token: string };
     const tracked = await fetch(`${two.url}/api/v1/testimonies/${reference}?token=${token}`);
     assert.equal(((await tracked.json()) as { status: string }).status, 'pending', 'the other instance knows it at once');
 
-    // TODO(admin API): moderate through `two`'s /api/v1/admin/ once it exists; the store stands in until then.
-    await publishInStore(store.db, reference);
+    // An agent token made with the CLI on the shared database works on every instance.
+    const agent = { authorization: `Bearer ${createAgentToken(database.options.databaseUrl!, 'CPAM-33')}`, 'content-type': 'application/json' };
+    const queue = (await (await fetch(`${one.url}/api/v1/admin/testimonies?structure=CPAM-33`, { headers: agent })).json()) as { items: { reference: string }[] };
+    assert.ok(queue.items.some((t) => t.reference === reference), 'in the moderation queue of the first instance');
+    const published = await fetch(`${two.url}/api/v1/admin/testimonies/${reference}/publish`, { method: 'POST', headers: agent, body: '{}' });
+    assert.equal(published.status, 200);
+    const replied = await fetch(`${one.url}/api/v1/admin/testimonies/${reference}/replies/CPAM-33`, {
+      method: 'PUT',
+      headers: agent,
+      body: JSON.stringify({ body: 'Merci de votre retour : les horaires affichés ont été corrigés.', signature: 'L’accueil de la CPAM de la Gironde' }),
+    });
+    assert.equal(replied.status, 201);
 
     for (const server of instances()) {
-      const page = (await (await fetch(`${server.url}/api/v1/structures/CPAM-33/testimonies`)).json()) as { items: { reference: string }[] };
+      const page = (await (await fetch(`${server.url}/api/v1/structures/CPAM-33/testimonies`)).json()) as {
+        items: { reference: string; replies: { body: string }[] }[];
+      };
       assert.equal(page.items[0]?.reference, reference, server.url);
+      assert.match(page.items[0]?.replies[0]?.body ?? '', /horaires affichés ont été corrigés/);
       const view = (await (await fetch(`${server.url}/api/v1/testimonies/${reference}?token=${token}`)).json()) as { status: string };
-      assert.equal(view.status, 'published');
+      assert.equal(view.status, 'answered');
     }
   });
 
