@@ -5,7 +5,8 @@ import type { Plugin } from 'vite';
  * Lit's `css` and `html` templates reach the bundle with their source indentation and comments: the minifier
  * does not touch the inside of template literals. The budgets (12 KB gzip for a page holding only the banner)
  * are measured on what ships, so the build squeezes them:
- * - `css` templates without `${...}`: comments dropped, whitespace collapsed, quoted strings left as written;
+ * - `css` templates: comments dropped, whitespace collapsed, quoted strings left as written; around a `${...}`
+ *   one space is kept (`${scope} .card` is a descendant selector);
  * - `html` templates: a run of whitespace holding a line break becomes one space, which renders the same;
  *   expressions are left alone, and so are templates holding `<pre` or `<textarea` (whitespace matters there).
  * Templates are found with the TypeScript parser, so comments, strings and regular expressions cannot fool it.
@@ -22,14 +23,15 @@ export function minifyLitTemplates(srcDir: string): Plugin {
   };
 }
 
-export function minifyCss(text: string): string {
-  return text
+export function minifyCss(text: string, trim = true): string {
+  const out = text
+    // Comments first: an apostrophe in one ("content's width") must not start a quoted string.
+    .replace(/\/\*[\s\S]*?\*\//g, '')
     .split(/('[^']*'|"[^"]*")/)
     .map((part, i) =>
       i % 2
         ? part
         : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/ ?([{};>,]) ?/g, '$1')
             .replace(/: /g, ':')
@@ -37,8 +39,8 @@ export function minifyCss(text: string): string {
             .replace(/([ :,(])0\./g, '$1.')
             .replace(/;}/g, '}'),
     )
-    .join('')
-    .trim();
+    .join('');
+  return trim ? out.trim() : out;
 }
 
 /** Line breaks and the indentation around them become one space (not after a `\`, where it would escape it). */
@@ -67,9 +69,10 @@ export function minifyTemplates(code: string): string {
   const visit = (node: ts.Node): void => {
     if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
       const parts = staticParts(node.template, source);
-      if (node.tag.text === 'css' && ts.isNoSubstitutionTemplateLiteral(node.template)) {
-        const [start, end] = parts[0]!;
-        edits.push({ start, end, text: minifyCss(code.slice(start, end)) });
+      if (node.tag.text === 'css') {
+        // Between expressions the text is a fragment: trimming it could glue a selector to the one before.
+        const whole = ts.isNoSubstitutionTemplateLiteral(node.template);
+        for (const [start, end] of parts) edits.push({ start, end, text: minifyCss(code.slice(start, end), whole) });
       } else if (node.tag.text === 'html' && !parts.some(([s, e]) => /<(pre|textarea)\b/i.test(code.slice(s, e)))) {
         for (const [start, end] of parts) edits.push({ start, end, text: collapseLines(code.slice(start, end)) });
       }

@@ -6,4 +6,5 @@ import type { ElementLoaders } from '../internal/autoloader.js';
  */
 export const ELEMENT_LOADERS: ElementLoaders = {
   'spp-engagements': () => import('./engagements/engagements.js'),
+  'spp-results': () => import('./results/results.js'),
 };

@@ -13,7 +13,8 @@ export { dateFormat, formatDate, locale, numberFormat } from './intl.js';
 
 /** The language an element speaks: its `lang` attribute, else the page's around it, else French. */
 export function resolveLang(element: Element): Lang {
-  const own = element.getAttribute('lang');
+  // An empty `lang` (a reflected empty property) says nothing: look further up.
+  const own = element.getAttribute('lang') || null;
   const inherited = own ?? element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
   return inherited?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }

@@ -20,9 +20,15 @@ describe('build: Lit template minification', () => {
     );
   });
 
-  it('minifies css`` templates only when they hold no expression', () => {
+  it('minifies css`` templates, keeping one space next to an expression (a descendant selector)', () => {
     const source = 'const a = css`\n  .x {\n    color: red;\n  }\n`;\nconst b = css`.y { color: ${red}; }`;';
-    assert.equal(minifyTemplates(source), 'const a = css`.x{color:red}`;\nconst b = css`.y { color: ${red}; }`;');
+    assert.equal(minifyTemplates(source), 'const a = css`.x{color:red}`;\nconst b = css`.y{color:${red}}`;');
+    const scoped = 'const c = css`\n  ${scope} .card,\n  ${scope} h2 {\n    margin: 0;\n  }\n`;';
+    assert.equal(minifyTemplates(scoped), 'const c = css` ${scope} .card,${scope} h2{margin:0}`;');
+  });
+
+  it('drops a comment holding an apostrophe without taking it for a string', () => {
+    assert.equal(minifyCss("/* the content's width */ .a { color: red; }"), '.a{color:red}');
   });
 
   it('collapses the indentation of html`` templates, nested ones included, leaving expressions as written', () => {

@@ -1,0 +1,481 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError, getJson } from '../../client/http.js';
+import type { Lang } from '../../contract/common.js';
+import { ResultsResponse, type Indicator, type IndicatorFamily } from '../../contract/results.js';
+import { SppElement } from '../../internal/base-element.js';
+import { apiUrl } from '../../internal/config.js';
+import { defineElement } from '../../internal/define.js';
+import { emit } from '../../internal/events.js';
+import { format } from '../../internal/i18n.js';
+import { dateFormat, formatDate, numberFormat } from '../../internal/intl.js';
+import { parserFor } from '../../internal/parse.js';
+import { isSignificant, isStale, latestPoint, statusOf, trendOf } from './indicator-status.js';
+import { formatDelta, formatPeriod, formatValue, periodKind } from './results-format.js';
+import type { ResultsHistory } from './results-history.js';
+import type { QrCode } from './results-qr.js';
+import { RESULTS_FR, type ResultsStrings } from './results.strings.js';
+import { resultsStyles } from './results.styles.js';
+
+const parseResults = parserFor(ResultsResponse);
+
+let english: ResultsStrings | undefined;
+let englishLoading: Promise<void> | undefined;
+// English is a separate chunk: French pages (most of them) never download it.
+const loadEnglish = () =>
+  (englishLoading ??= import('./results.strings.en.js').then(
+    (module) => void (english = module.RESULTS_EN),
+    () => void (englishLoading = undefined),
+  ));
+
+type Failure = 'no-structure' | 'not-found' | 'down' | 'malformed' | 'too-many';
+type View =
+  | { state: 'loading' }
+  | { state: 'loaded'; results: ResultsResponse }
+  | { state: 'failed'; failure: Failure; retryAfterMs?: number };
+
+function failureOf(error: unknown): Failure {
+  if (!(error instanceof ApiError)) return 'down';
+  if (error.kind === 'malformed') return 'malformed';
+  if (error.status === 429) return 'too-many';
+  return error.status === 404 || error.status === 400 ? 'not-found' : 'down';
+}
+
+function warmUpIntl(lang: Lang): void {
+  numberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }).format(1);
+  dateFormat(lang).format(0);
+}
+
+const FAMILIES: IndicatorFamily[] = ['performance', 'satisfaction'];
+/** Indicator cards drawn per task: a long list appears over a few frames instead of in one long task. */
+const CARDS_PER_TASK = 4;
+const BADGE_ICONS = { met: '✓', close: '≈', 'not-met': '✗', insufficient: '?' } as const;
+const TREND_ARROWS = { up: '↗', down: '↘', stable: '→' } as const;
+
+/** Detail of `spp-loaded`. */
+export interface SppResultsLoadedDetail {
+  structure: string;
+  indicators: number;
+}
+
+/**
+ * @summary A public service's quality-of-service results (engagement 6): for each indicator, the latest value,
+ * a badge against the target, the trend, the network average and how it is measured; the history as a chart
+ * with the same data as a table; an A4 poster with a QR code when printed.
+ *
+ * Status badges: "objectif atteint" when the latest value reaches the target (at or above it when higher is
+ * better, at or below when lower is better); "proche de l'objectif" when it misses by at most 5 % of the
+ * target; "objectif non atteint" otherwise; "données insuffisantes" when the value was not measured or a
+ * survey has fewer than 100 answers. A warning shows when the latest update is more than 12 months old.
+ *
+ * Reserve its space before the script loads: `spp-results:not(:defined) { display: block; min-height: 28rem }`.
+ *
+ * @attr structure - SP+ structure code (`CAF-69`).
+ * @attr api - API base URL; defaults to the origin that served the script.
+ * @attr lang - `fr` (default) or `en`; without it, the language of the page around the element.
+ * @attr theme - `dsfr` (State sites, default) or `neutral` (local authorities).
+ * @attr network-href - Link to the results of the whole network; no link without it.
+ * @attr feedback-href - Link to the testimony form ("Donnez votre avis"); no link without it.
+ * @attr results-url - Address the printed poster's QR code points to; defaults to this page.
+ * @attr poster - Shows the printed A4 poster layout on screen (for a page made to be printed).
+ *
+ * @fires spp-results-loaded - Every indicator is shown. `detail`: `{ structure, indicators }` (number of indicators).
+ * @fires spp-error - Loading failed; the element shows its own message. `detail`: `{ kind, status?, message }`.
+ *
+ * @csspart base - The element's root.
+ * @csspart header - Structure name, network and update date.
+ * @csspart title - The structure name heading.
+ * @csspart warning - The stale-results warning.
+ * @csspart section - Each family of indicators ("Qualité rendue", "Qualité perçue").
+ * @csspart indicator - One indicator's card.
+ * @csspart value - An indicator's latest value.
+ * @csspart badge - An indicator's status badge (also `badge-met`, `badge-close`, `badge-not-met`, `badge-insufficient`).
+ * @csspart trend - The change since the previous period.
+ * @csspart methodology - The "how is this measured?" disclosure.
+ * @csspart history - The history section (chart and table).
+ * @csspart chart - The chart container (give it another height with `--spp-results-chart-height`).
+ * @csspart table - The data table.
+ * @csspart button - The buttons (data toggle, retry).
+ * @csspart link - The links (network results, feedback).
+ * @csspart error - The error message.
+ * @csspart qr - The poster's QR code and its caption.
+ *
+ * @cssprop --spp-color-primary - Main colour (links, our result's line). Default bleu France `#000091`.
+ * @cssprop --spp-color-text - Text colour.
+ * @cssprop --spp-color-text-muted - Secondary text, network average line, axes.
+ * @cssprop --spp-color-background - Card background.
+ * @cssprop --spp-color-background-alt - Indicator card background.
+ * @cssprop --spp-color-border - Borders and chart grid.
+ * @cssprop --spp-color-accent - Target line of the chart.
+ * @cssprop --spp-color-success - "Objectif atteint" and improving trends.
+ * @cssprop --spp-color-warning - "Proche de l'objectif" and the stale warning.
+ * @cssprop --spp-color-error - "Objectif non atteint" and worsening trends.
+ * @cssprop --spp-font-family - Font (Marianne when the page loads it, else the system font).
+ * @cssprop --spp-radius - Corner radius.
+ * @cssprop --spp-results-chart-height - Height of the history chart. Default `16rem`.
+ * @cssprop --spp-results-min-height - Space reserved while loading. Default `28rem`.
+ */
+export class SppResults extends SppElement {
+  static override styles = [...SppElement.styles, resultsStyles];
+
+  // Declared without decorators: Lit's decorator helpers would cost every page holding the card.
+  static override properties: PropertyDeclarations = {
+    networkHref: { attribute: 'network-href' },
+    feedbackHref: { attribute: 'feedback-href' },
+    resultsUrl: { attribute: 'results-url' },
+    poster: { type: Boolean, reflect: true },
+    view: { state: true, attribute: false },
+    qr: { state: true, attribute: false },
+    history: { state: true, attribute: false },
+    historyFailed: { state: true, attribute: false },
+    shown: { state: true, attribute: false },
+  };
+
+  /** Link to the results of the whole network; no link without it. */
+  networkHref = '';
+  /** Link to the testimony form ("Donnez votre avis"); no link without it. */
+  feedbackHref = '';
+  /** Address the printed poster's QR code points to; defaults to this page. */
+  resultsUrl = '';
+  /** Shows the printed A4 poster layout on screen. */
+  poster = false;
+
+  private view: View = { state: 'loading' };
+  private qr: QrCode | undefined;
+  /** Chart and table, once loaded. */
+  private history: ResultsHistory | undefined;
+  private historyFailed = false;
+  /** How many indicator cards are drawn so far (see `CARDS_PER_TASK`). */
+  private shown = 0;
+
+  private request: AbortController | undefined;
+  private focusTitleAfterLoad = false;
+  private revealing: Promise<void> | undefined;
+  private announced = false;
+  private historyLoading: Promise<ResultsHistory> | undefined;
+  private historyWatch: IntersectionObserver | undefined;
+  private watched: Element | undefined;
+  private readonly printMedia = matchMedia('print');
+
+  /**
+   * Where the results come from. The one place that knows the API path, so that another source (an open-data
+   * adapter returning the same `ResultsResponse`) can replace it.
+   */
+  protected fetchResults(signal: AbortSignal): Promise<ResultsResponse> {
+    const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/results`);
+    return getJson(url, parseResults, { signal });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: watch the history again (the next update does it).
+    if (this.hasUpdated) this.requestUpdate();
+    addEventListener('beforeprint', this.preparePoster);
+    this.printMedia.addEventListener('change', this.onPrintMedia);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.historyWatch?.disconnect();
+    this.watched = undefined;
+    removeEventListener('beforeprint', this.preparePoster);
+    this.printMedia.removeEventListener('change', this.onPrintMedia);
+  }
+
+  private readonly onPrintMedia = (event: MediaQueryListEvent) => event.matches && this.preparePoster();
+
+  /** The QR code module is loaded only when the card is printed (or shown as a poster). */
+  private get posterUrl(): string {
+    return this.resultsUrl || location.href.split('#')[0]!;
+  }
+
+  private readonly preparePoster = async (): Promise<void> => {
+    const text = this.posterUrl;
+    if (this.qr?.text === text) return;
+    const { makeQrCode } = await import('./results-qr.js');
+    this.qr = makeQrCode(text);
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has('structure') || changed.has('api')) void this.load();
+    if (this.language === 'en' && !english) void loadEnglish().then(() => this.requestUpdate());
+    if ((changed.has('poster') && this.poster) || (changed.has('resultsUrl') && this.qr)) void this.preparePoster();
+  }
+
+  /** Resolves once every card is drawn, not only the first ones. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.revealing) {
+      await this.revealing;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  protected override updated(): void {
+    const { view } = this;
+    if (view.state === 'loaded') {
+      const total = view.results.indicators.length;
+      if (this.shown < total) {
+        this.revealing ??= new Promise<void>((resolve) => setTimeout(resolve)).then(() => {
+          this.revealing = undefined;
+          this.shown += CARDS_PER_TASK;
+        });
+      } else if (!this.announced) {
+        this.announced = true;
+        emit<SppResultsLoadedDetail>(this, 'spp-results-loaded', { structure: this.structure, indicators: total });
+      }
+    }
+    const body = this.renderRoot.querySelector('.history-body') ?? undefined;
+    if (!this.history && body !== this.watched) {
+      // The chart and the table (and chart.js after them) load only once the history is on screen.
+      this.historyWatch?.disconnect();
+      this.watched = body;
+      if (body) {
+        this.historyWatch = new IntersectionObserver((entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) void this.loadHistory().catch(() => {});
+        });
+        this.historyWatch.observe(body);
+      }
+    }
+    if (this.focusTitleAfterLoad && this.view.state !== 'loading') {
+      this.focusTitleAfterLoad = false;
+      this.renderRoot.querySelector<HTMLElement>('#title, .failure')?.focus();
+    }
+  }
+
+  private async load(): Promise<void> {
+    this.request?.abort();
+    if (!this.structure) {
+      this.view = { state: 'failed', failure: 'no-structure' };
+      return;
+    }
+    const request = (this.request = new AbortController());
+    this.view = { state: 'loading' };
+    // A page's first Intl formatter loads the locale data (~100 ms on a slow phone): do it while the
+    // network is busy, not in the task that renders the results.
+    setTimeout(() => warmUpIntl(this.language));
+    try {
+      const results = await this.fetchResults(request.signal);
+      if (request.signal.aborted) return;
+      this.shown = CARDS_PER_TASK;
+      this.announced = false;
+      this.view = { state: 'loaded', results };
+    } catch (error) {
+      if (request.signal.aborted) return;
+      this.reportError(error);
+      this.view = { state: 'failed', failure: failureOf(error), retryAfterMs: (error as ApiError).retryAfterMs };
+    }
+  }
+
+  private loadHistory(): Promise<ResultsHistory> {
+    this.historyFailed = false;
+    return (this.historyLoading ??= import('./results-history.js').then(
+      ({ ResultsHistory }) => {
+        this.historyWatch?.disconnect();
+        return (this.history = new ResultsHistory(this));
+      },
+      (error: unknown) => {
+        this.historyLoading = undefined;
+        this.historyFailed = true;
+        throw error;
+      },
+    ));
+  }
+
+  private readonly toggleTable = (): void => {
+    this.loadHistory().then((history) => history.toggleTable(), () => {});
+  };
+
+  private retry(): void {
+    this.focusTitleAfterLoad = true;
+    void this.load();
+  }
+
+  private get t(): ResultsStrings {
+    return (this.language === 'en' && english) || RESULTS_FR;
+  }
+
+  protected override render(): TemplateResult {
+    const waitingForEnglish = this.language === 'en' && !english;
+    const { view } = this;
+    return html`<div class="root ${this.poster ? 'poster' : ''}" lang=${this.language} part="base">
+      ${waitingForEnglish || view.state === 'loading'
+        ? this.renderSkeleton()
+        : view.state === 'failed'
+          ? this.renderFailure(view.failure, view.retryAfterMs)
+          : this.renderResults(view.results)}
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="card skeleton" aria-busy="true">
+      <p class="sr-only" role="status">${this.t.loading}</p>
+      <div class="bone title"></div>
+      <div class="bone line"></div>
+      <div class="indicators">${[0, 1, 2, 3].map(() => html`<div class="bone indicator"></div>`)}</div>
+    </div>`;
+  }
+
+  private renderFailure(failure: Failure, retryAfterMs?: number): TemplateResult {
+    const t = this.t;
+    const canRetry = failure !== 'no-structure' && failure !== 'not-found';
+    let message: string = {
+      'no-structure': t.noStructure,
+      'not-found': format(t.notFound, { code: this.structure }),
+      down: t.down,
+      malformed: t.malformed,
+      'too-many': t.tooMany,
+    }[failure];
+    if (failure === 'too-many') {
+      const seconds = retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(retryAfterMs / 1000));
+      const delay = seconds && numberFormat(this.language, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(seconds);
+      message += ` ${delay ? format(t.retryIn, { delay }) : t.retrySoon}`;
+    }
+    return html`<div class="card failure" role="alert" part="error" tabindex="-1">
+      <p>${message}</p>
+      ${canRetry ? html`<button type="button" part="button" @click=${this.retry}>${t.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderResults(results: ResultsResponse): TemplateResult {
+    const t = this.t;
+    const lang = this.language;
+    const { structure, updatedAt, indicators } = results;
+    // Cards in reading order (performance first); the rest of the card waits for the last of them.
+    const drawn = FAMILIES.flatMap((family) => indicators.filter((i) => i.family === family)).slice(0, this.shown);
+    const complete = drawn.length === indicators.length;
+    return html`<article class="card" aria-labelledby="title">
+      <header part="header">
+        <p class="eyebrow">${t.eyebrow}</p>
+        <h2 id="title" part="title" tabindex="-1">${structure.name}</h2>
+        <p class="meta">
+          ${format(t.network, { network: structure.network.name })}${updatedAt
+            ? html`<span class="separator" aria-hidden="true"> · </span>${format(t.updated, { date: formatDate(updatedAt, lang) })}`
+            : nothing}
+        </p>
+        ${this.networkHref
+          ? html`<p><a href=${this.networkHref} part="link">${format(t.networkLink, { network: structure.network.name })}</a></p>`
+          : nothing}
+      </header>
+      ${isStale(updatedAt)
+        ? html`<p class="stale" part="warning"><span aria-hidden="true">⚠ </span>${format(t.stale, { date: formatDate(updatedAt!, lang) })}</p>`
+        : nothing}
+      ${indicators.length
+        ? FAMILIES.map((family) => this.renderFamily(family, drawn))
+        : html`<p class="empty">${format(t.empty, { name: structure.name })}</p>`}
+      ${complete
+        ? [
+            indicators.length ? this.renderHistory(indicators) : nothing,
+            this.feedbackHref
+              ? html`<p class="feedback">${t.feedbackIntro} <a href=${this.feedbackHref} part="link">${t.feedback}</a></p>`
+              : nothing,
+            this.renderQr(),
+          ]
+        : nothing}
+    </article>`;
+  }
+
+  private renderFamily(family: IndicatorFamily, all: Indicator[]): TemplateResult | typeof nothing {
+    const indicators = all.filter((i) => i.family === family);
+    if (!indicators.length) return nothing;
+    const t = this.t;
+    return html`<section class="family" part="section" aria-labelledby="family-${family}">
+      <h3 id="family-${family}">${t[family]}</h3>
+      <p class="intro">${t[`${family}Intro`]}</p>
+      <ul class="indicators">
+        ${indicators.map((indicator) => this.renderIndicator(indicator))}
+      </ul>
+    </section>`;
+  }
+
+  private renderIndicator(indicator: Indicator): TemplateResult {
+    const t = this.t;
+    const lang = this.language;
+    const point = latestPoint(indicator);
+    const status = statusOf(indicator, point);
+    const trend = trendOf(indicator);
+    const value = (v: number, spoken = false) => formatValue(v, indicator.unitType, lang, t, spoken);
+    const shown = point?.value ?? null;
+    const visual = shown === null ? t.notMeasured : value(shown);
+    const spoken = shown === null ? visual : value(shown, true);
+    const sample = point?.sampleSize ?? null;
+    return html`<li class="indicator" part="indicator">
+      <h4>${indicator.label}</h4>
+      <p class="value" part="value">
+        ${visual === spoken ? visual : html`<span aria-hidden="true">${visual}</span><span class="sr-only">${spoken}</span>`}
+        ${point ? html`<span class="period">${formatPeriod(point.period, lang, t)}</span>` : nothing}
+      </p>
+      ${status === 'no-target'
+        ? nothing
+        : html`<p class="badge ${status}" part="badge badge-${status}">
+            <span aria-hidden="true">${BADGE_ICONS[status]}</span> ${t[`status-${status}`]}
+          </p>`}
+      ${indicator.target === null ? nothing : html`<p>${format(t.target, { value: value(indicator.target, true) })}</p>`}
+      ${trend
+        ? html`<p class="trend ${trend.verdict}" part="trend">
+            <span aria-hidden="true">${TREND_ARROWS[trend.movement]}</span>
+            ${format(trend.movement === 'stable' ? t['trend-stable'] : t.trend, {
+              delta: formatDelta(trend.delta, indicator.unitType, lang, t),
+              since: t[`since-${periodKind(trend.previous.period)}`],
+            })}${trend.verdict === 'same' ? nothing : `, ${t[`verdict-${trend.verdict}`]}`}
+          </p>`
+        : nothing}
+      ${point?.networkAverage == null ? nothing : html`<p>${format(t.networkAverage, { value: value(point.networkAverage, true) })}</p>`}
+      ${sample === null || indicator.family !== 'satisfaction'
+        ? nothing
+        : html`<p class="sample">${format(isSignificant(indicator, point) || shown === null ? t.answers : t.fewAnswers, { count: numberFormat(lang).format(sample) })}</p>`}
+      <details part="methodology">
+        <summary>${t.methodology}</summary>
+        <p>${indicator.methodology}</p>
+        ${indicator.sources ? html`<p>${format(t.sources, { sources: indicator.sources })}</p>` : nothing}
+      </details>
+    </li>`;
+  }
+
+  private renderHistory(indicators: Indicator[]): TemplateResult {
+    const t = this.t;
+    const open = !!this.history?.tableOpen;
+    return html`<section class="history" part="history" aria-labelledby="history-title">
+      <h3 id="history-title">${t.history}</h3>
+      <div class="history-body ${indicators.length > 1 ? 'with-picker' : ''}">
+        ${this.history ? this.history.render(indicators, t) : this.historyFailed ? html`<p>${t.historyFailed}</p>` : nothing}
+      </div>
+      <button type="button" part="button" aria-expanded=${open} aria-controls="data" @click=${this.toggleTable}>
+        ${open ? t.hideData : t.showData}
+      </button>
+      <div id="data" class="table" role="region" aria-labelledby="caption" tabindex="0" ?hidden=${!open}>
+        ${this.history?.renderTable() ?? nothing}
+      </div>
+    </section>`;
+  }
+
+  /**
+   * The poster's way back to the live results: the address in words (printed even when the QR code module
+   * has not arrived yet, e.g. on a first Ctrl+P) and the QR code once loaded. Hidden on screen but in poster mode.
+   */
+  private renderQr(): TemplateResult {
+    const qr = this.qr;
+    // A quiet zone of 4 modules around the code, as scanners expect.
+    const box = qr && `-4 -4 ${qr.size + 8} ${qr.size + 8}`;
+    return html`<figure class="qr" part="qr">
+      ${qr
+        ? html`<svg role="img" aria-label=${this.t.qrAlt} viewBox=${box} width="160" height="160">
+            <rect x="-4" y="-4" width=${qr.size + 8} height=${qr.size + 8} class="qr-light"></rect>
+            <path d=${qr.path} class="qr-dark"></path>
+          </svg>`
+        : nothing}
+      <figcaption>${this.t.qrCaption} <span class="url">${this.posterUrl}</span></figcaption>
+    </figure>`;
+  }
+}
+
+defineElement('spp-results', SppResults);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spp-results': SppResults;
+  }
+  interface GlobalEventHandlersEventMap {
+    'spp-results-loaded': CustomEvent<SppResultsLoadedDetail>;
+  }
+}

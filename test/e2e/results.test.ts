@@ -1,0 +1,94 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import type { ResultsResponse } from '../../src/contract/results.js';
+import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+
+/** The built bundle on the real server: what a citizen's browser downloads, and when. */
+describe('<spp-results> on the demo page', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  before(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function openDemo(): Promise<{ page: Page; scripts: { url: string; bytes: number }[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const scripts: { url: string; bytes: number }[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      // gzip -9 of the body, as the budget counts it (the server may or may not compress, depending on the build)
+      scripts.push({ url: new URL(response.url()).pathname, bytes: gzipSync(await response.body(), { level: 9 }).length });
+    });
+    await page.goto(server.url, { waitUntil: 'networkidle' });
+    await page.locator('spp-results article').waitFor();
+    assert.deepEqual(errors, []);
+    return { page, scripts };
+  }
+
+  it('loads the history and chart.js only when the chart scrolls into view', async (t) => {
+    const { page, scripts } = await openDemo();
+    await page.waitForTimeout(300);
+    const before = scripts.map((s) => s.url);
+    assert.ok(before.some((u) => /\/spp-results-[\w-]+\.js$/.test(u)), `element module loaded: ${before.join(', ')}`);
+    assert.ok(!before.some((u) => /line-chart|results-history/.test(u)), `nothing of the chart before scrolling: ${before.join(', ')}`);
+    const initial = scripts.reduce((sum, s) => sum + s.bytes, 0);
+    t.diagnostic(`JS before the chart is visible: ${scripts.length} files, ${(initial / 1024).toFixed(1)} KB gzip`);
+
+    await page.locator('spp-results .history').scrollIntoViewIfNeeded();
+    const canvas = page.locator('spp-results canvas');
+    await canvas.waitFor();
+    await page.waitForFunction(() => {
+      const el = document.querySelector('spp-results')!;
+      const c = el.shadowRoot!.querySelector('canvas');
+      return !!c && c.width > 0 && c.style.width !== '';
+    });
+    const after = scripts.map((s) => s.url);
+    assert.ok(after.some((u) => /line-chart/.test(u)), `chart chunk requested after scrolling: ${after.join(', ')}`);
+    assert.equal(await canvas.getAttribute('role'), 'img');
+    assert.match((await canvas.getAttribute('aria-label')) ?? '', /Appels décrochés/);
+    const chart = scripts.find((s) => /line-chart/.test(s.url))!;
+    t.diagnostic(`chart chunk: ${(chart.bytes / 1024).toFixed(1)} KB gzip`);
+    await page.close();
+  });
+
+  it('the table alternative shows the values the API published, period by period', async () => {
+    const api = (await (await fetch(`${server.url}/api/v1/structures/PREF-69/results`)).json()) as ResultsResponse;
+    const { page } = await openDemo();
+    const toggle = page.locator('spp-results button[aria-controls="data"]');
+    await toggle.scrollIntoViewIfNeeded();
+    await toggle.click();
+    await page.locator('spp-results table').waitFor();
+
+    for (const indicator of api.indicators.slice(0, 3)) {
+      await page.locator('spp-results select').selectOption(indicator.code);
+      await page.locator('spp-results caption', { hasText: indicator.label }).waitFor();
+      const rows = await page.locator('spp-results tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent!.replace(/[\u00a0\u202f]/g, ' ').trim())),
+      );
+      // "95,82 %", "4,6 jours", "7,8 sur 10", "−3 points" → the number they start with
+      const number = (text: string) =>
+        text === 'Non mesuré' ? null : Number(/^[−-]?\d+(,\d+)?/.exec(text)![0].replace('−', '-').replace(',', '.'));
+      assert.deepEqual(
+        rows.map(([value]) => number(value!)),
+        indicator.points.map((p) => p.value),
+        `${indicator.code}: our result per period`,
+      );
+      assert.deepEqual(
+        rows.map(([, average]) => number(average!)),
+        indicator.points.map((p) => p.networkAverage),
+        `${indicator.code}: network average per period`,
+      );
+    }
+    await page.close();
+  });
+});
