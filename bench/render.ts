@@ -1,0 +1,233 @@
+import type { Browser, Page } from 'playwright-core';
+import { elementMarkup, probeFunction, type ElementSpec } from '../test/helpers/elements.js';
+import { hostPageHtml, type HostServer } from '../test/helpers/host-pages.js';
+import { coldPage, trackNetwork } from './browser.js';
+import { count, median, ms, progress, ratio, table } from './report.js';
+
+/**
+ * Render: a first visit to a phone-sized page holding one widget, in Chromium with the CPU slowed 4× (CDP
+ * `Emulation.setCPUThrottlingRate`), next to a static HTML page of the same content measured the same way in
+ * the same run. The static page is the widget's own rendered shadow tree, snapshotted after a load and
+ * served as declarative shadow DOM with its styles: same markup, same CSS, no JavaScript.
+ *
+ * "Content painted" is the start of the first animation frame in which the element's content probe holds
+ * (a `requestAnimationFrame` loop installed before any page script): that frame paints the content.
+ * Times are from navigation start; "from script" subtracts the moment the widgets' script was requested.
+ * Long tasks come from the `longtask` PerformanceObserver, layout shift from `layout-shift` entries
+ * (CLS: the largest session window, as Chromium computes it), both from navigation until the page settled.
+ */
+
+export const CPU_THROTTLING = 4;
+
+export interface RenderCase {
+  /** Report label, e.g. `<spp-results>` or `<spp-results> 12×24`. */
+  name: string;
+  spec: ElementSpec;
+}
+
+interface Shift {
+  start: number;
+  value: number;
+  sources: string[];
+}
+
+export interface RenderSample {
+  contentAt: number | null;
+  scriptStart: number | null;
+  definedAt: number | null;
+  fcp: number | null;
+  longTasks: { start: number; duration: number }[];
+  shifts: Shift[];
+  cls: number;
+}
+
+export interface RenderSummary {
+  runs: RenderSample[];
+  /** Median over runs, ms from navigation start. */
+  contentAt: number | null;
+  /** Median over runs of content painted minus script requested. */
+  fromScript: number | null;
+  definedAt: number | null;
+  /** Most long tasks (> 50 ms) seen in one run, and the longest task of all runs. */
+  longTasks: number;
+  longestTask: number;
+  clsMedian: number;
+  clsMax: number;
+  /** Runs in which the content never showed. */
+  failures: number;
+}
+
+export interface RenderResult {
+  name: string;
+  tag: string;
+  widget: RenderSummary;
+  static: RenderSummary;
+  /** Widget content time over static content time (both from navigation start). */
+  ratio: number | null;
+}
+
+function instrumentation(spec: ElementSpec): string {
+  return `(() => {
+  const probe = ${probeFunction(spec.content)};
+  const tag = ${JSON.stringify(spec.tag)};
+  const state = (window.__bench = { contentAt: null, definedAt: null, longTasks: [], shifts: [] });
+  const describe = (node) => node.nodeName + (node.id ? '#' + node.id : '');
+  const observe = (type, onEntry) => {
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach(onEntry)).observe({ type, buffered: true });
+    } catch (error) {}
+  };
+  observe('longtask', (e) => state.longTasks.push({ start: e.startTime, duration: e.duration }));
+  observe('layout-shift', (e) => {
+    if (!e.hadRecentInput) state.shifts.push({ start: e.startTime, value: e.value, sources: (e.sources || []).map((s) => (s.node ? describe(s.node) : '?')) });
+  });
+  customElements.whenDefined(tag).then(() => { state.definedAt = performance.now(); });
+  const frame = (time) => {
+    const el = document.querySelector(tag);
+    if (el && probe(el)) { state.contentAt = time; return; }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})();`;
+}
+
+/** Chromium's CLS: the largest sum of shifts within a session window (gaps < 1 s, window < 5 s). */
+export function cumulativeLayoutShift(shifts: Shift[]): number {
+  let best = 0;
+  let current = 0;
+  let windowStart = -Infinity;
+  let previous = -Infinity;
+  for (const shift of [...shifts].sort((a, b) => a.start - b.start)) {
+    if (shift.start - previous > 1000 || shift.start - windowStart > 5000) {
+      current = 0;
+      windowStart = shift.start;
+    }
+    current += shift.value;
+    previous = shift.start;
+    best = Math.max(best, current);
+  }
+  return best;
+}
+
+async function loadOnce(browser: Browser, url: string, spec: ElementSpec, throttle: number): Promise<{ sample: RenderSample; page: Page; close(): Promise<void> }> {
+  const { context, page } = await coldPage(browser);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(instrumentation(spec));
+  const network = trackNetwork(page);
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const shown = await page
+    .waitForFunction('window.__bench.contentAt !== null', undefined, { timeout: 30_000 })
+    .then(() => true)
+    .catch(() => false);
+  // Settle: lazy chunks and late API answers done, then a second more of (throttled) frames.
+  await network.quiet(500, 20_000);
+  await page.waitForTimeout(1000);
+  const raw = await page.evaluate(() => {
+    const state = (window as unknown as { __bench: Omit<RenderSample, 'scriptStart' | 'fcp' | 'cls'> }).__bench;
+    const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widgets/spp-widgets.js'));
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { ...state, scriptStart: script ? script.startTime : null, fcp: fcp ? fcp.startTime : null };
+  });
+  const sample: RenderSample = { ...raw, contentAt: shown ? raw.contentAt : null, cls: cumulativeLayoutShift(raw.shifts) };
+  return { sample, page, close: () => context.close() };
+}
+
+/** The element's rendered shadow tree as declarative shadow DOM, its adopted styles inlined. */
+async function snapshotAsStaticHtml(page: Page, tag: string): Promise<string> {
+  return page.evaluate((selector) => {
+    const el = document.querySelector(selector)!;
+    const root = el.shadowRoot!;
+    const css = [...root.adoptedStyleSheets].map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n');
+    const attributes = [...el.attributes].map((a) => ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
+    return `<${el.localName}${attributes}><template shadowrootmode="open"><style>${css}</style>${root.innerHTML}</template>${el.innerHTML}</${el.localName}>`;
+  }, tag);
+}
+
+function summarize(runs: RenderSample[]): RenderSummary {
+  const shown = runs.filter((r) => r.contentAt !== null);
+  return {
+    runs,
+    contentAt: median(shown.map((r) => r.contentAt!)),
+    fromScript: median(shown.filter((r) => r.scriptStart !== null).map((r) => r.contentAt! - r.scriptStart!)),
+    definedAt: median(runs.filter((r) => r.definedAt !== null).map((r) => r.definedAt!)),
+    longTasks: Math.max(0, ...runs.map((r) => r.longTasks.filter((t) => t.duration > 50).length)),
+    longestTask: Math.max(0, ...runs.flatMap((r) => r.longTasks.map((t) => t.duration))),
+    clsMedian: median(runs.map((r) => r.cls)) ?? 0,
+    clsMax: Math.max(0, ...runs.map((r) => r.cls)),
+    failures: runs.length - shown.length,
+  };
+}
+
+export async function measureRender(browser: Browser, host: HostServer, apiOrigin: string, renderCase: RenderCase, runs: number): Promise<RenderResult> {
+  const { spec } = renderCase;
+  const slug = encodeURIComponent(renderCase.name);
+  const widgetUrl = host.page(`/render/${slug}.html`, hostPageHtml({ scriptUrl: `${apiOrigin}/widgets/spp-widgets.js`, widgets: elementMarkup(spec) }));
+
+  // An unthrottled first load: warms the server, and gives the rendered content for the static twin.
+  const warm = await loadOnce(browser, widgetUrl, spec, 1);
+  if (warm.sample.contentAt === null) progress(`render: ${renderCase.name} never showed its content (probe: ${spec.content})`);
+  const snapshot = await snapshotAsStaticHtml(warm.page, spec.tag);
+  await warm.close();
+  const staticUrl = host.page(`/render/${slug}.static.html`, hostPageHtml({ widgets: snapshot }));
+
+  const widgetRuns: RenderSample[] = [];
+  const staticRuns: RenderSample[] = [];
+  // Interleaved, so that a busy moment of the machine weighs on both sides alike.
+  for (let i = 0; i < runs; i++) {
+    for (const [url, into] of [
+      [widgetUrl, widgetRuns],
+      [staticUrl, staticRuns],
+    ] as const) {
+      const run = await loadOnce(browser, url, spec, CPU_THROTTLING);
+      into.push(run.sample);
+      await run.close();
+    }
+  }
+  const widget = summarize(widgetRuns);
+  const staticPage = summarize(staticRuns);
+  return {
+    name: renderCase.name,
+    tag: spec.tag,
+    widget,
+    static: staticPage,
+    ratio: widget.contentAt !== null && staticPage.contentAt ? widget.contentAt / staticPage.contentAt : null,
+  };
+}
+
+export async function runRenderSection(browser: Browser, host: HostServer, apiOrigin: string, cases: RenderCase[], runs: number): Promise<RenderResult[]> {
+  const results: RenderResult[] = [];
+  for (const renderCase of cases) {
+    progress(`render: ${renderCase.name} (${runs} cold loads each, widget and static, CPU ${CPU_THROTTLING}× slower)`);
+    results.push(await measureRender(browser, host, apiOrigin, renderCase, runs));
+  }
+  return results;
+}
+
+const cls = (value: number) => value.toFixed(3);
+
+export function formatRender(results: RenderResult[], runs: number): string {
+  if (!results.length) return '  No element is registered in src/elements/catalog.ts yet: nothing to render.';
+  const rows = [
+    ['element', 'content painted', 'from script', 'static page', 'ratio', 'long tasks >50 ms', 'longest', 'CLS (max)', 'static CLS'],
+  ];
+  for (const r of results) {
+    const w = r.widget;
+    rows.push([
+      r.name + (w.failures ? ` (${w.failures}/${runs} runs: content never shown)` : ''),
+      ms(w.contentAt),
+      ms(w.fromScript),
+      ms(r.static.contentAt),
+      ratio(r.ratio),
+      `${count(w.longTasks)} ${w.longTasks ? 'OVER' : 'ok'}`,
+      ms(w.longestTask),
+      `${cls(w.clsMedian)} (${cls(w.clsMax)}) ${w.clsMax > 0 ? 'OVER' : 'ok'}`,
+      cls(r.static.clsMax),
+    ]);
+  }
+  return [
+    table(rows),
+    `  Medians of ${runs} cold loads each; budgets: no long task over 50 ms, layout shift 0. Times from navigation start;`,
+    '  "from script": since the widgets\' script was requested. Static page: the same rendered markup and CSS, no JS.',
+  ].join('\n');
+}

@@ -1,0 +1,113 @@
+import { ELEMENT_LOADERS } from '../../src/elements/catalog.js';
+import { ENGAGEMENTS_FR } from '../../src/data/engagements.fr.js';
+import { DEMO_TESTIMONIES } from '../../server/seed/testimonies.js';
+
+/**
+ * What the bench and the resilience tests need to know about each element, so both stay generic over
+ * `src/elements/catalog.ts`: an element registered there and not described here still gets measured and
+ * broken, with the default attributes and probes below.
+ *
+ * Probes are JavaScript expressions evaluated in the page (they travel as text: the page is not Node).
+ * In scope: `el` (the element), `root` (its shadow root, or null before it upgrades) and `text` (the
+ * shadow root's text, whitespace collapsed; `textContent`, so CSS `text-transform` does not change it).
+ */
+export interface ElementSpec {
+  tag: string;
+  /** Attributes for the seeded demo data. */
+  attributes: Record<string, string>;
+  /** True once the element shows real content (data, or the bundled fallback), not a skeleton. */
+  content: string;
+  /** True once the element shows what it shows when the API fails: its fallback or an error message. */
+  failure: string;
+  /** What a page holding only this element may download, gzip bytes of JavaScript (DESIGN.md). */
+  budget?: { bytes: number; label: string };
+  /** The element talks to the API on its own (without user action); false when it can render without it. */
+  needsApi: boolean;
+}
+
+/** The demo structure every bench and resilience page uses: results, local commitments, published testimonies with a reply. */
+export const DEMO_STRUCTURE = 'CAF-69';
+
+const KB = 1024;
+const notBusy = `!root.querySelector('[aria-busy="true"]')`;
+/** An error or status message the element wrote for the citizen (an alert, or a live status region with words). */
+const announcedMessage = `[...root.querySelectorAll('[role="alert"], [role="status"], [aria-live]')].some((n) => n.textContent.trim().length >= 10)`;
+const DEFAULT_CONTENT = `!!root && ${notBusy} && text.length >= 20`;
+
+const engagementKeywords = ENGAGEMENTS_FR.pillars.flatMap((p) => p.engagements.map((e) => e.keyword));
+const includesAll = (words: string[]) => words.map((w) => `text.includes(${JSON.stringify(w)})`).join(' && ');
+const includesAny = (words: string[]) => `(${words.map((w) => `text.includes(${JSON.stringify(w)})`).join(' || ')})`;
+const demoTestimonyTitles = DEMO_TESTIMONIES.filter((t) => t.publishedDaysAgo !== null && t.structures.includes(DEMO_STRUCTURE)).map(
+  (t) => t.title,
+);
+
+const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
+  'spp-engagements': {
+    attributes: { structure: DEMO_STRUCTURE },
+    // The 9 engagements ship in the bundle: they are the content and also the fallback.
+    content: `!!root && ${includesAll(engagementKeywords)}`,
+    failure: `!!root && ${includesAll(engagementKeywords)}`,
+    budget: { bytes: 12 * KB, label: '12 KB' },
+    needsApi: false,
+  },
+  'spp-results': {
+    attributes: { structure: DEMO_STRUCTURE },
+    content: `!!root && ${notBusy} && text.includes('Appels décrochés par un agent')`,
+    failure: `!!root && ${notBusy} && ${announcedMessage}`,
+    budget: { bytes: 18 * KB, label: '18 KB before its chart' },
+    needsApi: true,
+  },
+  'spp-testimony-form': {
+    attributes: { structure: DEMO_STRUCTURE },
+    // Step 1 (the feeling) needs nothing from the API: Positif / Neutre / Négatif.
+    content: `!!root && root.querySelectorAll('input[type="radio"]').length >= 3`,
+    failure: `!!root && root.querySelectorAll('input[type="radio"]').length >= 3`,
+    budget: { bytes: 25 * KB, label: '25 KB' },
+    needsApi: false,
+  },
+  'spp-testimonies': {
+    attributes: { structure: DEMO_STRUCTURE },
+    content: `!!root && ${notBusy} && ${includesAny(demoTestimonyTitles)}`,
+    failure: `!!root && ${notBusy} && ${announcedMessage}`,
+    needsApi: true,
+  },
+  'spp-improvements': {
+    attributes: { structure: DEMO_STRUCTURE },
+    content: DEFAULT_CONTENT,
+    failure: `!!root && ${notBusy} && ${announcedMessage}`,
+    needsApi: true,
+  },
+};
+
+/** Every element the autoloader knows, in catalog order. */
+export function elementSpecs(): ElementSpec[] {
+  return Object.keys(ELEMENT_LOADERS).map((tag) => ({
+    tag,
+    ...(KNOWN[tag] ?? {
+      attributes: { structure: DEMO_STRUCTURE },
+      content: DEFAULT_CONTENT,
+      failure: `!!root && ${notBusy} && (text.length >= 20 || ${announcedMessage})`,
+      needsApi: true,
+    }),
+  }));
+}
+
+/** `<tag attr="value"></tag>`, attributes escaped. */
+export function elementMarkup(spec: Pick<ElementSpec, 'tag' | 'attributes'>, extra: Record<string, string> = {}): string {
+  const attrs = Object.entries({ ...spec.attributes, ...extra })
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  return `<${spec.tag}${attrs}></${spec.tag}>`;
+}
+
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * In-page source of a function `(el) => boolean` for a probe expression. Used by the bench's frame-by-frame
+ * watch and by the tests' `waitForFunction`.
+ */
+export function probeFunction(expression: string): string {
+  return `((el) => { const root = el.shadowRoot; const text = root ? root.textContent.replace(/\\s+/g, ' ').trim() : ''; return Boolean(${expression}); })`;
+}
