@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { elementMarkup, probeFunction, type ElementSpec } from '../test/helpers/elements.js';
 import { hostPageHtml, type HostServer } from '../test/helpers/host-pages.js';
-import { coldPage, trackNetwork } from './browser.js';
+import { trackNetwork } from '../test/helpers/page-watch.js';
+import { coldPage } from './browser.js';
 import { count, median, ms, progress, ratio, table } from './report.js';
 
 /**

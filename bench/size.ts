@@ -2,7 +2,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
 import { elementMarkup, probeFunction, type ElementSpec } from '../test/helpers/elements.js';
 import { hostPageHtml, type HostServer } from '../test/helpers/host-pages.js';
-import { coldPage, PHONE_VIEWPORT, scrollThrough, trackNetwork } from './browser.js';
+import { scrollThrough, trackNetwork } from '../test/helpers/page-watch.js';
+import { coldPage, PHONE_VIEWPORT } from './browser.js';
 import { kb, progress, table, verdict } from './report.js';
 
 /**

@@ -1,0 +1,173 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { elementMarkup, elementSpecs, type ElementSpec } from '../helpers/elements.js';
+import { hostPageHtml, startHostServer, type HostServer } from '../helpers/host-pages.js';
+import { scrollThrough, trackNetwork } from '../helpers/page-watch.js';
+import { recordedPage, shadowText, waitForProbe } from '../helpers/resilience.js';
+
+/**
+ * A CMS theme at its worst: `!important` on every element for fonts, colours, display, spacing of text.
+ * Shadow DOM keeps selectors out, but inherited properties and the host element itself are exposed: each
+ * element must look the same as on a plain page. Compared node by node inside each shadow root (computed
+ * styles that make the look, and geometry relative to the element), then pixel for pixel.
+ *
+ * Out of scope on purpose: the host element's own outer box (margin, padding, border, float, transform on
+ * `spp-*` itself) is the host page's layout to decide, and `html { font-size }` scales `rem` as designed.
+ */
+export const HOSTILE_CSS = `
+* {
+  font-family: "Comic Sans MS", "Comic Neue", cursive !important;
+  font-size: 31px !important;
+  font-weight: 900 !important;
+  font-style: italic !important;
+  color: red !important;
+  background: yellow !important;
+  display: inline !important;
+  line-height: 3 !important;
+  letter-spacing: 3px !important;
+  word-spacing: 9px !important;
+  text-transform: uppercase !important;
+  text-align: right !important;
+  text-decoration: underline wavy !important;
+  text-shadow: 2px 2px 0 blue !important;
+  text-indent: 40px !important;
+  white-space: nowrap !important;
+  list-style: square inside !important;
+  cursor: crosshair !important;
+  box-sizing: content-box !important;
+  visibility: visible !important;
+}
+div, p, span, ul, li, h1, h2, h3, h4, section, article, a, button, input, label, table, td, th, details, summary, canvas, svg {
+  all: unset !important;
+  display: flex !important;
+  color: magenta !important;
+}
+[hidden] { display: block !important; }
+button { min-height: 80px !important; }
+`;
+
+/** Pins the frame around each element identically on both pages, so only the hostile rules differ. */
+const FRAME_CSS = `
+.frame { display: block !important; width: 360px !important; margin: 0 0 24px 0 !important; padding: 0 !important; border: 0 !important;
+  background: #fff !important; font-size: 16px !important; line-height: 1.5 !important; text-indent: 0 !important; letter-spacing: normal !important;
+  word-spacing: normal !important; text-align: start !important; white-space: normal !important; position: static !important; }
+`;
+
+const STYLE_PROPERTIES = [
+  'display',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'color',
+  'background-color',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'text-transform',
+  'text-align',
+  'text-decoration-line',
+  'text-shadow',
+  'text-indent',
+  'white-space',
+  'list-style-type',
+  'visibility',
+  'cursor',
+];
+
+interface NodeStyle {
+  path: string;
+  box: [number, number, number, number];
+  style: Record<string, string>;
+}
+
+/** Every element of the shadow tree: where it sits relative to the host, and the computed styles that make its look. */
+async function fingerprint(page: Page, tag: string): Promise<NodeStyle[]> {
+  return page.evaluate(
+    ({ selector, properties }) => {
+      const host = document.querySelector(selector)!;
+      const origin = host.getBoundingClientRect();
+      const out: { path: string; box: [number, number, number, number]; style: Record<string, string> }[] = [];
+      const walk = (node: Element, path: string) => {
+        const rect = node.getBoundingClientRect();
+        const computed = getComputedStyle(node);
+        const style: Record<string, string> = {};
+        for (const p of properties) style[p] = computed.getPropertyValue(p);
+        out.push({ path, box: [Math.round(rect.x - origin.x), Math.round(rect.y - origin.y), Math.round(rect.width), Math.round(rect.height)], style });
+        [...node.children].forEach((child, i) => walk(child, `${path} > ${child.localName}${child.className && typeof child.className === 'string' ? '.' + child.className.trim().split(/\s+/).join('.') : ''}:${i}`));
+      };
+      [...host.shadowRoot!.children].forEach((child, i) => walk(child, `${child.localName}:${i}`));
+      return out;
+    },
+    { selector: tag, properties: STYLE_PROPERTIES },
+  );
+}
+
+function differences(clean: NodeStyle[], hostile: NodeStyle[]): string[] {
+  const out: string[] = [];
+  if (clean.length !== hostile.length) out.push(`${clean.length} nodes on the plain page, ${hostile.length} under hostile CSS`);
+  for (let i = 0; i < Math.min(clean.length, hostile.length); i++) {
+    const a = clean[i]!;
+    const b = hostile[i]!;
+    if (a.box.join() !== b.box.join()) out.push(`${a.path}: box ${a.box.join(',')} became ${b.box.join(',')}`);
+    for (const p of STYLE_PROPERTIES) if (a.style[p] !== b.style[p]) out.push(`${a.path}: ${p} "${a.style[p]}" became "${b.style[p]}"`);
+  }
+  return out;
+}
+
+const specs = elementSpecs();
+const noElements = specs.length ? false : 'no element is registered in src/elements/catalog.ts yet';
+
+describe('resilience: a host page with aggressive global CSS', { skip: noElements }, () => {
+  let server: ServerProcess;
+  let host: HostServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServerProcess();
+    host = await startHostServer();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.close();
+    await server?.dispose();
+  });
+
+  async function render(spec: ElementSpec, hostile: boolean) {
+    const url = host.page(`/css-${spec.tag}-${hostile ? 'hostile' : 'plain'}.html`, {
+      body: hostPageHtml({
+        scriptUrl: `${server.url}/widgets/spp-widgets.js`,
+        widgets: `<div class="frame">${elementMarkup(spec)}</div>`,
+        head: `<style>${hostile ? HOSTILE_CSS : ''}${FRAME_CSS}</style>`,
+      }),
+    });
+    const recorded = await recordedPage(browser, { reducedMotion: true });
+    const { page } = recorded;
+    const network = trackNetwork(page);
+    await page.goto(url, { waitUntil: 'load' });
+    const shown = await waitForProbe(page, spec, 'content', 15_000);
+    assert.ok(shown !== null, `<${spec.tag}> shows its content ${hostile ? 'under hostile CSS' : 'on a plain page'}: ${await shadowText(page, spec.tag)}`);
+    await scrollThrough(page, spec.tag);
+    await network.quiet(500);
+    await page.evaluate((t) => document.querySelector(t)!.scrollIntoView(), spec.tag);
+    await page.waitForTimeout(300);
+    const styles = await fingerprint(page, spec.tag);
+    const pixels = await page.locator(spec.tag).screenshot({ animations: 'disabled' });
+    const record = await recorded.record();
+    await recorded.close();
+    return { styles, pixels, record };
+  }
+
+  for (const spec of specs) {
+    it(`<${spec.tag}> looks the same under hostile !important rules`, async () => {
+      const plain = await render(spec, false);
+      const hostile = await render(spec, true);
+      assert.deepEqual(differences(plain.styles, hostile.styles).slice(0, 15), [], 'shadow nodes whose look changed');
+      assert.ok(plain.pixels.equals(hostile.pixels), 'the screenshots of the element differ');
+      assert.deepEqual([...plain.record.errors, ...hostile.record.errors], [], 'errors thrown to the host page');
+    });
+  }
+});
