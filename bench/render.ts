@@ -32,12 +32,21 @@ interface Shift {
   sources: string[];
 }
 
+export interface LongFrame {
+  start: number;
+  duration: number;
+  /** The scripts that ran longest in the frame: file, what invoked it, ms. */
+  scripts: { source: string; invoker: string; duration: number }[];
+}
+
 export interface RenderSample {
   contentAt: number | null;
   scriptStart: number | null;
   definedAt: number | null;
   fcp: number | null;
   longTasks: { start: number; duration: number }[];
+  /** Long animation frames (> 50 ms) with their script attribution. */
+  frames: LongFrame[];
   shifts: Shift[];
   cls: number;
 }
@@ -52,6 +61,8 @@ export interface RenderSummary {
   /** Most long tasks (> 50 ms) seen in one run, and the longest task of all runs. */
   longTasks: number;
   longestTask: number;
+  /** The longest animation frame of all runs and what ran in it. */
+  longestFrame: LongFrame | null;
   clsMedian: number;
   clsMax: number;
   /** Runs in which the content never showed. */
@@ -71,7 +82,7 @@ function instrumentation(spec: ElementSpec): string {
   return `(() => {
   const probe = ${probeFunction(spec.content)};
   const tag = ${JSON.stringify(spec.tag)};
-  const state = (window.__bench = { contentAt: null, definedAt: null, longTasks: [], shifts: [] });
+  const state = (window.__bench = { contentAt: null, definedAt: null, longTasks: [], frames: [], shifts: [] });
   const describe = (node) => node.nodeName + (node.id ? '#' + node.id : '');
   const observe = (type, onEntry) => {
     try {
@@ -79,6 +90,15 @@ function instrumentation(spec: ElementSpec): string {
     } catch (error) {}
   };
   observe('longtask', (e) => state.longTasks.push({ start: e.startTime, duration: e.duration }));
+  // Long animation frames name the scripts that made a frame long: which module, which callback.
+  observe('long-animation-frame', (e) => {
+    if (e.duration <= 50) return;
+    const scripts = (e.scripts || [])
+      .map((s) => ({ source: (s.sourceURL || '').replace(/^.*\\//, '') || '(page)', invoker: s.invoker, duration: Math.round(s.duration) }))
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 3);
+    state.frames.push({ start: e.startTime, duration: e.duration, scripts });
+  });
   observe('layout-shift', (e) => {
     if (!e.hadRecentInput) state.shifts.push({ start: e.startTime, value: e.value, sources: (e.sources || []).map((s) => (s.node ? describe(s.node) : '?')) });
   });
@@ -130,6 +150,7 @@ async function loadOnce(browser: Browser, url: string, spec: ElementSpec, thrott
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
     return { ...state, scriptStart: script ? script.startTime : null, fcp: fcp ? fcp.startTime : null };
   });
+  if (!Array.isArray(raw.shifts)) throw new Error(`the bench instrumentation did not run on ${url}`);
   const sample: RenderSample = { ...raw, contentAt: shown ? raw.contentAt : null, cls: cumulativeLayoutShift(raw.shifts) };
   return { sample, page, close: () => context.close() };
 }
@@ -154,6 +175,7 @@ function summarize(runs: RenderSample[]): RenderSummary {
     definedAt: median(runs.filter((r) => r.definedAt !== null).map((r) => r.definedAt!)),
     longTasks: Math.max(0, ...runs.map((r) => r.longTasks.filter((t) => t.duration > 50).length)),
     longestTask: Math.max(0, ...runs.flatMap((r) => r.longTasks.map((t) => t.duration))),
+    longestFrame: runs.flatMap((r) => r.frames).reduce<LongFrame | null>((a, b) => (!a || b.duration > a.duration ? b : a), null),
     clsMedian: median(runs.map((r) => r.cls)) ?? 0,
     clsMax: Math.max(0, ...runs.map((r) => r.cls)),
     failures: runs.length - shown.length,
@@ -226,8 +248,16 @@ export function formatRender(results: RenderResult[], runs: number): string {
       cls(r.static.clsMax),
     ]);
   }
+  const culprits = results
+    .filter((r) => r.widget.longestFrame?.scripts.length)
+    .map((r) => {
+      const frame = r.widget.longestFrame!;
+      const scripts = frame.scripts.map((s) => `${s.source} (${s.invoker}) ${s.duration} ms`).join(', ');
+      return `  ${r.name}: longest frame ${Math.round(frame.duration)} ms at ${Math.round(frame.start)} ms: ${scripts}`;
+    });
   return [
     table(rows),
+    ...(culprits.length ? ['  What ran in the longest animation frame (Long Animation Frames API):', ...culprits] : []),
     `  Medians of ${runs} cold loads each; budgets: no long task over 50 ms, layout shift 0. Times from navigation start;`,
     '  "from script": since the widgets\' script was requested. Static page: the same rendered markup and CSS, no JS.',
   ].join('\n');

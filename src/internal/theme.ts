@@ -8,10 +8,15 @@ import { css } from 'lit';
  * `theme="dsfr"` (default) re-creates the State design system's look without loading its CSS (which does not
  * work in shadow roots); `theme="neutral"` is for local authorities, who may not use the DSFR: sober colours
  * and the host page's own font. Both follow `prefers-color-scheme` and `prefers-reduced-motion`.
+ *
+ * `:host` refuses `text-decoration` with `!important`: a decoration set on the host (a CMS theme's
+ * `* { text-decoration: underline !important }`) is drawn through all the text inside whatever the shadow
+ * styles say, and only the host itself can refuse it (comments stay out of the template: it ships as is).
  */
 export const themeStyles = css`
   :host {
     display: block !important;
+    text-decoration: none !important;
     box-sizing: border-box;
     contain: layout style;
     --_primary: var(--spp-color-primary, #000091);

@@ -36,8 +36,10 @@ describe('resilience: every element survives a failing API', { skip: noElements 
   });
 
   for (const [index, fault] of FAULTS.entries()) {
-    it(`${fault.name}: each element shows its fallback or error state, the page gets no uncaught error`, async () => {
+    it(`${fault.name}: each element shows its fallback or error state, the page gets no uncaught error`, async (t) => {
       const outcome = (await outcomes)[index]!;
+      for (const e of outcome.elements) t.diagnostic(`<${e.tag}> settled after ${e.settledAfterMs === null ? 'never' : `${e.settledAfterMs} ms`}`);
+      t.diagnostic(`spp-error events: ${outcome.record.sppErrors.length}`);
       const stuck = outcome.elements.filter((e) => e.settledAfterMs === null);
       assert.deepEqual(
         stuck.map((e) => `<${e.tag}> still shows: ${e.text || '(nothing)'}`),

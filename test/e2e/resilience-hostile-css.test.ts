@@ -14,12 +14,12 @@ import { recordedPage, shadowText, waitForProbe } from '../helpers/resilience.js
  * styles that make the look, and geometry relative to the element), then pixel for pixel.
  *
  * Out of scope on purpose: the host element's own outer box (margin, padding, border, float, transform on
- * `spp-*` itself) is the host page's layout to decide, and `html { font-size }` scales `rem` as designed.
+ * `spp-*` itself) is the host page's layout to decide, and the root font size (`html { font-size }`) scales
+ * `rem` as designed: it is also how a reader's own text-size setting reaches the widgets.
  */
 export const HOSTILE_CSS = `
 * {
   font-family: "Comic Sans MS", "Comic Neue", cursive !important;
-  font-size: 31px !important;
   font-weight: 900 !important;
   font-style: italic !important;
   color: red !important;
@@ -39,6 +39,8 @@ export const HOSTILE_CSS = `
   box-sizing: content-box !important;
   visibility: visible !important;
 }
+/* Not on html: the root font size is what rem scales with, the user's own text size setting included. */
+body, body * { font-size: 31px !important; }
 div, p, span, ul, li, h1, h2, h3, h4, section, article, a, button, input, label, table, td, th, details, summary, canvas, svg {
   all: unset !important;
   display: flex !important;
@@ -48,11 +50,15 @@ div, p, span, ul, li, h1, h2, h3, h4, section, article, a, button, input, label,
 button { min-height: 80px !important; }
 `;
 
-/** Pins the frame around each element identically on both pages, so only the hostile rules differ. */
+/**
+ * Pins the frame around each element at the same pixel on both pages (the hostile page's text above it is
+ * taller), so only the hostile rules differ and the screenshots line up to the pixel.
+ */
 const FRAME_CSS = `
-.frame { display: block !important; width: 360px !important; margin: 0 0 24px 0 !important; padding: 0 !important; border: 0 !important;
+.frame { display: block !important; position: absolute !important; top: 0 !important; left: 0 !important; z-index: 1 !important;
+  width: 360px !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important;
   background: #fff !important; font-size: 16px !important; line-height: 1.5 !important; text-indent: 0 !important; letter-spacing: normal !important;
-  word-spacing: normal !important; text-align: start !important; white-space: normal !important; position: static !important; }
+  word-spacing: normal !important; text-align: start !important; white-space: normal !important; }
 `;
 
 const STYLE_PROPERTIES = [
@@ -79,30 +85,36 @@ const STYLE_PROPERTIES = [
 
 interface NodeStyle {
   path: string;
-  box: [number, number, number, number];
+  box: number[];
   style: Record<string, string>;
 }
 
-/** Every element of the shadow tree: where it sits relative to the host, and the computed styles that make its look. */
+/**
+ * Every element of the shadow tree: where it sits relative to the host, and the computed styles that make its
+ * look. Sent as text: a function compiled by tsx would carry helpers the page does not have.
+ */
 async function fingerprint(page: Page, tag: string): Promise<NodeStyle[]> {
-  return page.evaluate(
-    ({ selector, properties }) => {
-      const host = document.querySelector(selector)!;
-      const origin = host.getBoundingClientRect();
-      const out: { path: string; box: [number, number, number, number]; style: Record<string, string> }[] = [];
-      const walk = (node: Element, path: string) => {
-        const rect = node.getBoundingClientRect();
-        const computed = getComputedStyle(node);
-        const style: Record<string, string> = {};
-        for (const p of properties) style[p] = computed.getPropertyValue(p);
-        out.push({ path, box: [Math.round(rect.x - origin.x), Math.round(rect.y - origin.y), Math.round(rect.width), Math.round(rect.height)], style });
-        [...node.children].forEach((child, i) => walk(child, `${path} > ${child.localName}${child.className && typeof child.className === 'string' ? '.' + child.className.trim().split(/\s+/).join('.') : ''}:${i}`));
-      };
-      [...host.shadowRoot!.children].forEach((child, i) => walk(child, `${child.localName}:${i}`));
-      return out;
-    },
-    { selector: tag, properties: STYLE_PROPERTIES },
-  );
+  return page.evaluate(`(() => {
+    const properties = ${JSON.stringify(STYLE_PROPERTIES)};
+    const host = document.querySelector(${JSON.stringify(tag)});
+    const origin = host.getBoundingClientRect();
+    const out = [];
+    const walk = (node, path) => {
+      const rect = node.getBoundingClientRect();
+      const computed = getComputedStyle(node);
+      const style = {};
+      for (const p of properties) style[p] = computed.getPropertyValue(p);
+      // A node without a box (display: none, an <option>) reports 0,0: nothing to compare but its styles.
+      const box = rect.width || rect.height ? [rect.x - origin.x, rect.y - origin.y, rect.width, rect.height].map(Math.round) : [];
+      out.push({ path, box, style });
+      [...node.children].forEach((child, i) => {
+        const classes = typeof child.className === 'string' && child.className.trim() ? '.' + child.className.trim().split(/\\s+/).join('.') : '';
+        walk(child, path + ' > ' + child.localName + classes + ':' + i);
+      });
+    };
+    [...host.shadowRoot.children].forEach((child, i) => walk(child, child.localName + ':' + i));
+    return out;
+  })()`);
 }
 
 function differences(clean: NodeStyle[], hostile: NodeStyle[]): string[] {
@@ -111,7 +123,7 @@ function differences(clean: NodeStyle[], hostile: NodeStyle[]): string[] {
   for (let i = 0; i < Math.min(clean.length, hostile.length); i++) {
     const a = clean[i]!;
     const b = hostile[i]!;
-    if (a.box.join() !== b.box.join()) out.push(`${a.path}: box ${a.box.join(',')} became ${b.box.join(',')}`);
+    if (a.box.join() !== b.box.join()) out.push(`${a.path}: box ${a.box.join(',') || 'none'} became ${b.box.join(',') || 'none'}`);
     for (const p of STYLE_PROPERTIES) if (a.style[p] !== b.style[p]) out.push(`${a.path}: ${p} "${a.style[p]}" became "${b.style[p]}"`);
   }
   return out;

@@ -89,15 +89,17 @@ export async function shadowText(page: Page, tag: string): Promise<string> {
 
 export interface Fault {
   name: string;
+  /** What each element must end up showing: its fallback or error state (default), or its real content (the API recovers). */
+  expect?: 'failure' | 'content';
   /** How long elements may take to settle into their fallback or error state (timeouts and retries included). */
   settleMs: number;
   handle(route: Route): Promise<void>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Answers late with the real response; the page may have given up (timeout) by then, which is fine. */
-async function late(route: Route, delayMs: number): Promise<void> {
+export async function late(route: Route, delayMs: number): Promise<void> {
   await sleep(delayMs);
   try {
     const response = await route.fetch();
@@ -107,7 +109,7 @@ async function late(route: Route, delayMs: number): Promise<void> {
   }
 }
 
-const fulfill = (route: Route, status: number, contentType: string, body: string) =>
+export const fulfill = (route: Route, status: number, contentType: string, body: string) =>
   route.fulfill({ status, headers: { 'content-type': contentType, 'access-control-allow-origin': '*' }, body }).catch(() => {});
 
 /** The faults every element must survive (short suite). The client's own timeout is 8 s per attempt, 2 retries. */
@@ -131,7 +133,7 @@ export const FAULTS: Fault[] = [
 
 export interface ElementOutcome {
   tag: string;
-  /** ms until its fallback or error state showed, or null if it never did. */
+  /** ms until it showed what the fault expects, or null if it never did. */
   settledAfterMs: number | null;
   text: string;
 }
@@ -155,7 +157,7 @@ export async function runFault(browser: Browser, host: HostServer, apiOrigin: st
     await page.goto(url, { waitUntil: 'load' });
     const elements = await Promise.all(
       specs.map(async (spec) => {
-        const settledAfterMs = await waitForProbe(page, spec, 'failure', fault.settleMs);
+        const settledAfterMs = await waitForProbe(page, spec, fault.expect ?? 'failure', fault.settleMs);
         return { tag: spec.tag, settledAfterMs, text: (await shadowText(page, spec.tag)).slice(0, 300) };
       }),
     );
