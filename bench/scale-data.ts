@@ -26,6 +26,8 @@ export interface ScaleShape {
 }
 
 export interface GeneratedStore {
+  /** Migrations applied when it was generated: a store from an older schema is not reused. */
+  migrations: string[];
   dataDir: string;
   file: string;
   shape: ScaleShape;
@@ -165,7 +167,7 @@ function zipfSampler(n: number, random: () => number): () => number {
 export async function generateScaleStore(dataDir: string, shape: ScaleShape): Promise<GeneratedStore> {
   const started = Date.now();
   const handle = await openDatabase({ dataDir });
-  await migrate(handle.db);
+  const migrations = await migrate(handle.db);
   const file = handle.location;
   await handle.close();
 
@@ -309,6 +311,7 @@ export async function generateScaleStore(dataDir: string, shape: ScaleShape): Pr
 
   const [busiestCode, busiestCount] = [...published.entries()].reduce((a, b) => (b[1] > a[1] ? b : a));
   return {
+    migrations,
     dataDir,
     file,
     shape,

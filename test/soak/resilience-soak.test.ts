@@ -107,7 +107,7 @@ describe('soak: faults, rounds and recoveries', { skip: noElements }, () => {
     }
   });
 
-  it('300 mount/unmount cycles of every element do not leak memory', async () => {
+  it('300 mount/unmount cycles of every element do not leak memory', async (t) => {
     const recorded = await recordedPage(browser);
     try {
       const { page, context } = recorded;
@@ -138,6 +138,7 @@ describe('soak: faults, rounds and recoveries', { skip: noElements }, () => {
       await cycle(300);
       const afterCycles = await heap();
       const growth = afterCycles - before;
+      t.diagnostic(`JS heap after warm-up ${(before / 1024 / 1024).toFixed(1)} MB, after 300 cycles ${(afterCycles / 1024 / 1024).toFixed(1)} MB`);
       assert.ok(growth < 5 * 1024 * 1024, `JS heap grew by ${(growth / 1024 / 1024).toFixed(1)} MB over 300 cycles`);
       assert.deepEqual((await recorded.record()).errors, []);
     } finally {
