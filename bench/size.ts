@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Browser, Response } from 'playwright-core';
-import { elementMarkup, probeFunction, type ElementSpec } from '../test/helpers/elements.js';
+import { elementMarkup, type ElementSpec } from '../test/helpers/elements.js';
+import { waitForProbe } from '../test/helpers/resilience.js';
 import { hostPageHtml, type HostServer } from '../test/helpers/host-pages.js';
 import { scrollThrough, trackNetwork } from '../test/helpers/page-watch.js';
 import { coldPage, PHONE_VIEWPORT } from './browser.js';
@@ -83,13 +84,7 @@ export async function measureSize(
     });
     await page.goto(url, { waitUntil: 'load' });
     let contentShown = true;
-    for (const spec of specs) {
-      const shown = await page
-        .waitForFunction(`${probeFunction(spec.content)}(document.querySelector(${JSON.stringify(spec.tag)}))`, undefined, { timeout: 15_000 })
-        .then(() => true)
-        .catch(() => false);
-      contentShown &&= shown;
-    }
+    for (const spec of specs) contentShown = (await waitForProbe(page, spec, 'content', 15_000)) !== null && contentShown;
     await network.quiet();
     const initial = await Promise.all(byPhase.initial);
     phase = 'lazy';

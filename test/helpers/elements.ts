@@ -34,8 +34,10 @@ const notBusy = `!root.querySelector('[aria-busy="true"]')`;
 const announcedMessage = `[...root.querySelectorAll('[role="alert"], [role="status"], [aria-live]')].some((n) => n.textContent.trim().length >= 10)`;
 const DEFAULT_CONTENT = `!!root && ${notBusy} && text.length >= 20`;
 
-const engagementKeywords = ENGAGEMENTS_FR.pillars.flatMap((p) => p.engagements.map((e) => e.keyword));
-const includesAll = (words: string[]) => words.map((w) => `text.includes(${JSON.stringify(w)})`).join(' && ');
+/** The emphasised words of the 9 engagements: in the sentences of the full banner and in the keywords of the compact one. */
+const engagementKeywords = ENGAGEMENTS_FR.pillars.flatMap((p) => p.engagements.flatMap((e) => e.emphasis));
+/** Case-insensitive: a keyword is shown capitalised in a list, or in lower case inside its sentence. */
+const includesAllWords = (words: string[]) => words.map((w) => `text.toLowerCase().includes(${JSON.stringify(w.toLowerCase())})`).join(' && ');
 const includesAny = (words: string[]) => `(${words.map((w) => `text.includes(${JSON.stringify(w)})`).join(' || ')})`;
 const demoTestimonyTitles = DEMO_TESTIMONIES.filter((t) => t.publishedDaysAgo !== null && t.structures.includes(DEMO_STRUCTURE)).map(
   (t) => t.title,
@@ -45,8 +47,8 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
   'spp-engagements': {
     attributes: { structure: DEMO_STRUCTURE },
     // The 9 engagements ship in the bundle: they are the content and also the fallback.
-    content: `!!root && ${includesAll(engagementKeywords)}`,
-    failure: `!!root && ${includesAll(engagementKeywords)}`,
+    content: `!!root && ${includesAllWords(engagementKeywords)}`,
+    failure: `!!root && ${includesAllWords(engagementKeywords)}`,
     budget: { bytes: 12 * KB, label: '12 KB' },
     needsApi: false,
   },

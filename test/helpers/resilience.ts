@@ -66,18 +66,19 @@ export function allElementsPage(host: HostServer, path: string, apiOrigin: strin
   return host.page(path, hostPageHtml({ scriptUrl: `${apiOrigin}/widgets/spp-widgets.js`, widgets: specs.map((s) => elementMarkup(s)).join('\n'), head }));
 }
 
-/** Waits until the element's probe (`content` or `failure`) holds; resolves to how long it took, or null on timeout. */
+/**
+ * Waits until the element's probe (`content` or `failure`) holds; resolves to how long it took, or null on
+ * timeout. Polls from Node with `page.evaluate` (DevTools evaluation): Playwright's in-page `waitForFunction`
+ * compiles its predicate with `new Function`, which a strict CSP blocks and reports as a violation.
+ */
 export async function waitForProbe(page: Page, spec: ElementSpec, probe: 'content' | 'failure', timeoutMs: number): Promise<number | null> {
   const started = Date.now();
-  try {
-    await page.waitForFunction(`${probeFunction(spec[probe])}(document.querySelector(${JSON.stringify(spec.tag)}))`, undefined, {
-      timeout: timeoutMs,
-      polling: 100,
-    });
-    return Date.now() - started;
-  } catch {
-    return null;
+  const check = `${probeFunction(spec[probe])}(document.querySelector(${JSON.stringify(spec.tag)}))`;
+  while (Date.now() - started < timeoutMs) {
+    if (await page.evaluate(check).catch(() => false)) return Date.now() - started;
+    await sleep(100);
   }
+  return null;
 }
 
 /** The element's shadow text (for failure messages). */
@@ -93,6 +94,11 @@ export interface Fault {
   expect?: 'failure' | 'content';
   /** How long elements may take to settle into their fallback or error state (timeouts and retries included). */
   settleMs: number;
+  /**
+   * How long the page stays open at least, settled or not: late answers, timeouts and retries must all have
+   * played out before we conclude nothing was thrown (an element showing its bundled fallback at once is not done).
+   */
+  observeMs?: number;
   handle(route: Route): Promise<void>;
 }
 
@@ -115,7 +121,8 @@ export const fulfill = (route: Route, status: number, contentType: string, body:
 /** The faults every element must survive (short suite). The client's own timeout is 8 s per attempt, 2 retries. */
 export const FAULTS: Fault[] = [
   { name: 'API down (connection refused)', settleMs: 20_000, handle: (route) => route.abort('connectionrefused').catch(() => {}) },
-  { name: 'API slow (every answer 10 s late)', settleMs: 60_000, handle: (route) => late(route, 10_000) },
+  // 8 s client timeout × 3 attempts + backoff: the last late answer arrives about 30 s in.
+  { name: 'API slow (every answer 10 s late)', settleMs: 60_000, observeMs: 32_000, handle: (route) => late(route, 10_000) },
   {
     name: 'API 500',
     settleMs: 20_000,
@@ -154,6 +161,7 @@ export async function runFault(browser: Browser, host: HostServer, apiOrigin: st
     const { page } = recorded;
     await page.route(`${apiOrigin}/api/**`, (route) => fault.handle(route));
     const url = allElementsPage(host, `/fault-${index}.html`, apiOrigin, specs);
+    const opened = Date.now();
     await page.goto(url, { waitUntil: 'load' });
     const elements = await Promise.all(
       specs.map(async (spec) => {
@@ -161,7 +169,7 @@ export async function runFault(browser: Browser, host: HostServer, apiOrigin: st
         return { tag: spec.tag, settledAfterMs, text: (await shadowText(page, spec.tag)).slice(0, 300) };
       }),
     );
-    await sleep(1000);
+    await sleep(Math.max(1000, (fault.observeMs ?? 0) - (Date.now() - opened)));
     return { fault: fault.name, elements, record: await recorded.record() };
   } finally {
     await recorded.close();

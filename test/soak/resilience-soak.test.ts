@@ -46,7 +46,7 @@ const RECOVERING: (() => Fault)[] = [
     ),
   }),
   () => ({ name: 'API slow but within the timeout (6 s)', expect: 'content', settleMs: 30_000, handle: (route) => late(route, 6_000) }),
-  () => ({ name: 'API very slow (every answer 40 s late)', settleMs: 120_000, handle: (route) => late(route, 40_000) }),
+  () => ({ name: 'API very slow (every answer 40 s late)', settleMs: 120_000, observeMs: 125_000, handle: (route) => late(route, 40_000) }),
 ];
 
 describe('soak: faults, rounds and recoveries', { skip: noElements }, () => {
