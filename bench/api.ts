@@ -41,6 +41,8 @@ export interface StoreColumn {
   store: string;
   location: string;
   routes: LoadMeasure[];
+  /** Why this store could not be measured (the other columns still are). */
+  error?: string;
 }
 
 export interface ApiResult {
@@ -170,8 +172,15 @@ export async function runApiSection(options: LoadOptions, postgresUrl: string | 
   const bareSlices: LoadMeasure[] = [];
   try {
     for (const { store, env } of stores) {
+      const location = store === 'sqlite' ? 'SQLite file (WAL)' : 'PostgreSQL (BENCH_DATABASE_URL)';
       // RATE_LIMIT_MAX: the per-address limit would turn a load test from one address into 429s.
-      const server = await startServerProcess({ RATE_LIMIT_MAX: '1000000000', ...env });
+      const server = await startServerProcess({ RATE_LIMIT_MAX: '1000000000', ...env }).catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        progress(`api: ${store}: the server did not start: ${message}`);
+        columns.push({ store, location, routes: [], error: `the server did not start: ${message}` });
+        return undefined;
+      });
+      if (!server) continue;
       try {
         const routes: LoadMeasure[] = [];
         for (const target of TARGETS) {
@@ -180,7 +189,7 @@ export async function runApiSection(options: LoadOptions, postgresUrl: string | 
           routes.push(route);
           bareSlices.push(bare);
         }
-        columns.push({ store, location: store === 'sqlite' ? 'SQLite file (WAL)' : 'PostgreSQL (BENCH_DATABASE_URL)', routes });
+        columns.push({ store, location, routes });
       } finally {
         await server.dispose();
       }
@@ -206,10 +215,14 @@ export function formatApi(result: ApiResult): string {
   const rows = [header];
   const bareCells = (m: LoadMeasure) => [count(Math.round(m.requestsPerSecond)), '1.00×', ms(m.latencyP99, 1), '1.00×', count(m.errors), ''];
   rows.push([result.bare.label, ...result.stores.flatMap(() => bareCells(result.bare))]);
-  result.stores[0]?.routes.forEach((route, index) => {
-    const row = [route.label];
+  TARGETS.forEach((target, index) => {
+    const row = [target.label];
     for (const column of result.stores) {
-      const m = column.routes[index]!;
+      const m = column.routes[index];
+      if (!m) {
+        row.push('–', '', '', '', '', 'FAIL');
+        continue;
+      }
       const verdict = m.errors ? 'FAIL' : m.withinBudget === undefined ? '' : m.withinBudget ? 'ok' : 'OVER';
       row.push(count(Math.round(m.requestsPerSecond)), ratio(m.throughputRatio), ms(m.latencyP99, 1), ratio(m.p99Ratio), count(m.errors), verdict);
     }
@@ -221,6 +234,7 @@ export function formatApi(result: ApiResult): string {
     '  requests carry the headers a browser sends (Accept-Encoding: gzip, br: JSON over 1 KB is compressed per request).',
     `  Budget: GET throughput ≥ ${GET_THROUGHPUT_BUDGET}× the bare route; errors (network, timeouts, non-2xx) must be 0. Each POST has its own Idempotency-Key.`,
   ];
+  for (const column of result.stores.filter((c) => c.error)) notes.push(`  ${column.store}: FAILED, ${column.error}`);
   if (result.stores.length === 1) notes.push('  PostgreSQL column: set BENCH_DATABASE_URL=postgres://... (a throwaway database: it gets migrated, seeded and written to).');
   return [table(rows), ...notes].join('\n');
 }

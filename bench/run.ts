@@ -85,6 +85,19 @@ function renderCases(specs: ElementSpec[]): RenderCase[] {
   return cases;
 }
 
+/** Sections that threw: the report says so, and the others still run (one bad section must not cost the rest). */
+const failures: Record<string, string> = {};
+
+async function attempt<T>(section: Section, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    failures[section] = error instanceof Error ? error.message : String(error);
+    progress(`${section}: FAILED: ${failures[section]}`);
+    return undefined;
+  }
+}
+
 interface Report {
   meta: Record<string, unknown>;
   size?: SizeResult[];
@@ -118,17 +131,18 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     report.meta.chromium = browser.version();
     try {
-      if (sections.has('size')) report.size = await runSizeSection(browser, host, server.url, specs);
-      if (sections.has('render')) report.render = await runRenderSection(browser, host, server.url, renderCases(specs), renderRuns);
+      if (sections.has('size')) report.size = await attempt('size', () => runSizeSection(browser, host, server.url, specs));
+      if (sections.has('render')) report.render = await attempt('render', () => runRenderSection(browser, host, server.url, renderCases(specs), renderRuns));
     } finally {
       await browser.close();
       await host.close();
       await server.dispose();
     }
   }
-  if (sections.has('api')) report.api = await runApiSection(apiOptions, process.env.BENCH_DATABASE_URL);
-  if (sections.has('scale')) report.scale = await runScaleSection(scaleOptions);
+  if (sections.has('api')) report.api = await attempt('api', () => runApiSection(apiOptions, process.env.BENCH_DATABASE_URL));
+  if (sections.has('scale')) report.scale = await attempt('scale', () => runScaleSection(scaleOptions));
 
+  report.meta.failures = failures;
   report.meta.finishedAt = new Date().toISOString();
   report.meta.minutes = Math.round((Date.now() - started.getTime()) / 600) / 100;
 
@@ -141,6 +155,7 @@ async function main(): Promise<void> {
   writeFileSync(file, json);
   writeFileSync(join(dir, 'latest.json'), json);
   progress(`JSON written to ${file.slice(ROOT.length + 1)} (and bench/results/latest.json)`);
+  if (Object.keys(failures).length) process.exitCode = 1;
 }
 
 function formatReport(report: Report): string {
@@ -151,6 +166,13 @@ function formatReport(report: Report): string {
     `  ${m.cpus}, load average at start ${(m.loadAverageAtStart as number[]).join(' ')}; took ${m.minutes} min`,
     `  elements in the catalog: ${(m.elements as string[]).length ? (m.elements as string[]).map((t) => `<${t}>`).join(', ') : 'none yet'}`,
   ];
+  const failed = (section: Section, title: string) => (failures[section] ? ['', title, `  FAILED: ${failures[section]}`] : []);
+  lines.push(
+    ...failed('size', '1. Size'),
+    ...failed('render', '2. Render'),
+    ...failed('api', '3. API'),
+    ...failed('scale', '4. Scale'),
+  );
   if (report.size) lines.push('', '1. Size: JavaScript a first visit downloads (gzip bytes on the wire, Accept-Encoding: gzip, Chromium network log)', formatSize(report.size));
   if (report.render) lines.push('', `2. Render: first visit, phone viewport, CPU 4× slower (CDP), widget vs a static page of the same content`, formatRender(report.render, renderRuns));
   if (report.api) lines.push('', '3. API: autocannon, next to a bare Fastify route measured in the same run', formatApi(report.api));
