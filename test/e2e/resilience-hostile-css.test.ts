@@ -13,8 +13,8 @@ import { recordedPage, shadowText, waitForProbe } from '../helpers/resilience.js
  * element must look the same as on a plain page. Compared node by node inside each shadow root (computed
  * styles that make the look, and geometry relative to the element), then pixel for pixel.
  *
- * Out of scope on purpose: the host element's own outer box (margin, padding, border, float, transform on
- * `spp-*` itself) is the host page's layout to decide, and the root font size (`html { font-size }`) scales
+ * Out of scope on purpose: the host element's own box (margin, padding, border, background, float,
+ * transform on `spp-*` itself) is the host page's to decide, and the root font size (`html { font-size }`) scales
  * `rem` as designed: it is also how a reader's own text-size setting reaches the widgets.
  */
 export const HOSTILE_CSS = `
@@ -52,13 +52,16 @@ button { min-height: 80px !important; }
 
 /**
  * Pins the frame around each element at the same pixel on both pages (the hostile page's text above it is
- * taller), so only the hostile rules differ and the screenshots line up to the pixel.
+ * taller), so only the hostile rules differ and the screenshots line up to the pixel. Its bottom padding keeps
+ * the page's own (hostile) text out of the last, partly covered row of a screenshot of a fractional height.
  */
 const FRAME_CSS = `
 .frame { display: block !important; position: absolute !important; top: 0 !important; left: 0 !important; z-index: 1 !important;
-  width: 360px !important; margin: 0 !important; padding: 0 !important; border: 0 !important; transform: none !important;
+  width: 360px !important; margin: 0 !important; padding: 0 0 4px !important; border: 0 !important; transform: none !important;
   background: #fff !important; font-size: 16px !important; line-height: 1.5 !important; text-indent: 0 !important; letter-spacing: normal !important;
   word-spacing: normal !important; text-align: start !important; white-space: normal !important; }
+/* The element's own box belongs to the host page (see above): the same on both pages. */
+.frame > * { background: transparent !important; }
 `;
 
 const STYLE_PROPERTIES = [

@@ -69,7 +69,7 @@ describe('resilience: the server killed during a burst of submissions', { skip: 
     await server?.dispose();
   });
 
-  it(`${CITIZENS} citizens submit at once, SIGKILL mid-burst, restart: every 201 stored once, every other one lands from the outbox`, async (t) => {
+  it(`${CITIZENS} citizens submit in a burst, SIGKILL mid-burst, restart: every 201 stored once, every other one lands from the outbox`, async (t) => {
     const url = host.page('/kill.html', hostPageHtml({ scriptUrl: `${server.url}/widgets/spp-widgets.js`, widgets: elementMarkup(formSpec!, { structure: STRUCTURE }) }));
     const run = Date.now();
     const citizens: Citizen[] = [];
@@ -98,7 +98,14 @@ describe('resilience: the server killed during a burst of submissions', { skip: 
         if (body?.reference) citizen.acknowledged ??= body.reference;
       });
     }
-    await Promise.all(citizens.map((c) => c.page.locator('spp-testimony-form').getByRole('button', { name: 'Envoyer mon témoignage' }).click()));
+    // A burst, not a single instant: the citizens press "send" 150 ms apart, so the early ones are answered,
+    // the middle ones are cut mid-flight and the last ones find the server dead.
+    await Promise.all(
+      citizens.map(async (c, i) => {
+        await new Promise((r) => setTimeout(r, i * 150));
+        await c.page.locator('spp-testimony-form').getByRole('button', { name: 'Envoyer mon témoignage' }).click();
+      }),
+    );
     await (killed ?? server.stop('SIGKILL'));
     await new Promise((r) => setTimeout(r, 1500));
 
