@@ -165,7 +165,11 @@ function spawnBare(): Promise<{ origin: string; child: ChildProcess }> {
   });
 }
 
-export async function runApiSection(options: LoadOptions, postgresUrl: string | undefined): Promise<ApiResult> {
+export async function runApiSection(
+  options: LoadOptions,
+  postgresUrl: string | undefined,
+  postgresLocation = 'PostgreSQL (BENCH_DATABASE_URL)',
+): Promise<ApiResult> {
   const bareServer = await spawnBare();
   const stores: { store: string; env: Record<string, string> }[] = [{ store: 'sqlite', env: {} }];
   if (postgresUrl) stores.push({ store: 'postgres', env: { DATABASE_URL: postgresUrl } });
@@ -173,7 +177,7 @@ export async function runApiSection(options: LoadOptions, postgresUrl: string | 
   const bareSlices: LoadMeasure[] = [];
   try {
     for (const { store, env } of stores) {
-      const location = store === 'sqlite' ? 'SQLite file (WAL)' : 'PostgreSQL (BENCH_DATABASE_URL)';
+      const location = store === 'sqlite' ? 'SQLite file (WAL)' : postgresLocation;
       // RATE_LIMIT_MAX: the per-address limit would turn a load test from one address into 429s.
       const server = await startServerProcess({ RATE_LIMIT_MAX: '1000000000', ...env }).catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
@@ -237,6 +241,6 @@ export function formatApi(result: ApiResult): string {
     `  Budget: GET throughput ≥ ${GET_THROUGHPUT_BUDGET}× the bare route; errors (network, timeouts, non-2xx) must be 0. Each POST has its own Idempotency-Key.`,
   ];
   for (const column of result.stores.filter((c) => c.error)) notes.push(`  ${column.store}: FAILED, ${column.error}`);
-  if (result.stores.length === 1) notes.push('  PostgreSQL column: set BENCH_DATABASE_URL=postgres://... (a throwaway database: it gets migrated, seeded and written to).');
+  if (result.stores.length === 1) notes.push('  PostgreSQL column: install PostgreSQL (a throwaway cluster is started), or set BENCH_DATABASE_URL=postgres://... (a throwaway database: it gets migrated, seeded and written to).');
   return [table(rows), ...notes].join('\n');
 }

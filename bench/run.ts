@@ -6,8 +6,8 @@
  *     BENCH_RUNS=3 BENCH_API_SECONDS=3 npm run bench -- --quick-scale   # shorter, for a try
  *
  * Sections: size (JS a page downloads, gzip, in Chromium), render (4× CPU throttling, against a static twin),
- * api (autocannon against a bare Fastify route; BENCH_DATABASE_URL adds a PostgreSQL column), scale (15,000
- * structures and 1,000,000 testimonies). The report goes to stdout and, as JSON, to `bench/results/`.
+ * api (autocannon against a bare Fastify route; a PostgreSQL column on BENCH_DATABASE_URL, or on a throwaway
+ * local cluster when PostgreSQL is installed), scale (15,000 structures and 1,000,000 testimonies). The report goes to stdout and, as JSON, to `bench/results/`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,8 @@ import { join, resolve } from 'node:path';
 import { launchChromium, startServerProcess } from '../test/helpers/e2e.js';
 import { elementSpecs, type ElementSpec } from '../test/helpers/elements.js';
 import { startHostServer } from '../test/helpers/host-pages.js';
+// @ts-expect-error: plain JavaScript helper shared with the test runner and CI
+import { findPostgresBin, startThrowawayPostgres } from '../scripts/throwaway-postgres.mjs';
 import { formatApi, runApiSection, type ApiResult } from './api.js';
 import { LARGE_RESULTS_SHAPE, LARGE_RESULTS_STRUCTURE, prepareBenchData } from './bench-data.js';
 import { formatRender, runRenderSection, type RenderCase, type RenderResult } from './render.js';
@@ -85,6 +87,18 @@ function renderCases(specs: ElementSpec[]): RenderCase[] {
   return cases;
 }
 
+/**
+ * The PostgreSQL of the API section's second column: `BENCH_DATABASE_URL`, else a throwaway local cluster when
+ * PostgreSQL is installed (the same one the tests use), else none (the report says how to get it).
+ */
+async function benchPostgres(): Promise<{ url: string; location: string; stop?: () => void } | undefined> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, location: 'PostgreSQL (BENCH_DATABASE_URL)' };
+  if (!findPostgresBin()) return undefined;
+  progress('api: starting a throwaway PostgreSQL cluster (local, fsync off)');
+  const cluster = (await startThrowawayPostgres()) as { url: string; stop: () => void };
+  return { url: cluster.url, location: 'PostgreSQL (throwaway local cluster, fsync off)', stop: cluster.stop };
+}
+
 /** Sections that threw: the report says so, and the others still run (one bad section must not cost the rest). */
 const failures: Record<string, string> = {};
 
@@ -139,7 +153,16 @@ async function main(): Promise<void> {
       await server.dispose();
     }
   }
-  if (sections.has('api')) report.api = await attempt('api', () => runApiSection(apiOptions, process.env.BENCH_DATABASE_URL));
+  if (sections.has('api')) {
+    report.api = await attempt('api', async () => {
+      const postgres = await benchPostgres();
+      try {
+        return await runApiSection(apiOptions, postgres?.url, postgres?.location);
+      } finally {
+        postgres?.stop?.();
+      }
+    });
+  }
   if (sections.has('scale')) report.scale = await attempt('scale', () => runScaleSection(scaleOptions));
 
   report.meta.failures = failures;
