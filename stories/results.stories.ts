@@ -1,7 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/results/results.js';
 import { LOADED, large } from '../test/fixtures/results.js';
-import { respond } from './support/api.js';
+import portalCatalogue from '../test/fixtures/opendata/portal/indicateurs-PREF-06.json';
+import portalResults from '../test/fixtures/opendata/portal/resultats-PREF-06.json';
+import portalStructures from '../test/fixtures/opendata/portal/structures-PREF-06.json';
+import { respond, type StubHandler } from './support/api.js';
 import { FIXTURE_CODES } from './support/fixtures.js';
 
 const RESULTS = 'GET /api/v1/structures/:code/results';
@@ -25,6 +28,24 @@ export const Loaded: Story = {};
 export const EveryStatus: Story = {
   name: 'Every status and trend',
   parameters: { api: { [RESULTS]: respond.json(LOADED) } },
+};
+
+/** Recorded answers of the open-data portal's Explore API, by dataset. */
+const portal: StubHandler = (request) => {
+  const recorded: Record<string, unknown> = {
+    'referentiel-structures': portalStructures,
+    'resultats-indicateurs': portalResults,
+    'referentiel-indicateurs': portalCatalogue,
+  };
+  const body = recorded[request.params.dataset ?? ''];
+  return body ? respond.json(body)(request) : respond.problem(404)(request);
+};
+
+/** `source="opendata"`: the card reads the open-data portal (Explore API v2.1) instead of our API. */
+export const FromOpenDataPortal: Story = {
+  name: 'From the open-data portal',
+  args: { structure: 'PREF-06', source: 'opendata', portal: 'https://opendata.example' },
+  parameters: { api: { 'GET /api/explore/v2.1/catalog/datasets/:dataset/records': portal } },
 };
 
 /** Local authorities (no DSFR): sober colours, the host page's font. */

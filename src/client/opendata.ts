@@ -1,10 +1,20 @@
-import type { Indicator, ResultPoint, ResultsResponse as Results } from '../contract/results.js';
-import { ResultsResponse } from '../contract/results.js';
-import { parserFor } from '../internal/parse.js';
+import type { Indicator, ResultPoint, ResultsResponse } from '../contract/results.js';
 import { mapColumns, type DatasetKind } from '../opendata/columns.js';
 import { RecordReader, mapIndicator, mapResult, mapStructure, type IndicatorRecord, type ResultRecord } from '../opendata/records.js';
 import { STRUCTURE_CODE } from '../opendata/values.js';
-import { ApiError, getJson, type RequestOptions } from './http.js';
+import type { ApiError, getJson, RequestOptions } from './http.js';
+
+/**
+ * What the adapter needs from the page's API client. The caller hands it over (the element already has it), so
+ * this chunk carries none of the client or the contract: a page that never reads the portal pays nothing for it,
+ * and a page that does pays only for the mapping.
+ */
+export interface PortalClient {
+  getJson: typeof getJson;
+  ApiError: typeof ApiError;
+  /** The `ResultsResponse` contract parser. */
+  parseResults: (data: unknown) => ResultsResponse;
+}
 
 /**
  * Reads a structure's results straight from the Services Publics+ open-data portal (Opendatasoft Explore API
@@ -71,8 +81,8 @@ function readAll<K extends DatasetKind, T>(kind: K, records: Record<string, unkn
   return out;
 }
 
-const notFound = (code: string) =>
-  new ApiError('http', `structure ${code} is not on the portal`, 404, {
+const notFound = (client: PortalClient, code: string) =>
+  new client.ApiError('http', `structure ${code} is not on the portal`, 404, {
     type: 'about:blank',
     title: 'Structure inconnue',
     status: 404,
@@ -80,11 +90,29 @@ const notFound = (code: string) =>
   });
 
 /** The results of one structure from the portal, as our API would answer them. Throws `ApiError`. */
-export async function fetchOpenDataResults(code: string, source: OpenDataSource = {}, options: RequestOptions = {}): Promise<Results> {
-  if (!STRUCTURE_CODE.test(code)) throw notFound(code);
+export async function fetchOpenDataResults(
+  client: PortalClient,
+  code: string,
+  source: OpenDataSource = {},
+  options: RequestOptions = {},
+): Promise<ResultsResponse> {
+  const { ApiError } = client;
+  if (!STRUCTURE_CODE.test(code)) throw notFound(client, code);
   const portal = source.portal || OPENDATA_PORTAL;
-  const datasets = { ...OPENDATA_DATASETS, ...source.datasets };
-  const get = (url: string) => getJson(url, parseExplorePage, options);
+  const datasets = {
+    structures: source.datasets?.structures || OPENDATA_DATASETS.structures,
+    indicators: source.datasets?.indicators || OPENDATA_DATASETS.indicators,
+    results: source.datasets?.results || OPENDATA_DATASETS.results,
+  };
+  const get = (url: string) =>
+    client.getJson(url, parseExplorePage, options).catch((error: unknown) => {
+      // The portal answers 404 for a dataset id it does not know: a configuration fault, not an unknown
+      // structure, so the card says the data is unavailable rather than "structure inconnue".
+      if (error instanceof ApiError && error.kind === 'http' && error.status === 404) {
+        throw new ApiError('http', `no such dataset on ${portal}: ${new URL(url).pathname}`, 502);
+      }
+      throw error;
+    });
 
   const readResults = async (): Promise<Record<string, unknown>[]> => {
     const all: Record<string, unknown>[] = [];
@@ -102,7 +130,7 @@ export async function fetchOpenDataResults(code: string, source: OpenDataSource 
   ]);
 
   const structure = readAll('structures', structurePage.results, mapStructure)[0];
-  if (!structure) throw notFound(code);
+  if (!structure) throw notFound(client, code);
   const results = readAll('results', resultRecords, mapResult).filter((r) => r.structureCode === code);
 
   const codes = [...new Set(results.map((r) => r.indicatorCode))].filter(isSafeCode);
@@ -147,7 +175,7 @@ export async function fetchOpenDataResults(code: string, source: OpenDataSource 
     indicators,
   };
   try {
-    return parserFor(ResultsResponse)(response);
+    return client.parseResults(response);
   } catch {
     throw new ApiError('malformed', 'the portal data does not map to the results contract');
   }

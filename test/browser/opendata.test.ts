@@ -1,7 +1,13 @@
 import { fakeFetch, json, offline, type FakeCall } from '../helpers/browser.js';
 import { expect } from '@open-wc/testing';
-import { ApiError } from '../../src/client/http.js';
-import { OPENDATA_PORTAL, fetchOpenDataResults } from '../../src/client/opendata.js';
+import { ApiError, getJson, type RequestOptions } from '../../src/client/http.js';
+import { OPENDATA_PORTAL, fetchOpenDataResults as fetchWith, type OpenDataSource } from '../../src/client/opendata.js';
+import { ResultsResponse } from '../../src/contract/results.js';
+import { parserFor } from '../../src/internal/parse.js';
+
+/** The adapter with the page's client, as `<spp-results>` hands it over. */
+const fetchOpenDataResults = (code: string, source?: OpenDataSource, options?: RequestOptions) =>
+  fetchWith({ getJson, ApiError, parseResults: parserFor(ResultsResponse) }, code, source, options);
 
 /** Responses recorded from an Explore API v2.1 portal, served by `fakeFetch`. */
 const recorded: Record<string, unknown> = {};
@@ -124,8 +130,10 @@ describe('open-data portal adapter', () => {
 
   it('reports a wrong dataset id, an unreachable portal and a malformed answer as API errors', async () => {
     portal({ results: () => json(recorded['error-dataset-not-found'], 404) });
-    const missing = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }).catch((e: unknown) => e)) as ApiError;
-    expect([missing.kind, missing.status]).to.deep.equal(['http', 404]);
+    const missing = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }, { retries: 0 }).catch((e: unknown) => e)) as ApiError;
+    // A dataset the portal does not know is the page's configuration fault: not "unknown structure".
+    expect([missing.kind, missing.status]).to.deep.equal(['http', 502]);
+    expect(missing.message).to.contain('/datasets/resultats-indicateurs/records');
 
     fakeFetch(offline);
     const down = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }, { retries: 0 }).catch((e: unknown) => e)) as ApiError;

@@ -77,6 +77,11 @@ export interface SppResultsLoadedDetail {
  * @attr feedback-href - Link to the testimony form ("Donnez votre avis"); no link without it.
  * @attr results-url - Address the printed poster's QR code points to; defaults to this page.
  * @attr poster - Shows the printed A4 poster layout on screen (for a page made to be printed).
+ * @attr source - `api` (default) or `opendata`: read the Services Publics+ open-data portal instead of our API.
+ * @attr portal - With `source="opendata"`: the portal's base URL (default the Services Publics+ portal).
+ * @attr dataset-structures - With `source="opendata"`: the structures dataset id (see docs/import.md).
+ * @attr dataset-indicators - With `source="opendata"`: the indicator catalogue dataset id.
+ * @attr dataset-results - With `source="opendata"`: the results dataset id.
  *
  * @fires spp-results-loaded - Every indicator is shown. `detail`: `{ structure, indicators }` (number of indicators).
  * @fires spp-error - Loading failed; the element shows its own message. `detail`: `{ kind, status?, message }`.
@@ -123,6 +128,11 @@ export class SppResults extends SppElement {
     feedbackHref: { attribute: 'feedback-href' },
     resultsUrl: { attribute: 'results-url' },
     poster: { type: Boolean, reflect: true },
+    source: {},
+    portal: {},
+    datasetStructures: { attribute: 'dataset-structures' },
+    datasetIndicators: { attribute: 'dataset-indicators' },
+    datasetResults: { attribute: 'dataset-results' },
     view: { state: true, attribute: false },
     qr: { state: true, attribute: false },
     history: { state: true, attribute: false },
@@ -138,6 +148,12 @@ export class SppResults extends SppElement {
   resultsUrl = '';
   /** Shows the printed A4 poster layout on screen. */
   poster = false;
+  /** `opendata`: the results come from the open-data portal instead of our API. */
+  source = 'api';
+  portal = '';
+  datasetStructures = '';
+  datasetIndicators = '';
+  datasetResults = '';
 
   private view: View = { state: 'loading' };
   private qr: QrCode | undefined;
@@ -161,6 +177,20 @@ export class SppResults extends SppElement {
    * adapter returning the same `ResultsResponse`) can replace it.
    */
   protected fetchResults(signal: AbortSignal): Promise<ResultsResponse> {
+    if (this.source === 'opendata') {
+      // The portal adapter is a chunk of its own: pages that read our API never download it.
+      return import('../../client/opendata.js').then(({ fetchOpenDataResults }) =>
+        fetchOpenDataResults(
+          { getJson, ApiError, parseResults },
+          this.structure,
+          {
+            portal: this.portal,
+            datasets: { structures: this.datasetStructures, indicators: this.datasetIndicators, results: this.datasetResults },
+          },
+          { signal },
+        ),
+      );
+    }
     const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/results`);
     return getJson(url, parseResults, { signal });
   }
@@ -196,7 +226,8 @@ export class SppResults extends SppElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('structure') || changed.has('api')) void this.load();
+    const sourceKeys = ['structure', 'api', 'source', 'portal', 'datasetStructures', 'datasetIndicators', 'datasetResults'] as const;
+    if (!this.hasUpdated || sourceKeys.some((key) => changed.has(key))) void this.load();
     if (this.language === 'en' && !english) void loadEnglish().then(() => this.requestUpdate());
     if ((changed.has('poster') && this.poster) || (changed.has('resultsUrl') && this.qr)) void this.preparePoster();
   }
