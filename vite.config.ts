@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import { minifyLitTemplates } from './scripts/minify-lit-templates.js';
 
 /**
@@ -11,6 +11,18 @@ import { minifyLitTemplates } from './scripts/minify-lit-templates.js';
  * ~0.7 KB; `output.minify: true` because library mode otherwise keeps whitespace.
  */
 const root = import.meta.dirname;
+
+/** Builds the agent page's module (`vite.agent.config.ts`) after the widgets, so `vite build` makes both. */
+function agentPage(): Plugin {
+  return {
+    name: 'spp-agent-page',
+    apply: 'build',
+    async closeBundle() {
+      await build({ configFile: resolve(root, 'vite.agent.config.ts') });
+    },
+  };
+}
+
 const elementsDir = resolve(root, 'src/elements');
 const elementEntries = Object.fromEntries(
   readdirSync(elementsDir, { withFileTypes: true })
@@ -21,7 +33,7 @@ const elementEntries = Object.fromEntries(
 export default defineConfig({
   publicDir: false,
   // Lit templates keep their source whitespace otherwise (the budgets are measured on what ships).
-  plugins: [minifyLitTemplates(resolve(root, 'src'))],
+  plugins: [minifyLitTemplates(resolve(root, 'src')), agentPage()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -30,7 +42,10 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     lib: {
-      entry: { 'spp-widgets': resolve(root, 'src/spp-widgets.ts'), ...elementEntries },
+      entry: {
+        'spp-widgets': resolve(root, 'src/spp-widgets.ts'),
+        ...elementEntries,
+      },
       formats: ['es'],
     },
     rolldownOptions: {

@@ -16,6 +16,7 @@ import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
 import { improvementRoutes } from './routes/improvements.js';
 import { adminRoutes } from './routes/admin.js';
+import { registerAgentPage } from './routes/agent-page.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -114,6 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable', version: PACKAGE_VERSION, database: options.store.dialect });
     }
   });
+
+  registerAgentPage(app);
 
   // Browsers ask for it on every page; the demo pages link an SVG icon instead.
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());

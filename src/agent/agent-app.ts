@@ -1,0 +1,430 @@
+import { css, html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { ApiError } from '../client/http.js';
+import { MODERATION_STATUSES, type AgentProfile, type ModerationCounts, type ModerationStatus, type ModerationTestimony } from '../contract/admin.js';
+import type { Lang } from '../contract/common.js';
+import { scriptOrigin } from '../internal/config.js';
+import { defineElement } from '../internal/define.js';
+import { format, formatDate, locale, resolveLang } from '../internal/i18n.js';
+import { themeStyles } from '../internal/theme.js';
+import { AgentApi } from './agent-api.js';
+import { agentStyles } from './agent.styles.js';
+import { AGENT_STRINGS, FEELINGS, STATUS_LABELS, type AgentStrings } from './agent.strings.js';
+import './testimony-panel.js';
+import type { SppAgentTestimony } from './testimony-panel.js';
+
+/** Kept for this tab only: closing it signs the agent out, and no other site or tab can read it. */
+const TOKEN_KEY = 'spp-agent-token';
+
+function storedToken(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function storeToken(token: string | undefined): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // Storage refused (private mode): the session lasts as long as the page.
+  }
+}
+
+type Phase = 'checking' | 'signed-out' | 'signed-in';
+
+/**
+ * The agent page (`/agent`): sign in with a token, see the testimonies of one's structures, open one to mask
+ * personal data, tag, publish or reject it, and reply publicly. Talks to the admin API of the server that
+ * served it. Not part of the widgets' autoloader: only this page loads it.
+ */
+export class SppAgentApp extends LitElement {
+  static override styles = [
+    themeStyles,
+    agentStyles,
+    css`
+      .root {
+        max-width: 80rem;
+        margin: 0 auto;
+        padding: var(--_space);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1.5rem;
+        align-items: center;
+        justify-content: space-between;
+        padding-bottom: var(--_space);
+        border-bottom: 1px solid var(--_border);
+      }
+      .sign-in {
+        max-width: 32rem;
+      }
+      .workspace {
+        display: grid;
+        gap: calc(var(--_space) * 1.5);
+        grid-template-columns: minmax(0, 1fr);
+      }
+      @media (min-width: 60rem) {
+        .workspace {
+          grid-template-columns: minmax(18rem, 26rem) minmax(0, 1fr);
+          align-items: start;
+        }
+      }
+      .filters {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 11rem), 1fr));
+      }
+      .queue-list {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .queue-item {
+        all: unset;
+        box-sizing: border-box;
+        display: grid;
+        gap: 0.25rem;
+        width: 100%;
+        padding: 0.75rem;
+        border: 1px solid var(--_border);
+        border-inline-start: 4px solid var(--_border);
+        border-radius: var(--_radius);
+        cursor: pointer;
+      }
+      .queue-item:hover {
+        background: var(--_bg-alt);
+      }
+      .queue-item:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+      .queue-item[aria-current='true'] {
+        border-inline-start-color: var(--_primary);
+        background: var(--_bg-alt);
+      }
+      .queue-title {
+        font-weight: 700;
+      }
+      .flags {
+        color: var(--_warning);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    lang: {},
+    api: {},
+    phase: { state: true },
+    profile: { state: true },
+    signInError: { state: true },
+    signingIn: { state: true },
+    status: { state: true },
+    structure: { state: true },
+    items: { state: true },
+    counts: { state: true },
+    nextCursor: { state: true },
+    queueState: { state: true },
+    queueError: { state: true },
+    selected: { state: true },
+    announcement: { state: true },
+  };
+
+  override lang = '';
+  /** API base; defaults to the server that served this page's script. */
+  api = '';
+
+  private phase: Phase = 'checking';
+  private profile?: AgentProfile;
+  private signInError = '';
+  private signingIn = false;
+  private status: ModerationStatus = 'pending';
+  private structure = '';
+  private items: ModerationTestimony[] = [];
+  private counts?: ModerationCounts;
+  private nextCursor: string | null = null;
+  private queueState: 'idle' | 'loading' | 'error' = 'idle';
+  private queueError = '';
+  private selected?: ModerationTestimony;
+  private announcement = '';
+
+  #client?: AgentApi;
+  #queueRequest = 0;
+
+  private get language(): Lang {
+    return this.lang ? (this.lang.startsWith('en') ? 'en' : 'fr') : resolveLang(this);
+  }
+
+  private get s(): AgentStrings {
+    return AGENT_STRINGS[this.language];
+  }
+
+  private plural(key: 'queueCount' | 'flagsCount', count: number): string {
+    const form = new Intl.PluralRules(locale(this.language)).select(count) === 'one' ? 'one' : 'other';
+    return format(this.s[`${key}_${form}`], { count });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const token = storedToken();
+    if (token) void this.signIn(token, true);
+    else this.phase = 'signed-out';
+  }
+
+  private async signIn(token: string, restoring = false): Promise<void> {
+    const client = new AgentApi(this.api || scriptOrigin, token);
+    this.signingIn = true;
+    this.signInError = '';
+    try {
+      this.profile = await client.me();
+      this.#client = client;
+      storeToken(token);
+      this.phase = 'signed-in';
+      this.announcement = format(this.s.signedInAs, { name: this.profile.token.name });
+      await this.loadQueue(false);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#queue-title')?.focus();
+    } catch (error) {
+      storeToken(undefined);
+      this.phase = 'signed-out';
+      this.signInError =
+        error instanceof ApiError && error.status === 401 ? (restoring ? this.s.sessionEnded : this.s.tokenRejected) : this.failure(error);
+      await this.updateComplete;
+      if (!restoring) this.renderRoot.querySelector<HTMLInputElement>('#token')?.focus();
+    } finally {
+      this.signingIn = false;
+    }
+  }
+
+  private signOut(message = ''): void {
+    storeToken(undefined);
+    this.#client = undefined;
+    this.profile = undefined;
+    this.items = [];
+    this.selected = undefined;
+    this.counts = undefined;
+    this.phase = 'signed-out';
+    this.signInError = message;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#token')?.focus());
+  }
+
+  private failure(error: unknown): string {
+    const s = this.s;
+    if (!(error instanceof ApiError)) return s.malformed;
+    if (error.kind === 'network') return s.network;
+    if (error.kind === 'timeout') return s.timeout;
+    if (error.kind === 'malformed') return s.malformed;
+    return error.problem?.detail ?? s.server;
+  }
+
+  private async loadQueue(append: boolean): Promise<void> {
+    const client = this.#client;
+    if (!client) return;
+    const request = ++this.#queueRequest;
+    this.queueState = 'loading';
+    try {
+      const page = await client.queue({
+        status: this.status,
+        structure: this.structure || undefined,
+        cursor: append ? (this.nextCursor ?? undefined) : undefined,
+      });
+      if (request !== this.#queueRequest) return;
+      this.items = append ? [...this.items, ...page.items] : page.items;
+      this.counts = page.counts;
+      this.nextCursor = page.nextCursor;
+      this.queueState = 'idle';
+      this.announcement = this.plural('queueCount', this.items.length);
+    } catch (error) {
+      if (request !== this.#queueRequest) return;
+      if (error instanceof ApiError && error.status === 401) return this.signOut(this.s.sessionEnded);
+      this.queueState = 'error';
+      this.queueError = this.failure(error);
+    }
+  }
+
+  private onSubmitToken(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.signingIn) return;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#token')!;
+    const token = input.value.trim();
+    if (!token) {
+      this.signInError = this.s.tokenMissing;
+      input.focus();
+      return;
+    }
+    void this.signIn(token);
+  }
+
+  private pick(item: ModerationTestimony): void {
+    this.selected = item;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SppAgentTestimony>('spp-agent-testimony')?.focusHeading());
+  }
+
+  private onChanged(event: CustomEvent<ModerationTestimony>): void {
+    const updated = event.detail;
+    const before = this.items.find((i) => i.reference === updated.reference);
+    if (before && this.counts && before.status !== updated.status) {
+      this.counts = { ...this.counts, [before.status]: this.counts[before.status] - 1, [updated.status]: this.counts[updated.status] + 1 };
+    }
+    // It stays in the list (with its new status) until the list is reloaded: the agent keeps their place.
+    this.items = this.items.map((i) => (i.reference === updated.reference ? updated : i));
+    this.selected = updated;
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.s;
+    return html`<div class="root" lang=${this.language}>
+      <header>
+        <h1>${s.appTitle}</h1>
+        ${this.profile
+          ? html`<div class="actions">
+              <span>${format(s.signedInAs, { name: this.profile.token.name })}</span>
+              <button type="button" class="button secondary" @click=${() => this.signOut()}>${s.signOut}</button>
+            </div>`
+          : nothing}
+      </header>
+      <p class="sr-only" role="status">${this.announcement}</p>
+      ${this.phase === 'checking'
+        ? html`<p>${s.signingIn}</p>`
+        : this.phase === 'signed-out'
+          ? this.renderSignIn()
+          : this.renderWorkspace()}
+    </div>`;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const s = this.s;
+    const invalid = !!this.signInError;
+    return html`<form class="sign-in box" novalidate @submit=${this.onSubmitToken} aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">${s.signInTitle}</h2>
+      <div class="field">
+        <label for="token">${s.tokenLabel}</label>
+        <p id="token-hint" class="hint">${s.tokenHint}</p>
+        ${invalid ? html`<p id="token-error" class="field-error" role="alert">${s.error} : ${this.signInError}</p>` : nothing}
+        <input
+          id="token"
+          name="token"
+          type="password"
+          autocomplete="off"
+          spellcheck="false"
+          autocapitalize="off"
+          aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${invalid ? 'token-hint token-error' : 'token-hint'}
+        />
+      </div>
+      <div class="actions">
+        <button class="button" type="submit" aria-disabled=${this.signingIn ? 'true' : 'false'}>${this.signingIn ? s.signingIn : s.signIn}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderWorkspace(): TemplateResult {
+    const s = this.s;
+    const lang = this.language;
+    const profile = this.profile!;
+    const structures = profile.structures;
+    return html`<p class="muted">
+        ${structures.length <= 6
+          ? format(s.scopeStructures, { list: structures.map((st) => st.name).join(', ') })
+          : format(s.scopeCount, { count: structures.length })}
+      </p>
+      <div class="workspace">
+        <section class="queue" aria-labelledby="queue-title">
+          <div class="stack">
+            <h2 id="queue-title" tabindex="-1">${s.queueTitle}</h2>
+            <div class="filters">
+              <div class="field">
+                <label for="status">${s.statusFilter}</label>
+                <select
+                  id="status"
+                  @change=${(e: Event) => {
+                    this.status = (e.target as HTMLSelectElement).value as ModerationStatus;
+                    void this.loadQueue(false);
+                  }}
+                >
+                  ${MODERATION_STATUSES.map(
+                    (status) =>
+                      html`<option value=${status} ?selected=${this.status === status}>
+                        ${STATUS_LABELS[lang][status]}${this.counts ? ` (${this.counts[status]})` : ''}
+                      </option>`,
+                  )}
+                </select>
+              </div>
+              ${structures.length > 1 && !profile.structuresTruncated
+                ? html`<div class="field">
+                    <label for="structure">${s.structureFilter}</label>
+                    <select
+                      id="structure"
+                      @change=${(e: Event) => {
+                        this.structure = (e.target as HTMLSelectElement).value;
+                        void this.loadQueue(false);
+                      }}
+                    >
+                      <option value="" ?selected=${!this.structure}>${s.allStructures}</option>
+                      ${structures.map((st) => html`<option value=${st.code} ?selected=${this.structure === st.code}>${st.name}</option>`)}
+                    </select>
+                  </div>`
+                : nothing}
+            </div>
+            ${this.renderQueue()}
+          </div>
+        </section>
+        <div class="detail">
+          ${this.selected
+            ? html`<spp-agent-testimony
+                .testimony=${this.selected}
+                .api=${this.#client}
+                lang=${lang}
+                @spp-agent-changed=${this.onChanged}
+                @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
+              ></spp-agent-testimony>`
+            : html`<p class="box">${s.selectHint}</p>`}
+        </div>
+      </div>`;
+  }
+
+  private renderQueue(): TemplateResult {
+    const s = this.s;
+    const lang = this.language;
+    if (this.queueState === 'error') {
+      return html`<div class="notice error" role="alert">
+        <p>${this.queueError}</p>
+        <button type="button" class="button secondary" @click=${() => this.loadQueue(false)}>${s.retry}</button>
+      </div>`;
+    }
+    if (this.queueState === 'loading' && !this.items.length) return html`<p aria-busy="true">${s.loadingQueue}</p>`;
+    if (!this.items.length) return html`<p>${s.emptyQueue}</p>`;
+    return html`<ul class="queue-list" role="list" aria-busy=${this.queueState === 'loading' ? 'true' : 'false'}>
+        ${this.items.map(
+          (item) => html`<li>
+            <button type="button" class="queue-item" aria-current=${this.selected?.reference === item.reference ? 'true' : 'false'} @click=${() => this.pick(item)}>
+              <span class="queue-title">${item.title}</span>
+              <span class="muted">
+                ${FEELINGS[lang][item.feeling]} · ${item.structures.map((st) => st.name).join(', ')} · ${format(s.received, { date: formatDate(item.createdAt, lang) })}
+              </span>
+              <span class="muted">${STATUS_LABELS[lang][item.status === 'published' && item.replies.length ? 'answered' : item.status]}</span>
+              ${item.piiFlags.length ? html`<span class="flags">${this.plural('flagsCount', item.piiFlags.length)}</span>` : nothing}
+            </button>
+          </li>`,
+        )}
+      </ul>
+      ${this.nextCursor
+        ? html`<button type="button" class="button secondary" aria-disabled=${this.queueState === 'loading' ? 'true' : 'false'} @click=${() => this.queueState !== 'loading' && this.loadQueue(true)}>
+            ${s.more}
+          </button>`
+        : nothing}`;
+  }
+}
+
+defineElement('spp-agent-app', SppAgentApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spp-agent-app': SppAgentApp;
+  }
+}
