@@ -7,4 +7,5 @@ import type { ElementLoaders } from '../internal/autoloader.js';
 export const ELEMENT_LOADERS: ElementLoaders = {
   'spp-engagements': () => import('./engagements/engagements.js'),
   'spp-results': () => import('./results/results.js'),
+  'spp-testimonies': () => import('./testimonies/testimonies.js'),
 };

@@ -1,0 +1,404 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError, getJson } from '../../client/http.js';
+import {
+  CHANNELS,
+  FEELINGS,
+  TAGS,
+  TestimoniesPage,
+  type Channel,
+  type Feeling,
+  type PublishedTestimony,
+  type Tag,
+  type TestimonyStats,
+} from '../../contract/testimony.js';
+import { SppElement } from '../../internal/base-element.js';
+import { apiUrl } from '../../internal/config.js';
+import { defineElement } from '../../internal/define.js';
+import { format, formatDate, locale, numberFormat } from '../../internal/i18n.js';
+import { parserFor } from '../../internal/parse.js';
+import { CHANNEL_LABELS, FEELING_LABELS, POSTED_AS_LABELS, STRINGS, TAG_LABELS } from './testimonies.strings.js';
+import { testimoniesStyles } from './testimonies.styles.js';
+
+const parsePage = parserFor(TestimoniesPage);
+
+interface Filters {
+  feeling?: Feeling;
+  channel?: Channel;
+  tag?: Tag;
+}
+
+type Phase = 'loading' | 'ready' | 'error';
+
+const clamp = (value: number, min: number, max: number, fallback: number) =>
+  Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
+
+/**
+ * Citizens' published experiences of a structure, newest first, each with the public reply of every structure
+ * concerned, the structure's response rate and median reply time, filters by feeling, contact channel and
+ * theme, and "Voir plus" pagination. Everything a citizen or an agent wrote is rendered as text, never as HTML.
+ *
+ * Reserve its space in the host page's CSS so the page does not jump when the script arrives:
+ *
+ *     spp-testimonies:not(:defined) { display: block; min-height: 24rem; }
+ *
+ * @tagname spp-testimonies
+ * @summary Published experiences with the administration's public replies.
+ *
+ * @attr structure - SP+ structure code whose experiences are shown.
+ * @attr page-size - Experiences per page, 1 to 50 (10 by default).
+ * @attr heading-level - Level of each experience's title, 2 to 6 (3 by default).
+ * @attr lang - `fr` (default) or `en`.
+ * @attr theme - `dsfr` (default) or `neutral`.
+ * @attr api - API base URL (default: the origin that served the script).
+ *
+ * @fires spp-error - The experiences could not be loaded (API down, timeout, HTTP error, malformed answer); the
+ *   element shows its own message and a "Réessayer" button.
+ *
+ * @csspart stats - The response rate and median reply time.
+ * @csspart filters - The filter form.
+ * @csspart list - The list of experiences.
+ * @csspart item - One experience.
+ * @csspart title - An experience's title.
+ * @csspart feeling - An experience's feeling (Positif / Neutre / Négatif).
+ * @csspart tag - One theme of an experience.
+ * @csspart reply - A structure's reply.
+ * @csspart more - The "Voir plus" button.
+ * @csspart message - The loading, empty and error messages.
+ *
+ * @cssprop --spp-color-primary - Buttons, focus accents.
+ * @cssprop --spp-color-primary-hover - Buttons under the pointer.
+ * @cssprop --spp-color-on-primary - Text on the primary colour.
+ * @cssprop --spp-color-text - Text.
+ * @cssprop --spp-color-text-muted - Dates and labels.
+ * @cssprop --spp-color-background - Background.
+ * @cssprop --spp-color-background-alt - Replies and statistics.
+ * @cssprop --spp-color-border - Borders of the experiences and fields.
+ * @cssprop --spp-color-success - Positive feeling marker.
+ * @cssprop --spp-color-warning - Neutral feeling marker.
+ * @cssprop --spp-color-error - Negative feeling marker and error messages.
+ * @cssprop --spp-color-focus - Focus ring.
+ * @cssprop --spp-font-family - Font (`neutral`: the host page's).
+ * @cssprop --spp-radius - Corner radius.
+ * @cssprop --spp-space - Spacing unit.
+ */
+export class SppTestimonies extends SppElement {
+  static override styles = [...SppElement.styles, testimoniesStyles];
+
+  static override properties: PropertyDeclarations = {
+    pageSize: { type: Number, attribute: 'page-size' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    phase: { state: true },
+    items: { state: true },
+    stats: { state: true },
+    nextCursor: { state: true },
+    filters: { state: true },
+    errorMessage: { state: true },
+    canRetry: { state: true },
+    moreState: { state: true },
+    announcement: { state: true },
+  };
+
+  /** Experiences per page (1 to 50). */
+  pageSize = 10;
+
+  /** Level of each experience's title (2 to 6). */
+  headingLevel = 3;
+
+  private phase: Phase = 'loading';
+  private items: PublishedTestimony[] = [];
+  private stats?: TestimonyStats;
+  private nextCursor: string | null = null;
+  private filters: Filters = {};
+  private errorMessage = '';
+  private canRetry = true;
+  private moreState: 'idle' | 'loading' | 'error' = 'idle';
+  private announcement = '';
+
+  #controller?: AbortController;
+  /** Set when a user action (filter, retry, "Voir plus") asked for the answer: its outcome is announced. */
+  #announceNext = false;
+
+  private get strings() {
+    return STRINGS[this.language];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('structure') || changed.has('api') || changed.has('pageSize')) this.load(false);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page after a move: a request cut by the disconnection is made again.
+    if (this.hasUpdated && this.#controller?.signal.aborted) this.load(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#controller?.abort();
+  }
+
+  private url(append: boolean): string {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(this.filters)) if (value) params.set(name, value);
+    params.set('limit', String(clamp(this.pageSize, 1, 50, 10)));
+    if (append && this.nextCursor) params.set('cursor', this.nextCursor);
+    return apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/testimonies?${params}`);
+  }
+
+  private async load(append: boolean): Promise<void> {
+    this.#controller?.abort();
+    if (!this.structure) {
+      this.phase = 'error';
+      this.canRetry = false;
+      this.errorMessage = this.strings.errorNoStructure;
+      return;
+    }
+    const controller = new AbortController();
+    this.#controller = controller;
+    const announce = this.#announceNext;
+    this.#announceNext = false;
+    if (append) {
+      this.moreState = 'loading';
+      this.announcement = this.strings.loadingMore;
+    } else {
+      this.phase = 'loading';
+      if (announce) this.announcement = this.strings.loading;
+    }
+    try {
+      const page = await getJson(this.url(append), parsePage, { signal: controller.signal });
+      if (controller !== this.#controller) return;
+      const firstNew = append ? this.items.length : 0;
+      this.items = append ? [...this.items, ...page.items] : page.items;
+      this.stats = page.stats;
+      this.nextCursor = page.nextCursor;
+      this.phase = 'ready';
+      this.moreState = 'idle';
+      if (append) {
+        this.announcement = this.countMessage(page.items.length, true);
+        await this.updateComplete;
+        this.renderRoot.querySelector<HTMLElement>(`[data-index="${firstNew}"]`)?.focus();
+      } else if (announce) {
+        this.announcement = this.items.length ? this.countMessage(this.items.length, false) : this.emptyMessage();
+      }
+    } catch (error) {
+      if (controller !== this.#controller || controller.signal.aborted) return;
+      this.reportError(error);
+      const message = this.describe(error);
+      this.errorMessage = message;
+      if (append) {
+        this.moreState = 'error';
+        this.announcement = '';
+      } else {
+        this.phase = 'error';
+        this.canRetry = !(error instanceof ApiError && error.status === 404);
+      }
+    }
+  }
+
+  private describe(error: unknown): string {
+    const s = this.strings;
+    if (!(error instanceof ApiError)) return s.errorMalformed;
+    switch (error.kind) {
+      case 'network':
+        return s.errorNetwork;
+      case 'timeout':
+        return s.errorTimeout;
+      case 'malformed':
+        return s.errorMalformed;
+      default:
+        if (error.status === 404) return format(s.errorUnknownStructure, { code: this.structure });
+        if (error.status === 429) return s.errorBusy;
+        return s.errorServer;
+    }
+  }
+
+  private plural(key: 'shown' | 'shownMore', count: number): string {
+    const form = new Intl.PluralRules(locale(this.language)).select(count) === 'one' ? 'one' : 'other';
+    return format(this.strings[`${key}_${form}`], { count });
+  }
+
+  private countMessage(count: number, more: boolean): string {
+    const text = this.plural(more ? 'shownMore' : 'shown', count);
+    return this.nextCursor ? `${text} ${this.strings.moreAvailable}` : text;
+  }
+
+  private emptyMessage(): string {
+    return this.hasFilters ? this.strings.noneMatch : this.strings.noneYet;
+  }
+
+  private get hasFilters(): boolean {
+    return Object.values(this.filters).some(Boolean);
+  }
+
+  private setFilter(name: keyof Filters, value: string): void {
+    this.filters = { ...this.filters, [name]: value || undefined };
+    this.#announceNext = true;
+    void this.load(false);
+  }
+
+  private clearFilters(): void {
+    this.filters = {};
+    this.#announceNext = true;
+    void this.load(false);
+    // The button disappears with the filters it clears: keep the keyboard user in the form.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus());
+  }
+
+  private retry(): void {
+    this.#announceNext = true;
+    void this.load(false);
+  }
+
+  private more(): void {
+    if (this.moreState === 'loading' || !this.nextCursor) return;
+    void this.load(true);
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.strings;
+    const published = this.stats?.published ?? 0;
+    return html`<div class="root" lang=${this.language}>
+      ${published > 0 ? this.renderStats(this.stats!) : nothing}
+      ${published > 0 ? this.renderFilters() : nothing}
+      <p class="sr-only" role="status">${this.announcement}</p>
+      ${this.phase === 'loading'
+        ? html`<div class="message loading" part="message" aria-busy="true">
+            <p>${s.loading}</p>
+            <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
+          </div>`
+        : this.phase === 'error'
+          ? html`<div class="message error" part="message" role="alert">
+              <p>${this.errorMessage}</p>
+              ${this.canRetry ? html`<button type="button" class="button" @click=${this.retry}>${s.retry}</button>` : nothing}
+            </div>`
+          : this.items.length === 0
+            ? html`<p class="message empty" part="message">${this.emptyMessage()}</p>`
+            : this.renderList()}
+    </div>`;
+  }
+
+  private renderStats(stats: TestimonyStats): TemplateResult {
+    const s = this.strings;
+    const lang = this.language;
+    const delay =
+      stats.medianReplyDays === null
+        ? null
+        : stats.medianReplyDays < 1
+          ? s.lessThanADay
+          : numberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(stats.medianReplyDays);
+    return html`<div class="stats" part="stats" role="group" aria-label=${s.statsLabel}>
+      <dl>
+        <div><dt>${s.statPublished}</dt><dd>${numberFormat(lang).format(stats.published)}</dd></div>
+        ${stats.responseRate === null
+          ? nothing
+          : html`<div><dt>${s.statRate}</dt><dd>${numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(stats.responseRate)}</dd></div>`}
+        ${delay === null ? nothing : html`<div><dt>${s.statDelay}</dt><dd>${delay}</dd></div>`}
+      </dl>
+    </div>`;
+  }
+
+  private renderSelect<K extends keyof Filters>(name: K, label: string, values: readonly NonNullable<Filters[K]>[], labels: Record<string, string>) {
+    const id = `filter-${name}`;
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      <select id=${id} @change=${(e: Event) => this.setFilter(name, (e.target as HTMLSelectElement).value)}>
+        <option value="" ?selected=${!this.filters[name]}>${this.strings.all}</option>
+        ${values.map((value) => html`<option value=${value} ?selected=${this.filters[name] === value}>${labels[value]}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const s = this.strings;
+    const lang = this.language;
+    return html`<form class="filters" part="filters" @submit=${(e: Event) => e.preventDefault()}>
+      <fieldset>
+        <legend>${s.filtersLegend}</legend>
+        <div class="fields">
+          ${this.renderSelect('feeling', s.feeling, FEELINGS, FEELING_LABELS[lang])}
+          ${this.renderSelect('channel', s.channel, CHANNELS, CHANNEL_LABELS[lang])}
+          ${this.renderSelect('tag', s.tag, TAGS, TAG_LABELS[lang])}
+        </div>
+        ${this.hasFilters ? html`<button type="button" class="link-button" @click=${this.clearFilters}>${s.clearFilters}</button>` : nothing}
+      </fieldset>
+    </form>`;
+  }
+
+  private renderList(): TemplateResult {
+    const s = this.strings;
+    return html`<ul class="list" part="list" role="list">
+        ${this.items.map((item, index) => this.renderItem(item, index))}
+      </ul>
+      ${this.moreState === 'error' ? html`<p class="more-error" part="message" role="alert">${s.errorMore} ${this.errorMessage}</p>` : nothing}
+      ${this.nextCursor
+        ? html`<button
+            type="button"
+            class="button more"
+            part="more"
+            aria-disabled=${this.moreState === 'loading' ? 'true' : 'false'}
+            @click=${this.more}
+          >
+            ${this.moreState === 'loading' ? s.loadingMore : this.moreState === 'error' ? s.retry : s.more}
+          </button>`
+        : nothing}`;
+  }
+
+  private renderItem(item: PublishedTestimony, index: number): TemplateResult {
+    const s = this.strings;
+    const lang = this.language;
+    const level = clamp(this.headingLevel, 2, 6, 3);
+    const titleId = `title-${index}`;
+    // This structure's reply first: it is the one the host page is about.
+    const replies = [...item.replies].sort((a, b) => Number(b.structure.code === this.structure) - Number(a.structure.code === this.structure));
+    return html`<li class="item" part="item">
+      <article class="card feeling-${item.feeling}" tabindex="-1" data-index=${index} aria-labelledby=${titleId}>
+        <p class="meta">
+          <span class="feeling" part="feeling"><span class="dot" aria-hidden="true"></span>${FEELING_LABELS[lang][item.feeling]}</span>
+          <span class="date">${format(s.published, { date: formatDate(item.publishedAt, lang) })}</span>
+        </p>
+        <p class="title" part="title" role="heading" aria-level=${level} id=${titleId}>${item.title}</p>
+        <p class="body">${item.body}</p>
+        <dl class="facts">
+          ${item.channels.length
+            ? html`<div>
+                <dt>${s.channels}</dt>
+                <dd>
+                  ${item.channels
+                    .map((use) => CHANNEL_LABELS[lang][use.channel] + (use.feeling ? ` (${FEELING_LABELS[lang][use.feeling].toLowerCase()})` : ''))
+                    .join(', ')}
+                </dd>
+              </div>`
+            : nothing}
+          ${item.tags.length
+            ? html`<div>
+                <dt>${s.tags}</dt>
+                <dd><ul class="tags" role="list">${item.tags.map((tag) => html`<li part="tag">${TAG_LABELS[lang][tag]}</li>`)}</ul></dd>
+              </div>`
+            : nothing}
+          <div><dt>${s.structures}</dt><dd>${item.structures.map((st) => st.name).join(', ')}</dd></div>
+        </dl>
+        ${item.postedAs === 'helper' ? html`<p class="posted-as">${POSTED_AS_LABELS[lang].helper}</p>` : nothing}
+        ${replies.length
+          ? replies.map(
+              (reply, r) => html`<div class="reply" part="reply" role="group" aria-labelledby=${`reply-${index}-${r}`}>
+                <p class="reply-head">
+                  <span id=${`reply-${index}-${r}`} class="reply-from">${format(s.reply, { name: reply.structure.name })}</span>
+                  <span class="date">${formatDate(reply.createdAt, lang)}</span>
+                </p>
+                <p class="body">${reply.body}</p>
+                <p class="signature">${reply.signature}</p>
+              </div>`,
+            )
+          : html`<p class="no-reply">${s.noReply}</p>`}
+      </article>
+    </li>`;
+  }
+}
+
+defineElement('spp-testimonies', SppTestimonies);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spp-testimonies': SppTestimonies;
+  }
+}
