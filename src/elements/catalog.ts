@@ -6,6 +6,7 @@ import type { ElementLoaders } from '../internal/autoloader.js';
  */
 export const ELEMENT_LOADERS: ElementLoaders = {
   'spp-engagements': () => import('./engagements/engagements.js'),
+  'spp-improvements': () => import('./improvements/improvements.js'),
   'spp-results': () => import('./results/results.js'),
   'spp-testimonies': () => import('./testimonies/testimonies.js'),
 };

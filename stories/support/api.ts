@@ -20,6 +20,7 @@ import { TestimonySubmission } from '../../src/contract/testimony.js';
 import { clearCache } from '../../src/client/http.js';
 import {
   engagementsFixture,
+  improvementsFixture,
   resultsFixture,
   structureFixture,
   structuresPageFixture,
@@ -168,8 +169,13 @@ const DEMO_ROUTES: ApiStub = {
       channel: (q.get('channel') ?? undefined) as never,
       tag: (q.get('tag') ?? undefined) as never,
       limit: q.get('limit') ? Number(q.get('limit')) : undefined,
+      cursor: q.get('cursor') ?? undefined,
     };
     return respond.json(testimoniesPageFixture(r.params.code!, filters))(r);
+  },
+  'GET /api/v1/structures/:code/improvements': (r) => {
+    const plan = improvementsFixture(r.params.code!, r.url.searchParams.get('lang') === 'en' ? 'en' : r.lang);
+    return plan ? respond.json(plan)(r) : notFound(r);
   },
   'GET /api/v1/testimonies/:reference': (r) => respond.json(trackingFixture('answered'))(r),
   'POST /api/v1/testimonies': (r) => {

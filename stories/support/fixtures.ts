@@ -25,6 +25,8 @@ import { DEMO_INDICATORS } from '../../server/seed/indicators.js';
 import { generateHistory, lastQuarters } from '../../server/seed/results.js';
 import { DEMO_NETWORKS, DEMO_STRUCTURES, type DemoStructure } from '../../server/seed/structures.js';
 import { DEMO_TESTIMONIES } from '../../server/seed/testimonies.js';
+import { DEMO_IMPROVEMENTS } from '../../server/seed/improvements.js';
+import { ImprovementsResponse } from '../../src/contract/improvement.js';
 
 /** The date every fixture is computed from. */
 export const FIXTURE_NOW = new Date('2025-06-15T09:00:00.000Z');
@@ -169,10 +171,13 @@ export const PUBLISHED_TESTIMONIES: readonly PublishedTestimony[] = DEMO_TESTIMO
   return [valid(PublishedTestimony, testimony, `testimony ${testimony.reference}`)];
 }).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 
-/** `GET /api/v1/structures/{code}/testimonies?feeling=&channel=&tag=&limit=`, with the structure's stats. */
+/**
+ * `GET /api/v1/structures/{code}/testimonies?feeling=&channel=&tag=&limit=&cursor=`, with the structure's stats.
+ * The cursor is the offset of the next page (`fixture-next-2`), enough for "Voir plus" in a story.
+ */
 export function testimoniesPageFixture(
   code: string,
-  filters: { feeling?: Feeling; channel?: Channel; tag?: Tag; limit?: number } = {},
+  filters: { feeling?: Feeling; channel?: Channel; tag?: Tag; limit?: number; cursor?: string } = {},
 ): TestimoniesPage {
   const mine = PUBLISHED_TESTIMONIES.filter((t) => t.structures.some((s) => s.code === code));
   const items = mine.filter(
@@ -187,11 +192,12 @@ export function testimoniesPageFixture(
     .sort((a, b) => a - b);
   const median = delays.length ? (delays[Math.floor((delays.length - 1) / 2)]! + delays[Math.ceil((delays.length - 1) / 2)]!) / 2 : null;
   const limit = filters.limit ?? 10;
+  const offset = Number(/^fixture-next-(\d+)$/.exec(filters.cursor ?? '')?.[1] ?? 0);
   return valid(
     TestimoniesPage,
     {
-      items: items.slice(0, limit),
-      nextCursor: items.length > limit ? 'fixture-next' : null,
+      items: items.slice(offset, offset + limit),
+      nextCursor: items.length > offset + limit ? `fixture-next-${offset + limit}` : null,
       stats: {
         published: mine.length,
         answered: delays.length,
@@ -232,4 +238,24 @@ export function trackingFixture(status: TestimonyStatus = 'answered'): Testimony
     },
     `tracking ${status}`,
   );
+}
+
+/** `GET /api/v1/structures/{code}/improvements?lang=`: the seed's improvement plan, latest date first. */
+export function improvementsFixture(code: string, lang: Lang = 'fr'): ImprovementsResponse | undefined {
+  const s = demoStructure(code);
+  if (!s) return undefined;
+  const keywords = new Map(engagementsFixture(lang).pillars.flatMap((p) => p.engagements.map((e) => [e.number, e.keyword] as const)));
+  const items = DEMO_IMPROVEMENTS.filter((a) => a.structure === code)
+    .map((a, index) => ({
+      id: `${code}-action-${index + 1}`,
+      youSaid: a.youSaid,
+      weDid: a.weDid,
+      engagement: { number: a.engagement, keyword: keywords.get(a.engagement) ?? String(a.engagement) },
+      tag: a.tag,
+      status: a.status,
+      date: at(a.daysAgo).slice(0, 10),
+      updatedAt: at(Math.max(a.daysAgo, 0)),
+    }))
+    .sort((a, b) => b.date.localeCompare(a.date));
+  return valid(ImprovementsResponse, { structure: { code, name: s.name }, items }, `improvements of ${code}`);
 }

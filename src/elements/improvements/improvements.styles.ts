@@ -1,0 +1,123 @@
+import { css } from 'lit';
+
+export const improvementsStyles = css`
+  .root {
+    display: grid;
+    gap: var(--_space);
+  }
+  p {
+    margin: 0;
+  }
+  .heading {
+    font-size: 1.375em;
+    font-weight: 700;
+    line-height: 1.3;
+    color: var(--_primary);
+  }
+  .summary {
+    color: var(--_text-muted);
+  }
+  .group {
+    display: grid;
+    gap: 0.75rem;
+  }
+  .group-heading {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .status-done {
+    --_marker: var(--_success);
+  }
+  .status-in_progress {
+    --_marker: var(--_info);
+  }
+  .status-planned {
+    --_marker: var(--_warning);
+  }
+  .dot {
+    flex: none;
+    width: 0.75rem;
+    height: 0.75rem;
+    border-radius: 50%;
+    background: var(--_marker);
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .item {
+    display: grid;
+    gap: 0.5rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_marker);
+    border-radius: var(--_radius);
+  }
+  .status {
+    font-size: 0.875em;
+    font-weight: 700;
+  }
+  .exchange {
+    display: grid;
+    gap: 0.25rem;
+    margin: 0;
+  }
+  .exchange dt {
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .exchange dd {
+    margin: 0 0 0.5rem;
+  }
+  .said {
+    padding: 0.5rem 0.75rem;
+    background: var(--_bg-alt);
+    border-radius: var(--_radius);
+    font-style: italic;
+  }
+  .did {
+    font-weight: 600;
+  }
+  .links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .message {
+    display: grid;
+    gap: 0.75rem;
+    justify-items: start;
+    padding: var(--_space);
+    background: var(--_bg-alt);
+    border-radius: var(--_radius);
+  }
+  .loading {
+    min-height: 12rem;
+    align-content: start;
+  }
+  .error {
+    border-inline-start: 4px solid var(--_error);
+  }
+  .button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 2.75rem;
+    padding: 0.5rem 1rem;
+    color: var(--_on-primary);
+    background: var(--_primary);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .button:hover {
+    background: var(--_primary-hover);
+  }
+`;

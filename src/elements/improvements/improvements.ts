@@ -1,0 +1,216 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError, getJson } from '../../client/http.js';
+import { IMPROVEMENT_STATUSES, ImprovementsResponse, type ImprovementAction, type ImprovementStatus } from '../../contract/improvement.js';
+import { SppElement } from '../../internal/base-element.js';
+import { apiUrl } from '../../internal/config.js';
+import { defineElement } from '../../internal/define.js';
+import { format, formatDate, locale } from '../../internal/i18n.js';
+import { parserFor } from '../../internal/parse.js';
+import { STATUS_TEXT, STRINGS, TAG_LABELS } from './improvements.strings.js';
+import { improvementsStyles } from './improvements.styles.js';
+
+const parseResponse = parserFor(ImprovementsResponse);
+
+/** Done first (what changed), then what is under way, then what is planned. */
+const GROUP_ORDER: readonly ImprovementStatus[] = ['done', 'in_progress', 'planned'];
+
+type Phase = 'loading' | 'ready' | 'error';
+
+/**
+ * The structure's improvement plan, the fourth pillar of Services Publics+: "Vous nous avez dit… Nous avons
+ * fait…". Each action says what users said and what the service did, is doing or will do about it, with the
+ * engagement it serves, its theme, and the date of its status. Grouped: done, in progress, planned.
+ *
+ * Reserve its space in the host page's CSS so the page does not jump when the script arrives:
+ *
+ *     spp-improvements:not(:defined) { display: block; min-height: 16rem; }
+ *
+ * @tagname spp-improvements
+ * @summary The improvement plan: "Vous nous avez dit… Nous avons fait…".
+ *
+ * @attr structure - SP+ structure code whose plan is shown.
+ * @attr heading-level - Level of the plan's heading, 2 to 5 (2 by default); the status groups use the next level.
+ * @attr lang - `fr` (default) or `en`.
+ * @attr theme - `dsfr` (default) or `neutral`.
+ * @attr api - API base URL (default: the origin that served the script).
+ *
+ * @fires spp-error - The plan could not be loaded (API down, timeout, HTTP error, malformed answer); the element
+ *   shows its own message and a "Réessayer" button.
+ *
+ * @csspart heading - The plan's heading.
+ * @csspart summary - The count of actions per status.
+ * @csspart group - The actions of one status.
+ * @csspart item - One action.
+ * @csspart status - An action's status and date.
+ * @csspart engagement - The engagement and theme an action serves.
+ * @csspart message - The loading, empty and error messages.
+ *
+ * @cssprop --spp-color-primary - Heading accents, buttons.
+ * @cssprop --spp-color-primary-hover - Buttons under the pointer.
+ * @cssprop --spp-color-on-primary - Text on the primary colour.
+ * @cssprop --spp-color-text - Text.
+ * @cssprop --spp-color-text-muted - Labels and dates.
+ * @cssprop --spp-color-background - Background.
+ * @cssprop --spp-color-background-alt - "Vous nous avez dit" quotes, messages.
+ * @cssprop --spp-color-border - Borders of the actions.
+ * @cssprop --spp-color-success - Done marker.
+ * @cssprop --spp-color-info - In progress marker.
+ * @cssprop --spp-color-warning - Planned marker.
+ * @cssprop --spp-color-error - Error messages.
+ * @cssprop --spp-color-focus - Focus ring.
+ * @cssprop --spp-font-family - Font (`neutral`: the host page's).
+ * @cssprop --spp-radius - Corner radius.
+ * @cssprop --spp-space - Spacing unit.
+ */
+export class SppImprovements extends SppElement {
+  static override styles = [...SppElement.styles, improvementsStyles];
+
+  static override properties: PropertyDeclarations = {
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    phase: { state: true },
+    items: { state: true },
+    errorMessage: { state: true },
+    canRetry: { state: true },
+  };
+
+  /** Level of the plan's heading (2 to 5); the status groups use the next level. */
+  headingLevel = 2;
+
+  private phase: Phase = 'loading';
+  private items: ImprovementAction[] = [];
+  private errorMessage = '';
+  private canRetry = true;
+
+  #controller?: AbortController;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The engagements' labels come in the page's language: a language change asks again.
+    if (changed.has('structure') || changed.has('api') || changed.has('lang')) void this.load();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated && this.#controller?.signal.aborted) void this.load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#controller?.abort();
+  }
+
+  private async load(): Promise<void> {
+    this.#controller?.abort();
+    const s = STRINGS[this.language];
+    if (!this.structure) {
+      this.phase = 'error';
+      this.canRetry = false;
+      this.errorMessage = s.errorNoStructure;
+      return;
+    }
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.phase = 'loading';
+    try {
+      const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/improvements?lang=${this.language}`);
+      const response = await getJson(url, parseResponse, { signal: controller.signal });
+      if (controller !== this.#controller) return;
+      this.items = response.items;
+      this.phase = 'ready';
+    } catch (error) {
+      if (controller !== this.#controller || controller.signal.aborted) return;
+      this.reportError(error);
+      this.phase = 'error';
+      this.canRetry = !(error instanceof ApiError && error.status === 404);
+      this.errorMessage = this.describe(error);
+    }
+  }
+
+  private describe(error: unknown): string {
+    const s = STRINGS[this.language];
+    if (!(error instanceof ApiError) || error.kind === 'malformed') return s.errorMalformed;
+    if (error.kind === 'network') return s.errorNetwork;
+    if (error.kind === 'timeout') return s.errorTimeout;
+    if (error.status === 404) return format(s.errorUnknownStructure, { code: this.structure });
+    if (error.status === 429) return s.errorBusy;
+    return s.errorServer;
+  }
+
+  private retry(): void {
+    void this.load();
+    // The error box (and its button) gives way to the loading message: keep the keyboard user in the widget.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.message')?.focus());
+  }
+
+  protected override render(): TemplateResult {
+    const s = STRINGS[this.language];
+    const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
+    return html`<div class="root" lang=${this.language}>
+      <p class="heading" part="heading" role="heading" aria-level=${level}>${s.title}</p>
+      ${this.phase === 'loading'
+        ? html`<div class="message loading" part="message" tabindex="-1" aria-busy="true"><p>${s.loading}</p></div>`
+        : this.phase === 'error'
+          ? html`<div class="message error" part="message" role="alert">
+              <p>${this.errorMessage}</p>
+              ${this.canRetry ? html`<button type="button" class="button" @click=${this.retry}>${s.retry}</button>` : nothing}
+            </div>`
+          : this.items.length === 0
+            ? html`<p class="message" part="message">${s.empty}</p>`
+            : this.renderPlan(level + 1)}
+    </div>`;
+  }
+
+  private renderPlan(groupLevel: number): TemplateResult {
+    const lang = this.language;
+    const s = STRINGS[lang];
+    const rules = new Intl.PluralRules(locale(lang));
+    const byStatus = new Map<ImprovementStatus, ImprovementAction[]>(IMPROVEMENT_STATUSES.map((status) => [status, []]));
+    for (const item of this.items) byStatus.get(item.status)?.push(item);
+    const groups = GROUP_ORDER.filter((status) => byStatus.get(status)!.length);
+    const detail = groups
+      .map((status) => {
+        const n = byStatus.get(status)!.length;
+        const text = STATUS_TEXT[lang][status];
+        return format(rules.select(n) === 'one' ? text.countOne : text.countOther, { n });
+      })
+      .join(', ');
+    const count = this.items.length;
+    return html`<p class="summary" part="summary">${format(rules.select(count) === 'one' ? s.summary_one : s.summary_other, { count, detail })}</p>
+      ${groups.map(
+        (status) => html`<div class="group status-${status}" part="group">
+          <p class="group-heading" role="heading" aria-level=${groupLevel}>
+            <span class="dot" aria-hidden="true"></span>${STATUS_TEXT[lang][status].group}
+          </p>
+          <ul class="list" role="list">
+            ${byStatus.get(status)!.map((item) => this.renderItem(item))}
+          </ul>
+        </div>`,
+      )}`;
+  }
+
+  private renderItem(item: ImprovementAction): TemplateResult {
+    const lang = this.language;
+    const s = STRINGS[lang];
+    const text = STATUS_TEXT[lang][item.status];
+    return html`<li class="item" part="item">
+      <p class="status" part="status">${format(text.date, { date: formatDate(item.date, lang) })}</p>
+      <dl class="exchange">
+        <dt>${s.youSaid}</dt>
+        <dd class="said">${item.youSaid}</dd>
+        <dt>${text.weDid}</dt>
+        <dd class="did">${item.weDid}</dd>
+      </dl>
+      <p class="links" part="engagement">
+        <span>${format(s.engagement, { number: item.engagement.number, keyword: item.engagement.keyword })}</span>
+        ${item.tag ? html`<span>${format(s.tag, { tag: TAG_LABELS[lang][item.tag] })}</span>` : nothing}
+      </p>
+    </li>`;
+  }
+}
+
+defineElement('spp-improvements', SppImprovements);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spp-improvements': SppImprovements;
+  }
+}
