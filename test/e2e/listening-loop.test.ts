@@ -25,10 +25,10 @@ function admin(dataDir: string, ...args: string[]): Promise<string> {
 /**
  * The listening loop, end to end on the real server process and the built bundle: a citizen's testimony arrives
  * through the public API with personal data in it; an agent signs in on /agent with a token made by the CLI,
- * masks, tags, publishes and replies, all in Chromium; the public listing then holds it with the reply and
- * without the personal data, and the author's tracking view says "answered".
+ * masks, tags, publishes and replies, all in Chromium; the host page's <spp-testimonies> then shows it with the
+ * reply and without the personal data, and the author's tracking view says "answered".
  */
-describe('the listening loop: submitted, then moderated and answered on /agent', () => {
+describe('the listening loop: submitted, moderated and answered on /agent, shown on the host page', () => {
   let server: ServerProcess;
   let browser: Browser;
   let token: string;
@@ -106,7 +106,7 @@ describe('the listening loop: submitted, then moderated and answered on /agent',
     await page.close();
   });
 
-  it('the public listing shows it with the reply, without the personal data', async () => {
+  it('the public listing holds it with the reply, without the personal data', async () => {
     const res = await fetch(`${server.url}/api/v1/structures/PREF-69/testimonies?limit=50`);
     const page = (await res.json()) as { items: { reference: string; body: string; tags: string[]; replies: { body: string; signature: string }[] }[] };
     const item = page.items.find((i) => i.reference === submitted.reference);
@@ -116,6 +116,24 @@ describe('the listening loop: submitted, then moderated and answered on /agent',
     assert.deepEqual(item.tags, ['reactivity']);
     assert.equal(item.replies[0]!.body, REPLY);
     assert.equal(item.replies[0]!.signature, SIGNATURE);
+  });
+
+  it('the host page’s <spp-testimonies> shows it with the reply, without the personal data', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(server.url);
+    const widget = page.locator('spp-testimonies');
+    const item = widget.locator('[part="item"]', { hasText: TITLE });
+    await item.waitFor();
+    const text = await item.innerText();
+    assert.ok(text.includes(REPLY) && text.includes(SIGNATURE), 'the reply and its signature');
+    assert.ok(text.includes('Réponse de Préfecture du Rhône'));
+    assert.ok(text.includes('[donnée masquée]'));
+    assert.ok(!text.includes(PHONE) && !text.includes(EMAIL), 'no personal data');
+    assert.ok(text.includes('Réactivité'));
+    assert.match(await widget.locator('[part="stats"]').innerText(), /Taux de réponse/);
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('the author’s tracking view says "answered" and shows the reply', async () => {
