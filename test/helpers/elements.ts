@@ -1,5 +1,6 @@
 import { ELEMENT_LOADERS } from '../../src/elements/catalog.js';
 import { ENGAGEMENTS_FR } from '../../src/data/engagements.fr.js';
+import { DEMO_IMPROVEMENTS } from '../../server/seed/improvements.js';
 import { DEMO_TESTIMONIES } from '../../server/seed/testimonies.js';
 
 /**
@@ -38,10 +39,13 @@ const DEFAULT_CONTENT = `!!root && ${notBusy} && text.length >= 20`;
 const engagementKeywords = ENGAGEMENTS_FR.pillars.flatMap((p) => p.engagements.flatMap((e) => e.emphasis));
 /** Case-insensitive: a keyword is shown capitalised in a list, or in lower case inside its sentence. */
 const includesAllWords = (words: string[]) => words.map((w) => `text.toLowerCase().includes(${JSON.stringify(w.toLowerCase())})`).join(' && ');
-const includesAny = (words: string[]) => `(${words.map((w) => `text.includes(${JSON.stringify(w)})`).join(' || ')})`;
+/** Any of these texts; with none known (the seed changed), some text at least. */
+const includesAny = (words: string[]) => (words.length ? `(${words.map((w) => `text.includes(${JSON.stringify(w)})`).join(' || ')})` : 'text.length >= 20');
 const demoTestimonyTitles = DEMO_TESTIMONIES.filter((t) => t.publishedDaysAgo !== null && t.structures.includes(DEMO_STRUCTURE)).map(
   (t) => t.title,
 );
+
+const demoImprovementTexts = DEMO_IMPROVEMENTS.filter((i) => i.structure === DEMO_STRUCTURE).map((i) => i.weDid);
 
 const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
   'spp-engagements': {
@@ -75,7 +79,7 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
   },
   'spp-improvements': {
     attributes: { structure: DEMO_STRUCTURE },
-    content: DEFAULT_CONTENT,
+    content: `!!root && ${notBusy} && ${includesAny(demoImprovementTexts)}`,
     failure: `!!root && ${notBusy} && ${announcedMessage}`,
     needsApi: true,
   },
