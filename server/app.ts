@@ -8,6 +8,7 @@ import type { DatabaseHandle } from './store/database.js';
 import { HttpProblem, requestLang, sendProblem, statusTitle } from './http/problem.js';
 import { RouteRegistry, type RouteDef } from './http/route.js';
 import { buildOpenApi } from './http/openapi.js';
+import { registerWidgets } from './widgets.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
@@ -127,24 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return openapi;
   });
 
-  const distDir = options.distDir ?? `${ROOT}dist`;
-  if (existsSync(distDir)) {
-    await app.register(fastifyStatic, {
-      root: distDir,
-      prefix: '/widgets/',
-      decorateReply: false,
-      preCompressed: true,
-      cacheControl: false,
-      setHeaders: (res, path) => {
-        res.header('Access-Control-Allow-Origin', '*');
-        // Hashed files never change; the entry and the manifest keep a stable URL and a short cache.
-        res.header(
-          'Cache-Control',
-          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=300, stale-while-revalidate=3600',
-        );
-      },
-    });
-  }
+  await registerWidgets(app, { distDir: options.distDir ?? `${ROOT}dist`, version: PACKAGE_VERSION });
   const demoDir = options.demoDir ?? `${ROOT}demo`;
   if (existsSync(demoDir)) {
     await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html', extensions: ['html'] });
