@@ -11,8 +11,9 @@ export default {
   litelement: true,
   globs: ['src/elements/**/*.ts', 'src/internal/base-element.ts'],
   exclude: [
-    'src/elements/**/*.styles.ts',
-    'src/elements/**/*.strings.ts',
+    // `results.styles.ts`, `results.strings.ts`, `results.strings.en.ts`, `results-history.strings.ts`...
+    'src/elements/**/*.styles*.ts',
+    'src/elements/**/*.strings*.ts',
     'src/elements/**/*.test.ts',
     'src/elements/**/*.stories.ts',
     'src/elements/catalog.ts',

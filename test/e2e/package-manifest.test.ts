@@ -76,12 +76,11 @@ describe('the package: custom-elements manifest, tag map and React typings', () 
     assert.ok(!manifest.modules.some((m) => /stories|test|\.styles\.|\.strings\./.test(m.path)), 'no story, test, styles or strings module in the manifest');
   });
 
-  it('documents, per element, a summary, the common attributes, events, parts and CSS properties, each described', () => {
+  it('documents, per element, a @summary, the common attributes, events, parts and CSS properties, each described', () => {
     const problems: string[] = [];
     for (const { declaration: d } of elements) {
       const tag = d.tagName!;
       if (!d.summary?.trim()) problems.push(`${tag}: no @summary`);
-      if (!d.description?.trim()) problems.push(`${tag}: no description in the class header`);
       const attributes = (d.attributes ?? []).map((a) => a.name);
       for (const name of COMMON_ATTRIBUTES) if (!attributes.includes(name)) problems.push(`${tag}: common attribute "${name}" missing`);
       if (!d.events?.length) problems.push(`${tag}: no @fires`);
