@@ -34,12 +34,18 @@ describe('demo host pages', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // As a host site with a strict policy would send it.
     await context.route(`${server.url}/**`, async (route) => {
-      const response = await route.fetch();
-      const type = response.headers()['content-type'] ?? '';
-      await route.fulfill({ response, headers: type.includes('text/html') ? { ...response.headers(), 'content-security-policy': CSP } : response.headers() });
+      try {
+        const response = await route.fetch();
+        const type = response.headers()['content-type'] ?? '';
+        await route.fulfill({ response, headers: type.includes('text/html') ? { ...response.headers(), 'content-security-policy': CSP } : response.headers() });
+      } catch {
+        // The page navigated away or closed while this request was in flight: nothing is waiting for it.
+        await route.abort().catch(() => undefined);
+      }
     });
   });
   after(async () => {
+    await context?.unrouteAll({ behavior: 'ignoreErrors' });
     await context?.close();
     await browser?.close();
     await server?.dispose();
