@@ -1,4 +1,4 @@
-import { defineElementPlugin, literalTypes } from './scripts/manifest/cem-plugins.mjs';
+import { defineElementPlugin, litStatePlugin, literalTypes } from './scripts/manifest/cem-plugins.mjs';
 
 /**
  * One configuration for every `cem analyze` run (`npm run build` writes `dist/custom-elements.json`, Storybook
@@ -22,5 +22,5 @@ export default {
   // package.json's `customElements` field is written by hand: the analyzer must not rewrite it.
   packagejson: false,
   overrideModuleCreation: types.createModules,
-  plugins: [defineElementPlugin(), types.plugin],
+  plugins: [defineElementPlugin(), litStatePlugin(), types.plugin],
 };

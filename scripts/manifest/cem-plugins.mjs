@@ -25,6 +25,39 @@ export function defineElementPlugin() {
 }
 
 /**
+ * Lit's internal reactive state declared without decorators (`static properties = { phase: { state: true } }`)
+ * is not public API: the analyzer's Lit plugin lists it as attributes and fields; take it out.
+ */
+export function litStatePlugin() {
+  return {
+    name: 'spp-lit-state',
+    analyzePhase({ ts: tsApi, node, moduleDoc }) {
+      if (!tsApi.isClassDeclaration(node) || !node.name) return;
+      const classDoc = moduleDoc.declarations?.find((d) => d.kind === 'class' && d.name === node.name.text);
+      if (!classDoc) return;
+      const internal = new Set();
+      for (const member of node.members) {
+        const isStatic = member.modifiers?.some((m) => m.kind === tsApi.SyntaxKind.StaticKeyword);
+        if (!isStatic || !member.name || member.name.getText() !== 'properties') continue;
+        const body = tsApi.isPropertyDeclaration(member) ? member.initializer : tsApi.isGetAccessorDeclaration(member) ? member.body?.statements.find(tsApi.isReturnStatement)?.expression : undefined;
+        const literal = body && tsApi.isAsExpression(body) ? body.expression : body;
+        if (!literal || !tsApi.isObjectLiteralExpression(literal)) continue;
+        for (const property of literal.properties) {
+          if (!tsApi.isPropertyAssignment(property) || !tsApi.isObjectLiteralExpression(property.initializer)) continue;
+          const isState = property.initializer.properties.some(
+            (option) => tsApi.isPropertyAssignment(option) && option.name.getText() === 'state' && option.initializer.kind === tsApi.SyntaxKind.TrueKeyword,
+          );
+          if (isState) internal.add(property.name.getText().replace(/^['"]|['"]$/g, ''));
+        }
+      }
+      if (!internal.size) return;
+      classDoc.attributes = (classDoc.attributes ?? []).filter((a) => !internal.has(a.fieldName ?? a.name));
+      for (const doc of classDoc.members ?? []) if (internal.has(doc.name) && doc.kind === 'field') doc.privacy = 'private';
+    },
+  };
+}
+
+/**
  * Spells out literal-union types with the TypeScript checker. The analyzer parses files one by one (no types);
  * `createModules` (the config's `overrideModuleCreation`) also builds one program over the same files, which
  * `analyzePhase` asks what `Theme` or `Lang` really is.
