@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { Cursor, IsoDateTime, StructureCode } from './common.js';
+import { CHANNELS, FEELINGS, LIMITS, POSTED_AS } from './testimony-values.js';
 
-/** Positif / Neutre / Négatif */
-export const FEELINGS = ['positive', 'neutral', 'negative'] as const;
+export { CHANNELS, FEELINGS, LIMITS, POSTED_AS };
+
 export const Feeling = z.enum(FEELINGS);
 export type Feeling = z.infer<typeof Feeling>;
 
-/** accueil physique, téléphone, en ligne, courrier, e-mail, chat ou visio */
-export const CHANNELS = ['counter', 'phone', 'online', 'mail', 'email', 'chat'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
@@ -16,8 +15,6 @@ export const TAGS = ['accessibility', 'information', 'relation', 'reactivity', '
 export const Tag = z.enum(TAGS);
 export type Tag = z.infer<typeof Tag>;
 
-/** Written by the user, or by someone helping a user. */
-export const POSTED_AS = ['user', 'helper'] as const;
 export const PostedAs = z.enum(POSTED_AS);
 export type PostedAs = z.infer<typeof PostedAs>;
 
@@ -37,16 +34,6 @@ export type RejectionReason = z.infer<typeof RejectionReason>;
 export const TESTIMONY_STATUSES = ['pending', 'published', 'answered', 'rejected'] as const;
 export const TestimonyStatus = z.enum(TESTIMONY_STATUSES);
 export type TestimonyStatus = z.infer<typeof TestimonyStatus>;
-
-export const LIMITS = {
-  titleMax: 120,
-  bodyMin: 50,
-  bodyMax: 5000,
-  structuresMax: 3,
-  emailMax: 254,
-  /** A person needs longer than this to choose a feeling and write 50 characters; a script does not. */
-  minFillMs: 3000,
-} as const;
 
 export const ChannelUse = z.strictObject({
   channel: Channel,

@@ -9,4 +9,5 @@ export const ELEMENT_LOADERS: ElementLoaders = {
   'spp-improvements': () => import('./improvements/improvements.js'),
   'spp-results': () => import('./results/results.js'),
   'spp-testimonies': () => import('./testimonies/testimonies.js'),
+  'spp-testimony-form': () => import('./testimony-form/testimony-form.js'),
 };

@@ -1,0 +1,52 @@
+import type { TemplateResult } from 'lit';
+import type { PiiMatch } from '../../contract/pii-detect.js';
+import type { FormState } from './draft.js';
+import type { CoreStrings, FormStrings } from './testimony-form.strings.js';
+
+/** The six steps, in order. */
+export const STEPS = ['feeling', 'structures', 'channels', 'story', 'contact', 'review'] as const;
+export type StepName = (typeof STEPS)[number];
+
+/** Which step shows a field named by the contract or by the server (`title`, `structures.1`, `channels.0.feeling`). */
+export function stepOfField(field: string): number {
+  const root = field.split('.')[0]!;
+  const step = { feeling: 0, structures: 1, channels: 2, title: 3, body: 3, postedAs: 4, email: 4, contactConsent: 4 }[root];
+  return step ?? STEPS.length - 1;
+}
+
+/** The field whose inline error shows a contract path (`structures.1` is shown on the structures group). */
+export function displayField(field: string): string {
+  const root = field.split('.')[0]!;
+  return root === 'structures' || root === 'channels' ? root : field;
+}
+
+/** The id of the control a summary link focuses. */
+export function controlId(field: string): string {
+  return `f-${displayField(field)}`;
+}
+
+/** What the first step needs from the element (never the element itself). */
+export interface CoreView {
+  t: CoreStrings;
+  state: FormState;
+  /** The message shown for a field, once the citizen has left it or tried to continue. */
+  error(field: string): string | undefined;
+  /** Ids for `aria-describedby`: hints, then the error when shown. */
+  describedBy(field: string, ...hints: string[]): string;
+  update(change: Partial<FormState>): void;
+}
+
+/** What the other steps need: the same, with every string and the handlers of the flow. */
+export interface FormView extends CoreView {
+  t: FormStrings;
+  blur(field: string): void;
+  piiFound: Record<'title' | 'body', PiiMatch[]>;
+  maskPii(): void;
+  piiMaskedNotice: boolean;
+  goTo(step: number): void;
+  /** The lazily loaded structure picker, or a loading / failed placeholder. */
+  picker(): TemplateResult | undefined;
+  openPicker(): void;
+  pickerOpen: boolean;
+  removeStructure(code: string): void;
+}
