@@ -18,6 +18,7 @@ import { testimonyRoutes } from './routes/testimonies.js';
 import { improvementRoutes } from './routes/improvements.js';
 import { adminRoutes } from './routes/admin.js';
 import { registerAgentPage } from './routes/agent-page.js';
+import { registerFormPages } from './routes/form-pages.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...adminRoutes(context),
   ];
   for (const route of routes) registry.register(app, route);
+  registerFormPages(app, context);
 
   app.get('/api/health', async (_request, reply) => {
     try {

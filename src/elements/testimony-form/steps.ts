@@ -41,15 +41,15 @@ export function channelsStep(v: FormView): TemplateResult {
   const { t, state } = v;
   const uses = new Map(state.channels.map((c) => [c.channel, c]));
   const toggle = (channel: Channel, on: boolean) =>
-    v.update({
+    v.update(({ channels }) => ({
       channels: on
-        ? [...state.channels.filter((c) => c.channel !== channel), { channel }].sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel))
-        : state.channels.filter((c) => c.channel !== channel),
-    });
+        ? [...channels.filter((c) => c.channel !== channel), { channel }].sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel))
+        : channels.filter((c) => c.channel !== channel),
+    }));
   const setFeeling = (channel: Channel, value: string) =>
-    v.update({
-      channels: state.channels.map((c) => (c.channel === channel ? (value ? { channel, feeling: value as Feeling } : { channel }) : c)),
-    });
+    v.update(({ channels }) => ({
+      channels: channels.map((c) => (c.channel === channel ? (value ? { channel, feeling: value as Feeling } : { channel }) : c)),
+    }));
   return html`
     <fieldset class="group" aria-describedby=${v.describedBy('channels', 'hint-channels')}>
       <legend>${t.channelsLegend}</legend>

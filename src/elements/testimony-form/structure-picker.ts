@@ -192,8 +192,12 @@ export class StructurePicker implements ReactiveController {
             @input=${(e: Event) => this.onInput((e.target as HTMLInputElement).value)}
             @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
             @blur=${() => {
-              this.expanded = false;
-              this.host.requestUpdate();
+              // Blur also fires when the box leaves the page during a render: change nothing then.
+              if (!this.expanded) return;
+              queueMicrotask(() => {
+                this.expanded = false;
+                this.host.requestUpdate();
+              });
             }}
           />
           <ul id="picker-list" role="listbox" aria-label=${s.list} class="listbox" ?hidden=${!this.expanded}>

@@ -246,7 +246,8 @@ export class SppTestimonyForm extends SppElement {
       (waiting ? null : this.renderRoot.querySelector<HTMLElement>('#step-title, #result-title'));
     if (target) {
       this.focusTarget = undefined;
-      target.focus();
+      // After this update: moving focus fires blur and focus handlers that change state.
+      void Promise.resolve().then(() => target.focus());
     }
   }
 
@@ -298,6 +299,7 @@ export class SppTestimonyForm extends SppElement {
     } else if (entry && this.phase === 'editing') {
       this.phase = 'queued';
       this.queueReason = navigator.onLine ? 'server' : 'offline';
+      void outbox.flush();
     }
   }
 
@@ -336,7 +338,8 @@ export class SppTestimonyForm extends SppElement {
 
   // ---------------------------------------------------------------- editing
 
-  private edit(change: Partial<FormState>): void {
+  private edit(update: Partial<FormState> | ((current: FormState) => Partial<FormState>)): void {
+    const change = typeof update === 'function' ? update(this.data) : update;
     this.data = { ...this.data, ...change };
     if (this.serverErrors.size) {
       const next = new Map(this.serverErrors);
@@ -738,7 +741,8 @@ export class SppTestimonyForm extends SppElement {
     return {
       ...this.coreView(),
       t: this.t,
-      blur: (field) => this.leaveField(field),
+      // Blur also fires when a field leaves the page during a render (next step): act after it.
+      blur: (field) => queueMicrotask(() => this.leaveField(field)),
       piiFound: this.piiFound,
       maskPii: () => this.maskPii(),
       piiMaskedNotice: this.piiMasked,

@@ -33,7 +33,8 @@ export interface CoreView {
   error(field: string): string | undefined;
   /** Ids for `aria-describedby`: hints, then the error when shown. */
   describedBy(field: string, ...hints: string[]): string;
-  update(change: Partial<FormState>): void;
+  /** A change, or a function of the state at the time of the event (two quick clicks see each other). */
+  update(change: Partial<FormState> | ((current: FormState) => Partial<FormState>)): void;
 }
 
 /** What the other steps need: the same, with every string and the handlers of the flow. */

@@ -1,0 +1,130 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ApiContext } from '../app.js';
+import { getStructureSummary } from '../store/structures.js';
+
+/**
+ * Pages the API hosts for citizens:
+ * - `/form/{structure}` (and `/form`): the testimony form on a page of its own, for sites that strip scripts
+ *   and can only link (`<spp-testimony-form mode="link">` points here);
+ * - `/suivi/{reference}`: the author's private tracking page. The token stays in the fragment (`#token=…`),
+ *   which browsers never send to a server nor put in a Referer; the element reads it from the address.
+ * Both load the same widget script as any host page, under a strict CSP.
+ */
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "object-src 'none'",
+].join('; ');
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
+const REFERENCE = /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+type PageLang = 'fr' | 'en';
+
+const TEXT = {
+  fr: {
+    site: 'Services Publics+',
+    formTitle: (name?: string) => (name ? `Votre avis sur ${name}` : 'Votre avis sur un service public'),
+    trackingTitle: 'Votre témoignage',
+    noscript: 'Ce formulaire a besoin de JavaScript. Activez-le dans votre navigateur, ou contactez directement le service.',
+    notFoundTitle: 'Service introuvable',
+    notFound: 'Aucun service ne correspond à ce lien.',
+    searchInstead: 'Donner votre avis en cherchant le service',
+    footer: 'Les témoignages sont relus avant publication. Les données personnelles ne sont jamais publiées.',
+  },
+  en: {
+    site: 'Services Publics+',
+    formTitle: (name?: string) => (name ? `Your opinion on ${name}` : 'Your opinion on a public service'),
+    trackingTitle: 'Your testimony',
+    noscript: 'This form needs JavaScript. Turn it on in your browser, or contact the service directly.',
+    notFoundTitle: 'Service not found',
+    notFound: 'No service matches this link.',
+    searchInstead: 'Give your opinion by searching for the service',
+    footer: 'Testimonies are reviewed before publication. Personal data is never published.',
+  },
+};
+
+function page(lang: PageLang, title: string, main: string): string {
+  const t = TEXT[lang];
+  return `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="referrer" content="no-referrer" />
+    <title>${escapeHtml(title)} – ${t.site}</title>
+    <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+    <link rel="stylesheet" href="/form-page.css" />
+    <script type="module" src="/widgets/spp-widgets.js"></script>
+  </head>
+  <body>
+    <header class="bar"><p class="brand">${t.site}</p></header>
+    <main class="page">
+      <h1>${escapeHtml(title)}</h1>
+${main}
+    </main>
+    <footer class="page footer"><p>${t.footer}</p></footer>
+  </body>
+</html>
+`;
+}
+
+function send(reply: FastifyReply, status: number, html: string, cache: string): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('Content-Security-Policy', CSP)
+    .header('Referrer-Policy', 'no-referrer')
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', cache)
+    .send(html);
+}
+
+const langOf = (query: unknown): PageLang => ((query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'fr');
+
+export function registerFormPages(app: FastifyInstance, { store }: ApiContext): void {
+  const formPage = async (code: string | undefined, lang: PageLang, reply: FastifyReply) => {
+    const t = TEXT[lang];
+    const langAttr = lang === 'en' ? ' lang="en"' : '';
+    if (code !== undefined) {
+      const structure = CODE.test(code) ? await getStructureSummary(store.db, code) : undefined;
+      if (!structure) {
+        const main = `      <p>${t.notFound}</p>\n      <p><a href="/form${lang === 'en' ? '?lang=en' : ''}">${t.searchInstead}</a></p>`;
+        return send(reply, 404, page(lang, t.notFoundTitle, main), 'no-store');
+      }
+      const main = `      <spp-testimony-form structure="${escapeHtml(structure.code)}" heading-level="2"${langAttr}></spp-testimony-form>
+      <noscript><p>${t.noscript}</p></noscript>`;
+      return send(reply, 200, page(lang, t.formTitle(structure.name), main), 'public, max-age=300');
+    }
+    const main = `      <spp-testimony-form heading-level="2"${langAttr}></spp-testimony-form>
+      <noscript><p>${t.noscript}</p></noscript>`;
+    return send(reply, 200, page(lang, t.formTitle(), main), 'public, max-age=300');
+  };
+
+  app.get('/form', async (request, reply) => formPage(undefined, langOf(request.query), reply));
+  app.get<{ Params: { structure: string } }>('/form/:structure', async (request, reply) =>
+    formPage(request.params.structure, langOf(request.query), reply),
+  );
+
+  app.get<{ Params: { reference: string } }>('/suivi/:reference', async (request, reply) => {
+    const lang = langOf(request.query);
+    const t = TEXT[lang];
+    const reference = request.params.reference;
+    const langAttr = lang === 'en' ? ' lang="en"' : '';
+    // The reference is checked here only to refuse junk; the token (in the fragment) is checked by the API.
+    const main = REFERENCE.test(reference)
+      ? `      <spp-testimony-form mode="tracking" reference="${escapeHtml(reference)}" heading-level="2"${langAttr}></spp-testimony-form>
+      <noscript><p>${t.noscript}</p></noscript>`
+      : `      <p>${t.notFound}</p>`;
+    return send(reply, REFERENCE.test(reference) ? 200 : 404, page(lang, t.trackingTitle, main), 'no-store');
+  });
+}
