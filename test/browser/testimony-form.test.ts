@@ -55,7 +55,7 @@ describe('<spp-testimony-form>: the steps', () => {
     expect(first.hasAttribute('aria-invalid')).to.equal(false);
     await next(el);
     const summary = $(el, '#error-summary');
-    expect(focused(el)).to.equal(summary);
+    expect(focused(el)).to.equal(summary.id);
     expect(text(el, '#error-summary')).to.contain('« Votre ressenti » est obligatoire.');
     expect(first.getAttribute('aria-invalid')).to.equal('true');
     const fieldset = $(el, 'fieldset');
@@ -65,7 +65,7 @@ describe('<spp-testimony-form>: the steps', () => {
 
     $<HTMLAnchorElement>(el, '#error-summary a').click();
     await settle(el);
-    expect(focused(el)).to.equal(first);
+    expect(focused(el)).to.equal(first.id);
     expect(stepTitle(el)).to.contain('Étape 1 sur 6');
   });
 
@@ -75,7 +75,7 @@ describe('<spp-testimony-form>: the steps', () => {
     field(el, 'Positif').click();
     await next(el);
     expect(stepTitle(el)).to.equal('Étape 2 sur 6 Le service concerné');
-    expect(focused(el)).to.equal($(el, '#step-title'));
+    expect(focused(el)).to.equal('step-title');
     expect($(el, '.fill').classList.contains('fill-2')).to.equal(true);
     button(el, 'Précédent').click();
     await settle(el);
@@ -92,7 +92,7 @@ describe('<spp-testimony-form>: the steps', () => {
     button(el, 'Ajouter un autre service concerné').click();
     await settle(el);
     const combo = $<HTMLInputElement>(el, '[role=combobox]');
-    expect(focused(el)).to.equal(combo);
+    expect(focused(el)).to.equal(combo.id);
     type(combo, 'lyon');
     await settle(el, 120);
     await delay(250);
@@ -244,7 +244,7 @@ describe('<spp-testimony-form>: the steps', () => {
     $<HTMLAnchorElement>(el, '#error-summary a').click();
     await settle(el);
     const consent = field<HTMLInputElement>(el, 'J’accepte que le service me contacte');
-    expect(focused(el)).to.equal(consent);
+    expect(focused(el)).to.equal(consent.id);
     consent.click();
     field(el, 'en tant qu’aidant').click();
     await settle(el);
@@ -265,7 +265,7 @@ describe('<spp-testimony-form>: the steps', () => {
     $<HTMLButtonElement>(el, 'button[aria-label="Modifier « Titre »"]').click();
     await settle(el);
     expect(stepTitle(el)).to.contain('Étape 4 sur 6');
-    expect(focused(el)).to.equal($(el, '#step-title'));
+    expect(focused(el)).to.equal('step-title');
   });
 
   it('sends a valid testimony once, then shows the reference and the private tracking link', async () => {
@@ -297,7 +297,7 @@ describe('<spp-testimony-form>: the steps', () => {
     expect(form.fillMs).to.be.greaterThan(50_000);
 
     expect(text(el, '#result-title')).to.equal('Merci, votre témoignage a bien été reçu');
-    expect(focused(el)).to.equal($(el, '#result-title'));
+    expect(focused(el)).to.equal('result-title');
     expect(text(el, '.reference')).to.equal('SPP-7K3F-9QXM');
     expect($<HTMLAnchorElement>(el, '[part=tracking-link]').href).to.equal(accepted().trackingUrl);
     expect(loadDraft('CAF-69')).to.equal(undefined);
@@ -358,7 +358,7 @@ describe('<spp-testimony-form>: the steps', () => {
     button(el, 'Envoyer mon témoignage').click();
     await settle(el, 60);
     expect(stepTitle(el)).to.contain('Étape 2 sur 6');
-    expect(focused(el)).to.equal($(el, '#error-summary'));
+    expect(focused(el)).to.equal('error-summary');
     expect(text(el, '#error-summary')).to.contain('choisissez à nouveau le service dans la liste');
     expect(text(el, '#err-structures')).to.contain('Aucun service n’a le code SP+ « CAF-69 »');
     expect(text(el, '[role=status]')).to.contain('Corrigez les champs signalés');

@@ -120,8 +120,11 @@ export const $ = <T extends Element = HTMLElement>(el: SppTestimonyForm, selecto
 export const $$ = <T extends Element = HTMLElement>(el: SppTestimonyForm, selector: string): T[] => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 export const text = (el: SppTestimonyForm, selector = '.root'): string => (el.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The element that has focus, looking inside the shadow root. */
-export const focused = (el: SppTestimonyForm): Element | null => el.shadowRoot!.activeElement;
+/**
+ * The id of the element that has focus inside the shadow root (an id, not the node: a failed comparison of
+ * two nodes makes the assertion library print the whole element tree).
+ */
+export const focused = (el: SppTestimonyForm): string | undefined => el.shadowRoot!.activeElement?.id || el.shadowRoot!.activeElement?.tagName;
 
 export function button(el: SppTestimonyForm, label: string | RegExp): HTMLButtonElement {
   const match = $$<HTMLButtonElement>(el, 'button').find((b) => (typeof label === 'string' ? b.textContent!.trim() === label : label.test(b.textContent!)));

@@ -37,6 +37,7 @@ export const frFlow = {
   pii_file_number: 'numéro de dossier',
   piiIn_title: 'dans le titre',
   piiIn_body: 'dans le récit',
+  piiItem: '{kind} {where} : « {text} »',
   contactLegend: 'Vous écrivez *',
   postedAs_user: 'en tant qu’usager, pour moi-même',
   postedAs_helper: 'en tant qu’aidant, pour une personne que j’accompagne',

@@ -103,7 +103,7 @@ export function piiWarning(v: FormView, fields: readonly ('title' | 'body')[]): 
   const { t } = v;
   const found = fields.flatMap((field) => v.piiFound[field].map((m) => ({ ...m, field })));
   if (!found.length) {
-    return v.piiMaskedNotice ? html`<p class="notice success" id="pii-warning">${t.piiMasked}</p>` : nothing;
+    return v.piiMaskedNotice ? html`<p class="notice success" id="pii-warning" tabindex="-1">${t.piiMasked}</p>` : nothing;
   }
   return html`
     <div class="pii" id="pii-warning" part="pii-warning">
@@ -111,7 +111,7 @@ export function piiWarning(v: FormView, fields: readonly ('title' | 'body')[]): 
       <p>${t.piiIntro}</p>
       <ul>
         ${found.map(
-          (m) => html`<li>${t[`pii_${m.kind}`]} ${t[`piiIn_${m.field}`]} : « <span class="pii-text">${m.text}</span> »</li>`,
+          (m) => html`<li>${format(t.piiItem, { kind: t[`pii_${m.kind}`], where: t[`piiIn_${m.field}`], text: m.text })}</li>`,
         )}
       </ul>
       <button type="button" class="button secondary" @click=${v.maskPii}>${t.piiMask}</button>
