@@ -48,29 +48,28 @@ export type Delivery<T> =
 export interface DeliverOptions extends Pick<RequestOptions, 'retries' | 'backoffMs' | 'onRetry' | 'timeoutMs'> {}
 
 const LEASE_MS = 10_000;
-const tabId = newIdempotencyKey();
 
 /** Runs `task` while holding `name` in every tab of this origin; waits for the holder otherwise. */
-async function withLock<T>(storage: KeyValueStorage, name: string, task: () => Promise<T>): Promise<T> {
+async function withLock<T>(storage: KeyValueStorage, name: string, owner: string, task: () => Promise<T>): Promise<T> {
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
   if (locks) return locks.request(name, task);
   // Lease fallback: write, read back after a beat; the last writer holds it. A dead tab's lease expires.
   const key = `spp-lease:${name}`;
   for (;;) {
     const lease = readJson<{ owner: string; until: number } | null>(storage, key, null);
-    if (!lease || lease.until < Date.now() || lease.owner === tabId) {
-      writeJson(storage, key, { owner: tabId, until: Date.now() + LEASE_MS });
+    if (!lease || lease.until < Date.now() || lease.owner === owner) {
+      writeJson(storage, key, { owner, until: Date.now() + LEASE_MS });
       await new Promise((r) => setTimeout(r, 30));
-      if (readJson<{ owner: string } | null>(storage, key, null)?.owner === tabId) break;
+      if (readJson<{ owner: string } | null>(storage, key, null)?.owner === owner) break;
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  const renew = setInterval(() => writeJson(storage, key, { owner: tabId, until: Date.now() + LEASE_MS }), LEASE_MS / 3);
+  const renew = setInterval(() => writeJson(storage, key, { owner, until: Date.now() + LEASE_MS }), LEASE_MS / 3);
   try {
     return await task();
   } finally {
     clearInterval(renew);
-    if (readJson<{ owner: string } | null>(storage, key, null)?.owner === tabId) storage.removeItem(key);
+    if (readJson<{ owner: string } | null>(storage, key, null)?.owner === owner) storage.removeItem(key);
   }
 }
 
@@ -88,6 +87,8 @@ export class Outbox<T> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private started = false;
+  /** Holder name for the lease fallback: one per outbox, so one per tab in practice. */
+  private readonly owner = newIdempotencyKey();
 
   constructor(
     readonly name: string,
@@ -195,7 +196,7 @@ export class Outbox<T> {
   deliver(id: string, options: DeliverOptions = {}): Promise<Delivery<T>> {
     let delivery = this.deliveries.get(id);
     if (!delivery) {
-      delivery = withLock(this.storage, `${this.name}:${id}`, () => this.send(id, options)).finally(() => this.deliveries.delete(id));
+      delivery = withLock(this.storage, `${this.name}:${id}`, this.owner, () => this.send(id, options)).finally(() => this.deliveries.delete(id));
       this.deliveries.set(id, delivery);
     }
     return delivery;

@@ -211,6 +211,8 @@ export class SppTestimonyForm extends SppElement {
     this.checkOutbox();
     this.refreshReceipts();
     if (this.step >= 3) this.scanPii();
+    // Anything an earlier page left in the outbox goes now, whichever structure this page is about.
+    if (flow.outbox.pending().length) void flow.outbox.flush();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
