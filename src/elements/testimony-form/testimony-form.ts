@@ -722,6 +722,26 @@ export class SppTestimonyForm extends SppElement {
     this.renderRoot.querySelector('dialog')?.close();
   }
 
+  /** Tab from the last control goes back to the first, and Shift+Tab the other way: focus stays in the dialog. */
+  private trapFocus(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const dialog = event.currentTarget as HTMLDialogElement;
+    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[inert]') && el.getClientRects().length > 0,
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (!first || !last) return;
+    if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    } else if (event.shiftKey && active === first) {
+      event.preventDefault();
+      last.focus();
+    }
+  }
+
   private onDialogClosed(): void {
     this.dialogOpen = false;
     this.renderRoot.querySelector<HTMLElement>('.fab')?.focus();
@@ -971,7 +991,7 @@ export class SppTestimonyForm extends SppElement {
           <button type="button" class="fab" part="floating-button" aria-haspopup="dialog" aria-expanded=${this.dialogOpen ? 'true' : 'false'} @click=${() => this.openDialog()}>
             ${t.openForm}
           </button>
-          <dialog part="dialog" aria-labelledby="form-title" @close=${() => this.onDialogClosed()}>
+          <dialog part="dialog" aria-labelledby="form-title" @close=${() => this.onDialogClosed()} @keydown=${(e: KeyboardEvent) => this.trapFocus(e)}>
             <div class="dialog-bar">
               <button type="button" class="button secondary small" @click=${() => this.closeDialog()}>${t.close}</button>
             </div>
