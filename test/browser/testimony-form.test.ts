@@ -190,7 +190,7 @@ describe('<spp-testimony-form>: the steps', () => {
 
     type(title, 'x'.repeat(125));
     await settle(el);
-    expect($$(el, '.count')[0]!.textContent).to.equal('125 caractères : 5 de trop');
+    expect(text(el, '.count')).to.equal('125 caractères : 5 de trop');
     expect(title.hasAttribute('aria-invalid')).to.equal(false);
     title.dispatchEvent(new Event('blur'));
     await settle(el);

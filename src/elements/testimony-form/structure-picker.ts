@@ -22,7 +22,7 @@ const STRINGS = {
     searching: 'Recherche en cours…',
     found: '{count} services trouvés. Flèche bas pour les parcourir.',
     foundOne: '1 service trouvé. Flèche bas pour le choisir.',
-    none: 'Aucun service ne correspond à « {q} ». Essayez le nom de la ville ou du réseau (CAF, préfecture…).',
+    none: 'Aucun service ne correspond à «\u00a0{q}\u00a0». Essayez le nom de la ville ou du réseau (CAF, préfecture…).',
     failed: 'La recherche ne répond pas pour le moment.',
     retry: 'Relancer la recherche',
     added: '{name} ajouté.',

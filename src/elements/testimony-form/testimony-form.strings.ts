@@ -7,12 +7,12 @@ import type { FlowStrings } from './flow.strings.js';
  */
 export const fr = {
   formTitle: 'Partagez votre expérience',
-  intro: 'Racontez comment s’est passé votre contact avec ce service public. Votre témoignage est relu avant publication ; le service peut y répondre publiquement.',
+  intro: 'Racontez comment s’est passé votre contact avec ce service public. Votre témoignage est relu avant publication\u202f; le service peut y répondre publiquement.',
   required: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
   progress: 'Étape {n} sur {total}',
   notComplaintsTitle: 'Ce n’est pas un service de réclamation',
   notComplaints: 'Votre témoignage aide le service à s’améliorer, mais il ne permet pas de traiter votre situation personnelle.',
-  notComplaintsContact: 'Pour votre dossier, contactez directement {name} :',
+  notComplaintsContact: 'Pour votre dossier, contactez directement {name}\u00a0:',
   notComplaintsGeneric: 'Pour votre dossier, contactez directement le service concerné.',
   contactPhone: 'téléphone {phone}',
   contactSite: 'site internet',
@@ -24,7 +24,7 @@ export const fr = {
   stepContact: 'Vous',
   stepReview: 'Vérifiez et envoyez',
 
-  feelingLegend: 'De façon générale, comment cela s’est-il passé ? *',
+  feelingLegend: 'De façon générale, comment cela s’est-il passé\u202f? *',
   feeling_positive: 'Positif',
   feeling_neutral: 'Neutre',
   feeling_negative: 'Négatif',
@@ -38,21 +38,21 @@ export const fr = {
   sending: 'Envoi en cours…',
   honeypot: 'Ne remplissez pas ce champ',
 
-  errorSummaryOne: 'Il y a 1 erreur à corriger :',
-  errorSummaryMany: 'Il y a {count} erreurs à corriger :',
-  errorPrefix: 'Erreur :',
+  errorSummaryOne: 'Il y a 1 erreur à corriger\u00a0:',
+  errorSummaryMany: 'Il y a {count} erreurs à corriger\u00a0:',
+  errorPrefix: 'Erreur\u00a0:',
 
   draftRestored: 'Votre brouillon a été restauré.',
   draftDiscard: 'Effacer le brouillon et recommencer',
   draftDiscarded: 'Brouillon effacé.',
   undo: 'Annuler',
-  draftNotKept: 'Ce navigateur n’enregistre pas les brouillons : gardez cette page ouverte jusqu’à l’envoi.',
+  draftNotKept: 'Ce navigateur n’enregistre pas les brouillons\u00a0: gardez cette page ouverte jusqu’à l’envoi.',
 
   openForm: 'Donner mon avis',
   close: 'Fermer',
   linkText: 'Donner mon avis sur ce service',
   loadingFlow: 'Chargement du formulaire…',
-  flowFailed: 'La suite du formulaire n’a pas pu être chargée. Votre texte est conservé ; vérifiez votre connexion.',
+  flowFailed: 'La suite du formulaire n’a pas pu être chargée. Votre texte est conservé\u202f; vérifiez votre connexion.',
   retry: 'Réessayer',
 };
 

@@ -47,10 +47,17 @@ export const formStyles = css`
     font-weight: 700;
     line-height: 1.3;
   }
+  /* Headings and summaries receive focus from the form itself: a ring only when the keyboard drove it. */
   .title:focus,
   .step-title:focus,
   .summary:focus,
   .notice:focus {
+    outline: none;
+  }
+  .title:focus-visible,
+  .step-title:focus-visible,
+  .summary:focus-visible,
+  .notice:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 4px;
   }
@@ -314,6 +321,12 @@ export const formStyles = css`
   .chosen-name {
     font-weight: 700;
   }
+  .picker {
+    margin-block-start: 1rem;
+  }
+  .picker > * + * {
+    margin-block-start: 0.5rem;
+  }
   .combo {
     position: relative;
   }
@@ -406,6 +419,7 @@ export const formStyles = css`
     margin-block-start: 0.75rem;
   }
   .reference {
+    white-space: nowrap;
     font-family: ui-monospace, monospace;
     font-size: 1.125rem;
     letter-spacing: 0.05em;

@@ -4,7 +4,8 @@ import type { PiiMatch } from '../../contract/pii-detect.js';
 import type { Structure } from '../../contract/structure.js';
 import type { SubmissionAccepted } from '../../contract/testimony.js';
 import { LIMITS } from '../../contract/testimony-values.js';
-import { ApiError, getJson, sleep } from '../../client/http.js';
+import { ApiError } from '../../client/api-error.js';
+import { getJson, sleep } from '../../client/http.js';
 import { newIdempotencyKey } from '../../client/local-store.js';
 import type { Delivery, OutboxReceipt } from '../../client/outbox.js';
 import { SppElement } from '../../internal/base-element.js';
@@ -74,6 +75,7 @@ function parseStructure(data: unknown): StructureWithContact {
 }
 
 /**
+ * @tagname spp-testimony-form
  * @summary A guided form to tell one's experience of a public service, that never loses what was typed.
  *
  * Six steps (feeling, services concerned, contact channels, title and story, contact, review), validated with
@@ -515,6 +517,7 @@ export class SppTestimonyForm extends SppElement {
 
     this.statusText = this.t.sending;
     this.summaryFields = undefined;
+    this.restored = false;
     this.persist();
     this.own ??= { key: newIdempotencyKey(), startedAt: Date.now() };
     const { key, startedAt } = this.own;

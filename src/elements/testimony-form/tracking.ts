@@ -3,7 +3,8 @@ import type { Lang } from '../../contract/common.js';
 import { TestimonyTracking, type RejectionReason, type TestimonyStatus } from '../../contract/testimony.js';
 import { ApiError, getJson } from '../../client/http.js';
 import { apiUrl } from '../../internal/config.js';
-import { format, formatDate } from '../../internal/i18n.js';
+import { format } from '../../internal/i18n.js';
+import { formatDate } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
 
 /**
@@ -22,7 +23,7 @@ const STRINGS = {
     retry: 'Réessayer',
     reference: 'Référence',
     sentOn: 'Envoyé le {date}',
-    about: 'Service(s) concerné(s) : {names}',
+    about: 'Service(s) concerné(s)\u00a0: {names}',
     status: {
       pending: 'En cours de relecture',
       published: 'Publié',
@@ -33,7 +34,7 @@ const STRINGS = {
       pending: 'Votre témoignage est relu avant publication, pour vérifier qu’il respecte la charte (pas de données personnelles, pas de propos injurieux). Cela prend en général quelques jours.',
       published: 'Votre témoignage est publié depuis le {date}. Le service n’a pas encore répondu.',
       answered: 'Votre témoignage est publié depuis le {date}, et le service y a répondu.',
-      rejected: 'Votre témoignage n’a pas été publié : {reason}',
+      rejected: 'Votre témoignage n’a pas été publié\u00a0: {reason}',
     },
     reasons: {
       personal_data: 'il contenait des données personnelles.',
