@@ -76,6 +76,7 @@ async function withLock<T>(storage: KeyValueStorage, name: string, owner: string
 const RETRY_FIRST_MS = 5_000;
 const RETRY_MAX_MS = 5 * 60_000;
 const RECEIPT_TTL_MS = 30 * 24 * 3600_000;
+const SEEN_RECEIPT_TTL_MS = 24 * 3600_000;
 
 export class Outbox<T> {
   readonly persistent: boolean;
@@ -117,9 +118,12 @@ export class Outbox<T> {
     addEventListener('storage', (event) => {
       if (event.key === this.queueKey || event.key === this.receiptsKey) this.notify();
     });
-    const cutoff = Date.now() - RECEIPT_TTL_MS;
+    // A receipt holds the private tracking link: kept until the citizen has seen it (a day more, for other
+    // tabs to notice), and no longer than 30 days even unseen.
+    const now = Date.now();
     const receipts = this.receipts();
-    if (receipts.some((r) => r.deliveredAt < cutoff)) this.writeReceipts(receipts.filter((r) => r.deliveredAt >= cutoff));
+    const kept = receipts.filter((r) => r.deliveredAt >= now - (r.seen ? SEEN_RECEIPT_TTL_MS : RECEIPT_TTL_MS));
+    if (kept.length !== receipts.length) this.writeReceipts(kept);
     if (this.pending().length) void this.flush();
   }
 

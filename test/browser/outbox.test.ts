@@ -96,6 +96,18 @@ describe('outbox', () => {
     expect(changes).to.equal(1);
   });
 
+  it('forgets confirmations a day after they were seen, and unseen ones after 30 days', () => {
+    const day = 24 * 3600_000;
+    const receipt = (id: string, ageDays: number, seen: boolean) => ({ id, meta: {}, response: { reference: id }, deliveredAt: Date.now() - ageDays * day, seen });
+    localStorage.setItem(
+      'test-outbox:receipts',
+      JSON.stringify([receipt('seen-today', 0.5, true), receipt('seen-old', 2, true), receipt('unseen-old', 20, false), receipt('unseen-too-old', 31, false)]),
+    );
+    const outbox = new Outbox('test-outbox', parse);
+    outbox.start();
+    expect(outbox.receipts().map((r) => r.id)).to.deep.equal(['seen-today', 'unseen-old']);
+  });
+
   it('says whether the browser keeps what it stores', () => {
     expect(localStore().persistent).to.equal(true);
   });

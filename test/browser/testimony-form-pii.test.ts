@@ -61,7 +61,7 @@ describe('<spp-testimony-form>: personal data check', () => {
     type(field<HTMLTextAreaElement>(el, 'Racontez votre expérience'), `${STORY} IBAN FR76 3000 6000 0112 3456 7890 189`);
     await new Promise((r) => setTimeout(r, 1400));
     await settle(el);
-    expect($(el, '[aria-live=polite]').textContent).to.contain('Attention : données personnelles : IBAN.');
+    expect(text(el, '[aria-live=polite]')).to.contain('Attention : données personnelles : IBAN.');
   });
 
   it('does not block sending: the warning is repeated on the review, and the testimony goes as written', async () => {

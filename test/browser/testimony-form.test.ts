@@ -262,7 +262,7 @@ describe('<spp-testimony-form>: the steps', () => {
       expect(review).to.contain(expected);
     }
     await expect(el).to.be.accessible();
-    $<HTMLButtonElement>(el, 'button[aria-label="Modifier « Titre »"]').click();
+    $$<HTMLButtonElement>(el, 'button[aria-label]').find((b) => b.getAttribute('aria-label')!.replace(/\s+/g, ' ') === 'Modifier « Titre »')!.click();
     await settle(el);
     expect(stepTitle(el)).to.contain('Étape 4 sur 6');
     expect(focused(el)).to.equal('step-title');

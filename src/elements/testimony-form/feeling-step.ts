@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { FEELINGS } from '../../contract/testimony-values.js';
 import type { CoreView } from './view.js';
 
@@ -29,7 +28,7 @@ export function feelingStep(v: CoreView): TemplateResult {
                 name="feeling"
                 id=${i === 0 ? 'f-feeling' : `f-feeling-${feeling}`}
                 value=${feeling}
-                .checked=${live(state.feeling === feeling)}
+                .checked=${state.feeling === feeling}
                 aria-invalid=${invalid(v, 'feeling')}
                 aria-describedby="hint-feeling-${feeling}"
                 @change=${() => v.update({ feeling })}

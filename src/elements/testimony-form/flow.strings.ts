@@ -37,6 +37,7 @@ export const frFlow = {
   pii_file_number: 'numéro de dossier',
   piiIn_title: 'dans le titre',
   piiIn_body: 'dans le récit',
+  piiAnnounce: '{title}\u00a0: {kinds}.',
   piiItem: '{kind} {where}\u00a0: «\u00a0{text}\u00a0»',
   contactLegend: 'Vous écrivez *',
   postedAs_user: 'en tant qu’usager, pour moi-même',

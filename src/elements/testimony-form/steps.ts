@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS, type Channel, type Feeling } from '../../contract/testimony.js';
 import { format } from '../../internal/i18n.js';
 import { errorText, invalid } from './feeling-step.js';
@@ -64,7 +63,7 @@ export function channelsStep(v: FormView): TemplateResult {
               <input
                 type="checkbox"
                 id=${i === 0 ? 'f-channels' : `f-channel-${channel}`}
-                .checked=${live(!!use)}
+                .checked=${!!use}
                 @change=${(e: Event) => toggle(channel, (e.target as HTMLInputElement).checked)}
               />
               <label for=${i === 0 ? 'f-channels' : `f-channel-${channel}`}><span class="choice-label">${label}</span></label>
@@ -74,7 +73,7 @@ export function channelsStep(v: FormView): TemplateResult {
                   <label for="f-channel-feeling-${channel}">${format(t.channelFeeling, { channel: label })}</label>
                   <select
                     id="f-channel-feeling-${channel}"
-                    .value=${live(use.feeling ?? '')}
+                    .value=${use.feeling ?? ''}
                     @change=${(e: Event) => setFeeling(channel, (e.target as HTMLSelectElement).value)}
                   >
                     <option value="">${t.channelFeelingNone}</option>
@@ -134,7 +133,7 @@ export function storyStep(v: FormView): TemplateResult {
         type="text"
         autocomplete="off"
         spellcheck="true"
-        .value=${live(state.title)}
+        .value=${state.title}
         aria-invalid=${invalid(v, 'title')}
         aria-describedby=${v.describedBy('title', 'hint-title', ...piiIds('title'))}
         @input=${(e: Event) => v.update({ title: (e.target as HTMLInputElement).value })}
@@ -151,7 +150,7 @@ export function storyStep(v: FormView): TemplateResult {
         name="body"
         rows="8"
         spellcheck="true"
-        .value=${live(state.body)}
+        .value=${state.body}
         aria-invalid=${invalid(v, 'body')}
         aria-describedby=${v.describedBy('body', 'hint-body', ...piiIds('body'))}
         @input=${(e: Event) => v.update({ body: (e.target as HTMLTextAreaElement).value })}
@@ -177,7 +176,7 @@ export function contactStep(v: FormView): TemplateResult {
               name="postedAs"
               id=${i === 0 ? 'f-postedAs' : `f-postedAs-${who}`}
               value=${who}
-              .checked=${live(state.postedAs === who)}
+              .checked=${state.postedAs === who}
               @change=${() => v.update({ postedAs: who })}
             />
             <label for=${i === 0 ? 'f-postedAs' : `f-postedAs-${who}`}><span class="choice-label">${t[`postedAs_${who}`]}</span></label>
@@ -195,7 +194,7 @@ export function contactStep(v: FormView): TemplateResult {
         type="email"
         autocomplete="email"
         spellcheck="false"
-        .value=${live(state.email)}
+        .value=${state.email}
         aria-invalid=${invalid(v, 'email')}
         aria-describedby=${v.describedBy('email', 'hint-email')}
         @input=${(e: Event) => v.update({ email: (e.target as HTMLInputElement).value })}
@@ -208,7 +207,7 @@ export function contactStep(v: FormView): TemplateResult {
         <input
           id="f-contactConsent"
           type="checkbox"
-          .checked=${live(state.contactConsent)}
+          .checked=${state.contactConsent}
           aria-invalid=${invalid(v, 'contactConsent')}
           aria-describedby=${v.describedBy('contactConsent') || nothing}
           @change=${(e: Event) => v.update({ contactConsent: (e.target as HTMLInputElement).checked })}

@@ -1,5 +1,4 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { Lang } from '../../contract/common.js';
 import { StructuresPage, type StructureSummary } from '../../contract/structure.js';
 import type { StructureRef } from '../../contract/testimony.js';
@@ -188,7 +187,7 @@ export class StructurePicker implements ReactiveController {
             aria-activedescendant=${this.expanded && this.active >= 0 ? `picker-option-${this.active}` : nothing}
             aria-describedby=${['picker-hint', ...describedBy].join(' ')}
             aria-invalid=${invalid ? 'true' : nothing}
-            .value=${live(this.query)}
+            .value=${this.query}
             @input=${(e: Event) => this.onInput((e.target as HTMLInputElement).value)}
             @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
             @blur=${() => {

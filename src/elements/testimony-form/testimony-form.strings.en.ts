@@ -69,6 +69,7 @@ export const en: FormStrings = {
   pii_file_number: 'file number',
   piiIn_title: 'in the title',
   piiIn_body: 'in the story',
+  piiAnnounce: '{title}: {kinds}.',
   piiItem: '{kind} {where}: “{text}”',
 
   contactLegend: 'You are writing *',

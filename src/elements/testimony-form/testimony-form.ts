@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import type { PiiMatch } from '../../contract/pii-detect.js';
 import type { Structure } from '../../contract/structure.js';
 import type { SubmissionAccepted } from '../../contract/testimony.js';
@@ -125,41 +124,79 @@ function parseStructure(data: unknown): StructureWithContact {
 export class SppTestimonyForm extends SppElement {
   static override styles = [...SppElement.styles, formStyles];
 
-  @property({ reflect: true }) mode: FormMode = 'inline';
-  @property() reference = '';
-  @property() token = '';
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  // Declared without decorators, like the base element: pages holding only another element then do not
+  // download Lit's decorator helpers because this element is on the same site.
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    reference: {},
+    token: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
+    strings: { state: true, attribute: false },
+    flow: { state: true, attribute: false },
+    flowFailed: { state: true, attribute: false },
+    step: { state: true, attribute: false },
+    data: { state: true, attribute: false },
+    shown: { state: true, attribute: false },
+    serverErrors: { state: true, attribute: false },
+    summaryFields: { state: true, attribute: false },
+    summaryExtra: { state: true, attribute: false },
+    phase: { state: true, attribute: false },
+    queueReason: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    statusText: { state: true, attribute: false },
+    accepted: { state: true, attribute: false },
+    fromOtherTab: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
+    restored: { state: true, attribute: false },
+    discarded: { state: true, attribute: false },
+    draftFailed: { state: true, attribute: false },
+    keyReused: { state: true, attribute: false },
+    contact: { state: true, attribute: false },
+    pickerOpen: { state: true, attribute: false },
+    pickerLoad: { state: true, attribute: false },
+    piiFound: { state: true, attribute: false },
+    piiMasked: { state: true, attribute: false },
+    countAnnouncement: { state: true, attribute: false },
+    receipts: { state: true, attribute: false },
+    tracking: { state: true, attribute: false },
+    dialogOpen: { state: true, attribute: false },
+  };
+
+  mode: FormMode = 'inline';
+  reference = '';
+  token = '';
+  headingLevel = 2;
 
   /** `undefined` while English loads. French starts with the first step's strings; the flow adds the rest. */
-  @state() private strings: FormStrings | undefined;
-  @state() private flow: Flow | undefined;
-  @state() private flowFailed = false;
-  @state() private step = 0;
-  @state() private data: FormState = emptyState();
-  @state() private shown = new Set<string>();
-  @state() private serverErrors = new Map<string, string>();
-  @state() private summaryFields: string[] | undefined;
-  @state() private summaryExtra: string[] = [];
-  @state() private phase: 'editing' | 'sending' | 'queued' | 'submitted' = 'editing';
-  @state() private queueReason: QueueReason = 'server';
-  @state() private busy = false;
-  @state() private statusText = '';
-  @state() private accepted: SubmissionAccepted | undefined;
-  @state() private fromOtherTab = false;
-  @state() private copied = false;
-  @state() private restored = false;
-  @state() private discarded: Draft | undefined;
-  @state() private draftFailed = !draftsPersist;
-  @state() private keyReused = false;
-  @state() private contact: StructureWithContact | undefined;
-  @state() private pickerOpen = false;
-  @state() private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
-  @state() private piiFound: Record<'title' | 'body', PiiMatch[]> = { title: [], body: [] };
-  @state() private piiMasked = false;
-  @state() private countAnnouncement = '';
-  @state() private receipts: OutboxReceipt<SubmissionAccepted>[] = [];
-  @state() private tracking: TrackingState | undefined;
-  @state() private dialogOpen = false;
+  private strings: FormStrings | undefined;
+  private flow: Flow | undefined;
+  private flowFailed = false;
+  private step = 0;
+  private data: FormState = emptyState();
+  private shown = new Set<string>();
+  private serverErrors = new Map<string, string>();
+  private summaryFields: string[] | undefined;
+  private summaryExtra: string[] = [];
+  private phase: 'editing' | 'sending' | 'queued' | 'submitted' = 'editing';
+  private queueReason: QueueReason = 'server';
+  private busy = false;
+  private statusText = '';
+  private accepted: SubmissionAccepted | undefined;
+  private fromOtherTab = false;
+  private copied = false;
+  private restored = false;
+  private discarded: Draft | undefined;
+  private draftFailed = !draftsPersist;
+  private keyReused = false;
+  private contact: StructureWithContact | undefined;
+  private pickerOpen = false;
+  private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
+  private piiFound: Record<'title' | 'body', PiiMatch[]> = { title: [], body: [] };
+  private piiMasked = false;
+  private countAnnouncement = '';
+  private receipts: OutboxReceipt<SubmissionAccepted>[] = [];
+  private tracking: TrackingState | undefined;
+  private dialogOpen = false;
 
   private picker: StructurePicker | undefined;
   private trackingModule: typeof import('./tracking.js') | undefined;
@@ -173,6 +210,8 @@ export class SppTestimonyForm extends SppElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page (disconnected, then connected again): listen to the outbox again.
+    if (this.flow && !this.unsubscribe) this.unsubscribe = this.flow.outbox.subscribe(() => this.onOutboxChange());
     // Something from an earlier visit to send, or to confirm: the flow is needed right away.
     if (outboxHasWork()) void this.ensureFlow();
   }
@@ -369,7 +408,8 @@ export class SppTestimonyForm extends SppElement {
       const t = this.t;
       const pii = this.piiFound[field];
       const kinds = [...new Set(pii.map((m) => t[`pii_${m.kind}`]))].join(', ');
-      this.countAnnouncement = `${this.flow.countText(this.view(), field)}.${pii.length ? ` ${t.piiTitle} : ${kinds}.` : ''}`;
+      const found = pii.length ? ` ${format(t.piiAnnounce, { title: t.piiTitle, kinds })}` : '';
+      this.countAnnouncement = `${this.flow.countText(this.view(), field)}.${found}`;
     }, 1200);
   }
 
