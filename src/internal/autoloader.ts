@@ -16,7 +16,7 @@ export interface Autoloader {
 export function createAutoloader(loaders: ElementLoaders, root: Document | Element = document): Autoloader {
   const loading = new Map<string, Promise<unknown>>();
   const tags = Object.keys(loaders);
-  const selector = tags.join(',');
+  const selector = tags.join();
 
   const load = (tag: string): Promise<unknown> => {
     let pending = loading.get(tag);
@@ -31,9 +31,10 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
   };
 
   const discover = async (scope: ParentNode = root): Promise<void> => {
-    if (!tags.length) return;
+    if (!selector) return;
     const found = new Set<string>();
-    if (scope instanceof Element && tags.includes(scope.localName)) found.add(scope.localName);
+    // The scope itself may be one of the tags (an element added to the page); a document has no `matches`.
+    if ((scope as Element).matches?.(selector)) found.add((scope as Element).localName);
     for (const el of scope.querySelectorAll(selector)) found.add(el.localName);
     await Promise.all([...found].filter((tag) => !customElements.get(tag)).map(load));
   };
@@ -45,7 +46,8 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
       }
     }
   });
-  observer.observe(root instanceof Document ? root.documentElement : root, { childList: true, subtree: true });
+  // A document is observed as a whole (any node may be observed), so no special case for it.
+  observer.observe(root, { childList: true, subtree: true });
 
   return { ready: discover(), discover, disconnect: () => observer.disconnect() };
 }
