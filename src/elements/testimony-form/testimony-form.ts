@@ -99,6 +99,7 @@ function parseStructure(data: unknown): StructureWithContact {
  * @csspart form - The form's section.
  * @csspart progress - The step indicator.
  * @csspart step-title - The current step's title.
+ * @csspart chosen-structures - The list of services chosen in step 2.
  * @csspart notice - The "not a complaints desk" notice.
  * @csspart error-summary - The list of errors shown on submit.
  * @csspart pii-warning - The personal-data warning.
@@ -108,6 +109,7 @@ function parseStructure(data: unknown): StructureWithContact {
  * @csspart confirmation - What is shown once the testimony is received.
  * @csspart queued - What is shown while the testimony waits in the outbox.
  * @csspart tracking-link - The private tracking link.
+ * @csspart receipt - A receipt kept from an earlier visit: a queued testimony that has since been received.
  * @csspart floating-button - The corner button (`mode="floating"`).
  * @csspart dialog - The dialog (`mode="floating"`).
  * @csspart link - The link (`mode="link"`).
