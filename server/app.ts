@@ -11,6 +11,7 @@ import { buildOpenApi } from './http/openapi.js';
 import { registerWidgets } from './widgets.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
+import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
@@ -38,6 +39,11 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Per-address limit on submissions; default from `RATE_LIMIT_MAX` / `RATE_LIMIT_WINDOW_MS`; `false` turns it off. */
   rateLimit?: RateLimitSettings | false;
+  /**
+   * How long a public GET's representation is reused when no write by this process intervened, in ms; bounds how
+   * late another instance's writes show here. Default from `RESPONSE_CACHE_TTL_MS` (5 s); `0` turns it off.
+   */
+  responseCacheTtlMs?: number;
 }
 
 /** What every route module receives. */
@@ -94,7 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // Public GETs: a CDN and the widgets' ETag cache revalidate instead of refetching.
-  registerHttpCaching(app);
+  // A repeated public GET is answered from memory until this process writes or a few seconds pass.
+  registerHttpCaching(app, new ResponseCache(options.store.version, options.responseCacheTtlMs ?? responseCacheTtlFromEnv()));
 
   await registerRateLimit(app, options.rateLimit ?? rateLimitFromEnv());
 

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestLang } from './problem.js';
+import type { ResponseCache } from './response-cache.js';
 
 /**
  * HTTP caching for a CDN in front of several instances. Public GETs (and their HEADs) carry a weak ETag computed
@@ -64,18 +66,65 @@ const appendVary = (reply: FastifyReply, field: string) => {
   if (!fields.some((f) => f.toLowerCase() === field.toLowerCase())) reply.header('Vary', [...fields, field].join(', '));
 };
 
-function isPubliclyCacheable(request: FastifyRequest, reply: FastifyReply): boolean {
+function isPublicRead(request: FastifyRequest): boolean {
   return (
     request.routeOptions.config?.cacheable === true &&
     (request.method === 'GET' || request.method === 'HEAD') &&
-    reply.statusCode === 200 &&
     // A request carrying credentials is never answered from, or into, a shared cache.
     request.headers.authorization === undefined
   );
 }
 
-export function registerHttpCaching(app: FastifyInstance): void {
+function isPubliclyCacheable(request: FastifyRequest, reply: FastifyReply): boolean {
+  return reply.statusCode === 200 && isPublicRead(request);
+}
+
+function matchesEtag(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (header === undefined) return false;
+  const match = String(header)
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''));
+  return match.includes(etag.slice(2)) || match.includes('*');
+}
+
+/**
+ * The body depends on the URL (path and query, `lang` included) and on the language picked from `Accept-Language`;
+ * the encoding is chosen per request from the entry's variants. Nothing else of the request reaches a public GET.
+ */
+const cacheKey = (request: FastifyRequest) => `${requestLang(request)} ${request.url}`;
+
+export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache): void {
+  /** Requests that missed the cache: where to store their answer, and the data version it was read under. */
+  const pending = new WeakMap<FastifyRequest, { key: string; version: number }>();
+  const served = new WeakSet<FastifyRequest>();
+
+  if (cache?.enabled) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/') || !isPublicRead(request)) return;
+      const key = cacheKey(request);
+      const entry = cache.get(key);
+      if (!entry) {
+        // Read before the handler queries: a write landing meanwhile moves the version and the answer is not kept.
+        pending.set(request, { key, version: cache.version.current });
+        return;
+      }
+      served.add(request);
+      reply
+        .header('Content-Type', entry.contentType)
+        .header('ETag', entry.etag)
+        .header('Cache-Control', PUBLIC_CACHE)
+        .header('Vary', entry.vary);
+      if (matchesEtag(request, entry.etag)) return reply.code(304).send('');
+      const encoding = entry.body.length >= COMPRESS_MIN_BYTES ? negotiateEncoding(request) : undefined;
+      if (!encoding) return reply.send(entry.body);
+      const encoded = (entry.encoded[encoding] ??= await compress(entry.body, entry.etag, encoding));
+      return reply.header('Content-Encoding', encoding).send(encoded);
+    });
+  }
+
   app.addHook('onSend', async (request, reply, payload) => {
+    if (served.has(request)) return payload;
     // An error may be gone on the next try (a structure just created, an instance just deployed): never keep it.
     if (reply.statusCode >= 400) {
       reply.header('Cache-Control', 'no-store');
@@ -94,10 +143,16 @@ export function registerHttpCaching(app: FastifyInstance): void {
     const query = request.query as Record<string, unknown> | undefined;
     if (request.routeOptions.config?.languageDependent && query?.lang === undefined) appendVary(reply, 'Accept-Language');
 
-    const match = String(request.headers['if-none-match'] ?? '')
-      .split(',')
-      .map((t) => t.trim().replace(/^W\//, ''));
-    if (match.includes(etag.slice(2)) || match.includes('*')) {
+    const miss = pending.get(request);
+    if (miss) {
+      cache!.set(miss.key, miss.version, {
+        body,
+        etag,
+        contentType: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+        vary: String(reply.getHeader('vary')),
+      });
+    }
+    if (matchesEtag(request, etag)) {
       reply.code(304);
       return '';
     }

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
+import { DataVersion, versionedDialect } from './data-version.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -11,6 +13,8 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or a redacted URL. */
   location: string;
+  /** Moves after every write this process makes through `db` (see `data-version.ts`). */
+  version: DataVersion;
   close(): Promise<void>;
 }
 
@@ -42,8 +46,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     // An idle connection dropped by the server (restart, failover, pg_terminate_backend) is an 'error' event:
     // unhandled, it would kill the process. The pool discards that client and opens a new one when needed.
     pool.on('error', (error) => (options.onConnectionError ?? warnConnectionError)(error));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: url.replace(/\/\/[^@/]*@/, '//***@'), close: () => db.destroy() };
+    const version = new DataVersion();
+    const db = new Kysely<Database>(versionedDialect(new PostgresDialect({ pool }), version));
+    return { db, dialect: 'postgres', location: url.replace(/\/\/[^@/]*@/, '//***@'), version, close: () => db.destroy() };
   }
   const { default: SQLite } = await import('better-sqlite3');
   const dir = resolve(options.dataDir ?? 'data');
@@ -56,8 +61,35 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const version = new DataVersion();
+  const db = new Kysely<Database>(versionedDialect(new SqliteDialect({ database: reusingStatements(sqlite) }), version));
+  return { db, dialect: 'sqlite', location: file, version, close: () => db.destroy() };
+}
+
+/** Most distinct statements the app runs (an `in (?, ?, ...)` list is one per length); beyond, the oldest goes. */
+const STATEMENTS_KEPT = 256;
+
+/**
+ * Kysely prepares every query anew; with better-sqlite3 that parse and plan is a large share of a small read.
+ * Reusing a statement is safe here: Kysely runs one query at a time on the single SQLite connection, and a
+ * schema change (a migration) makes SQLite re-prepare a stale statement by itself.
+ */
+function reusingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (statement) {
+        statements.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (statements.size >= STATEMENTS_KEPT) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /** Brings the schema up to date; throws with the failing migration's name. */

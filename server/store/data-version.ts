@@ -1,0 +1,91 @@
+import type {
+  DatabaseConnection,
+  Dialect,
+  Driver,
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  TransactionSettings,
+  UnknownRow,
+} from 'kysely';
+
+/**
+ * A number that changes whenever this process may have changed the data: after every statement that is not a
+ * read, and after every commit. Whatever was computed from the database under one version (the public GETs'
+ * cached representations) is still exact while the version stays the same, as far as this process's writes go;
+ * writes by another process (a second instance, the admin CLI, the importer) are not seen here (see
+ * `http/response-cache.ts` for that bound).
+ */
+export class DataVersion {
+  #current = 0;
+
+  get current(): number {
+    return this.#current;
+  }
+
+  bump(): void {
+    this.#current++;
+  }
+}
+
+/** Raw `sql` statements are writes unless they plainly read: a doubt costs one recomputation, not a stale page. */
+const READ_ONLY_RAW = /^\s*select\b/i;
+
+function isRead(node: RootOperationNode): boolean {
+  if (node.kind === 'SelectQueryNode') return true;
+  if (node.kind === 'RawNode') return READ_ONLY_RAW.test(node.sqlFragments.join('?'));
+  return false;
+}
+
+/** Bumps the version once a write statement has run (after, so a read racing it cannot be cached as current). */
+class WriteWatcher implements KyselyPlugin {
+  readonly #writes = new WeakSet<object>();
+  constructor(private readonly version: DataVersion) {}
+
+  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
+    if (!isRead(node)) this.#writes.add(queryId);
+    return node;
+  }
+
+  async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.#writes.has(queryId)) this.version.bump();
+    return result;
+  }
+}
+
+/**
+ * Wraps a dialect so the version also moves after each commit: on PostgreSQL a read on another pooled connection
+ * sees a transaction's rows only once it commits, which is after its statements ran.
+ */
+function watchCommits(dialect: Dialect, version: DataVersion): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: (): Driver => {
+      const driver = dialect.createDriver();
+      return {
+        init: () => driver.init(),
+        acquireConnection: () => driver.acquireConnection(),
+        beginTransaction: (connection: DatabaseConnection, settings: TransactionSettings) => driver.beginTransaction(connection, settings),
+        commitTransaction: async (connection: DatabaseConnection) => {
+          await driver.commitTransaction(connection);
+          version.bump();
+        },
+        rollbackTransaction: (connection: DatabaseConnection) => driver.rollbackTransaction(connection),
+        releaseConnection: (connection: DatabaseConnection) => driver.releaseConnection(connection),
+        destroy: () => driver.destroy(),
+        ...(driver.savepoint ? { savepoint: driver.savepoint.bind(driver) } : {}),
+        ...(driver.rollbackToSavepoint ? { rollbackToSavepoint: driver.rollbackToSavepoint.bind(driver) } : {}),
+        ...(driver.releaseSavepoint ? { releaseSavepoint: driver.releaseSavepoint.bind(driver) } : {}),
+      };
+    },
+  };
+}
+
+/** The dialect and plugin that keep `version` current for every query run through one Kysely instance. */
+export function versionedDialect(dialect: Dialect, version: DataVersion): { dialect: Dialect; plugins: KyselyPlugin[] } {
+  return { dialect: watchCommits(dialect, version), plugins: [new WriteWatcher(version)] };
+}
