@@ -31,9 +31,20 @@ const brotliAsync = promisify(brotliCompress);
 const compressed = new Map<string, Buffer>();
 const COMPRESSED_ENTRIES = 500;
 
+/** Browsers send a handful of distinct `Accept-Encoding` values: each is parsed once. */
+const negotiated = new Map<string, 'br' | 'gzip' | undefined>();
+
 function negotiateEncoding(request: FastifyRequest): 'br' | 'gzip' | undefined {
+  const header = String(request.headers['accept-encoding'] ?? '');
+  if (negotiated.has(header)) return negotiated.get(header);
+  const encoding = parseAcceptEncoding(header);
+  if (negotiated.size < 100) negotiated.set(header, encoding);
+  return encoding;
+}
+
+function parseAcceptEncoding(header: string): 'br' | 'gzip' | undefined {
   const accepted = new Set<string>();
-  for (const part of String(request.headers['accept-encoding'] ?? '').toLowerCase().split(',')) {
+  for (const part of header.toLowerCase().split(',')) {
     const [name, ...params] = part.split(';').map((p) => p.trim());
     const q = params.find((p) => p.startsWith('q='));
     if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
@@ -100,26 +111,30 @@ export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache)
   const served = new WeakSet<FastifyRequest>();
 
   if (cache?.enabled) {
-    app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/') || !isPublicRead(request)) return;
+    // Callback style: a hit is answered without a promise per request on the hot path.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (!request.url.startsWith('/api/') || !isPublicRead(request)) return done();
       const key = cacheKey(request);
       const entry = cache.get(key);
       if (!entry) {
         // Read before the handler queries: a write landing meanwhile moves the version and the answer is not kept.
         pending.set(request, { key, version: cache.version.current });
-        return;
+        return done();
       }
       served.add(request);
-      reply
-        .header('Content-Type', entry.contentType)
-        .header('ETag', entry.etag)
-        .header('Cache-Control', PUBLIC_CACHE)
-        .header('Vary', entry.vary);
-      if (matchesEtag(request, entry.etag)) return reply.code(304).send('');
+      reply.headers({ 'content-type': entry.contentType, etag: entry.etag, 'cache-control': PUBLIC_CACHE, vary: entry.vary });
+      if (matchesEtag(request, entry.etag)) return void reply.code(304).send('');
       const encoding = entry.body.length >= COMPRESS_MIN_BYTES ? negotiateEncoding(request) : undefined;
-      if (!encoding) return reply.send(entry.body);
-      const encoded = (entry.encoded[encoding] ??= await compress(entry.body, entry.etag, encoding));
-      return reply.header('Content-Encoding', encoding).send(encoded);
+      if (!encoding) return void reply.send(entry.body);
+      const encoded = entry.encoded[encoding];
+      if (encoded) return void reply.header('content-encoding', encoding).send(encoded);
+      compress(entry.body, entry.etag, encoding).then(
+        (made) => {
+          entry.encoded[encoding] = made;
+          reply.header('content-encoding', encoding).send(made);
+        },
+        (error: unknown) => done(error as Error),
+      );
     });
   }
 
