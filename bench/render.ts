@@ -191,14 +191,19 @@ function summarize(runs: RenderSample[]): RenderSummary {
 export async function measureRender(browser: Browser, host: HostServer, apiOrigin: string, renderCase: RenderCase, runs: number): Promise<RenderResult> {
   const { spec } = renderCase;
   const slug = encodeURIComponent(renderCase.name);
-  const widgetUrl = host.page(`/render/${slug}.html`, hostPageHtml({ scriptUrl: `${apiOrigin}/widgets/spp-widgets.js`, widgets: elementMarkup(spec) }));
+  // The host page reserves the element's space as its docs tell webmasters to (`:not(:defined)` CSS): without it
+  // the page paints the text after the element before the script arrives, and any widget, however well it holds
+  // its own space once defined, then pushes that text down. What the element does after it is defined, and
+  // whether the documented reservation is enough, is what this measures. The static twin gets the same CSS.
+  const head = spec.reserve ? `<style>${spec.reserve}</style>` : '';
+  const widgetUrl = host.page(`/render/${slug}.html`, hostPageHtml({ scriptUrl: `${apiOrigin}/widgets/spp-widgets.js`, widgets: elementMarkup(spec), head }));
 
   // An unthrottled first load: warms the server, and gives the rendered content for the static twin.
   const warm = await loadOnce(browser, widgetUrl, spec, 1);
   if (warm.sample.contentAt === null) progress(`render: ${renderCase.name} never showed its content (probe: ${spec.content})`);
   const snapshot = await snapshotAsStaticHtml(warm.page, spec.tag);
   await warm.close();
-  const staticUrl = host.page(`/render/${slug}.static.html`, hostPageHtml({ widgets: snapshot }));
+  const staticUrl = host.page(`/render/${slug}.static.html`, hostPageHtml({ widgets: snapshot, head }));
 
   const widgetRuns: RenderSample[] = [];
   const staticRuns: RenderSample[] = [];

@@ -19,6 +19,11 @@ function table(headers, rows) {
   return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''];
 }
 
+/** The reservation the element's own docs give (its full variant), so the generated line never contradicts them. */
+function reservedSpace(d) {
+  return /:not\(:defined\) \{ display: block; min-height: ([\d.]+rem)/.exec(d.description ?? '')?.[1] ?? '12rem';
+}
+
 /** The reference page of one element. */
 export function elementPage({ module, declaration: d }) {
   const tag = d.tagName;
@@ -113,7 +118,7 @@ export function elementPage({ module, declaration: d }) {
   lines.push(
     '## Before it loads',
     '',
-    `Reserve its space so the page does not jump while the script loads: \`${tag}:not(:defined) { display: block; min-height: 12rem; }\` in your stylesheet.`,
+    `Reserve its space so the page does not jump while the script loads: \`${tag}:not(:defined) { display: block; min-height: ${reservedSpace(d)}; }\` in your stylesheet.`,
     '',
   );
   return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');

@@ -24,6 +24,11 @@ export interface ElementSpec {
   budget?: { bytes: number; label: string };
   /** The element talks to the API on its own (without user action); false when it can render without it. */
   needsApi: boolean;
+  /**
+   * The CSS its documentation tells the host page to add to reserve its space before the script arrives (README,
+   * the element's JSDoc). A page following the docs has it, so the bench's pages do too.
+   */
+  reserve?: string;
 }
 
 /** The demo structure every bench and resilience page uses: results, local commitments, published testimonies with a reply. */
@@ -49,6 +54,7 @@ const demoImprovementTexts = DEMO_IMPROVEMENTS.filter((i) => i.structure === DEM
 
 const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
   'spp-engagements': {
+    reserve: `spp-engagements:not(:defined) { display: block; min-height: 30rem; } @media (max-width: 48em) { spp-engagements:not(:defined) { min-height: 40rem; } }`,
     attributes: { structure: DEMO_STRUCTURE },
     // The 9 engagements ship in the bundle: they are the content and also the fallback.
     content: `!!root && ${includesAllWords(engagementKeywords)}`,
@@ -57,6 +63,7 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
     needsApi: false,
   },
   'spp-results': {
+    reserve: `spp-results:not(:defined) { display: block; min-height: 40rem; }`,
     attributes: { structure: DEMO_STRUCTURE },
     content: `!!root && ${notBusy} && text.includes('Appels décrochés par un agent')`,
     failure: `!!root && ${notBusy} && ${announcedMessage}`,
@@ -64,6 +71,7 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
     needsApi: true,
   },
   'spp-testimony-form': {
+    reserve: `spp-testimony-form:not(:defined) { display: block; min-height: 40rem; }`,
     attributes: { structure: DEMO_STRUCTURE },
     // Step 1 (the feeling) needs nothing from the API: Positif / Neutre / Négatif.
     content: `!!root && root.querySelectorAll('input[type="radio"]').length >= 3`,
@@ -72,12 +80,14 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
     needsApi: false,
   },
   'spp-testimonies': {
+    reserve: `spp-testimonies:not(:defined) { display: block; min-height: 40rem; }`,
     attributes: { structure: DEMO_STRUCTURE },
     content: `!!root && ${notBusy} && ${includesAny(demoTestimonyTitles)}`,
     failure: `!!root && ${notBusy} && ${announcedMessage}`,
     needsApi: true,
   },
   'spp-improvements': {
+    reserve: `spp-improvements:not(:defined) { display: block; min-height: 16rem; }`,
     attributes: { structure: DEMO_STRUCTURE },
     content: `!!root && ${notBusy} && ${includesAny(demoImprovementTexts)}`,
     failure: `!!root && ${notBusy} && ${announcedMessage}`,

@@ -8,7 +8,7 @@ import { css } from 'lit';
  */
 export const engagementsStyles = css`
   :host {
-    min-height: 20rem;
+    min-height: 30rem;
   }
   :host([variant='compact']) {
     min-height: 4.5rem;

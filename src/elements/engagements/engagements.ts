@@ -63,9 +63,12 @@ function emphasise(text: string, emphasis: string[]): (string | TemplateResult)[
  *
  * Reserve the banner's space in the host page's CSS so the page does not jump when the script arrives:
  *
- *     spp-engagements:not(:defined) { display: block; min-height: 20rem; }
+ *     spp-engagements:not(:defined) { display: block; min-height: 30rem; }
  *     spp-engagements[variant='compact']:not(:defined) { min-height: 4.5rem; }
  *     spp-engagements[variant='badge']:not(:defined) { min-height: 2.75rem; }
+ *
+ * In one column (below 48em, where the banner is over 70rem tall) reserve 40rem, most of a phone's screen, with
+ * `(max-width: 48em)` as the media query of the first rule.
  *
  * @tagname spp-engagements
  * @summary The 9 engagements of Services Publics+, with the structure's local commitments.

@@ -4,7 +4,8 @@ import { IMPROVEMENT_STATUSES, ImprovementsResponse, type ImprovementAction, typ
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
-import { format, formatDate, locale } from '../../internal/i18n.js';
+import { format } from '../../internal/i18n.js';
+import { formatDate, locale, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
 import { STATUS_TEXT, STRINGS, TAG_LABELS } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
@@ -110,6 +111,7 @@ export class SppImprovements extends SppElement {
     const controller = new AbortController();
     this.#controller = controller;
     this.phase = 'loading';
+    warmUpIntl(this.language);
     try {
       const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/improvements?lang=${this.language}`);
       const response = await getJson(url, parseResponse, { signal: controller.signal });
@@ -162,7 +164,7 @@ export class SppImprovements extends SppElement {
   private renderPlan(groupLevel: number): TemplateResult {
     const lang = this.language;
     const s = STRINGS[lang];
-    const rules = new Intl.PluralRules(locale(lang));
+    const rules = pluralRules(lang);
     const byStatus = new Map<ImprovementStatus, ImprovementAction[]>(IMPROVEMENT_STATUSES.map((status) => [status, []]));
     for (const item of this.items) byStatus.get(item.status)?.push(item);
     const groups = GROUP_ORDER.filter((status) => byStatus.get(status)!.length);

@@ -41,7 +41,7 @@ const posterRules = (scope: CSSResult) => css`
 export const resultsStyles = css`
   :host {
     --_chart-height: var(--spp-results-chart-height, 16rem);
-    --_min-height: var(--spp-results-min-height, 28rem);
+    --_min-height: var(--spp-results-min-height, 40rem);
   }
   p,
   h2,

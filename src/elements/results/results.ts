@@ -67,7 +67,7 @@ export interface SppResultsLoadedDetail {
  * target; "objectif non atteint" otherwise; "données insuffisantes" when the value was not measured or a
  * survey has fewer than 100 answers. A warning shows when the latest update is more than 12 months old.
  *
- * Reserve its space before the script loads: `spp-results:not(:defined) { display: block; min-height: 28rem }`.
+ * Reserve its space before the script loads: `spp-results:not(:defined) { display: block; min-height: 40rem }`.
  *
  * @attr structure - SP+ structure code (`CAF-69`).
  * @attr api - API base URL; defaults to the origin that served the script.
@@ -117,7 +117,7 @@ export interface SppResultsLoadedDetail {
  * @cssprop --spp-font-family - Font (Marianne when the page loads it, else the system font).
  * @cssprop --spp-radius - Corner radius.
  * @cssprop --spp-results-chart-height - Height of the history chart. Default `16rem`.
- * @cssprop --spp-results-min-height - Space reserved while loading. Default `28rem`.
+ * @cssprop --spp-results-min-height - Space reserved while loading. Default `40rem`.
  */
 export class SppResults extends SppElement {
   static override styles = [...SppElement.styles, resultsStyles];

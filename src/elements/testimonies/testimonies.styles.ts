@@ -115,7 +115,8 @@ export const testimoniesStyles = css`
     padding: 0.5rem 0.75rem;
   }
   .loading {
-    min-height: 20rem;
+    /* The space the host page reserves (see the element's docs), so nothing below moves when the script arrives. */
+    min-height: 40rem;
     align-content: start;
   }
   .skeleton {

@@ -14,7 +14,8 @@ import {
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
-import { format, formatDate, locale, numberFormat } from '../../internal/i18n.js';
+import { format } from '../../internal/i18n.js';
+import { formatDate, locale, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
 import { CHANNEL_LABELS, FEELING_LABELS, POSTED_AS_LABELS, STRINGS, TAG_LABELS } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
@@ -39,7 +40,7 @@ const clamp = (value: number, min: number, max: number, fallback: number) =>
  *
  * Reserve its space in the host page's CSS so the page does not jump when the script arrives:
  *
- *     spp-testimonies:not(:defined) { display: block; min-height: 24rem; }
+ *     spp-testimonies:not(:defined) { display: block; min-height: 40rem; }
  *
  * @tagname spp-testimonies
  * @summary Published experiences with the administration's public replies.
@@ -163,6 +164,7 @@ export class SppTestimonies extends SppElement {
     } else {
       this.phase = 'loading';
       if (announce) this.announcement = this.strings.loading;
+      warmUpIntl(this.language);
     }
     try {
       const page = await getJson(this.url(append), parsePage, { signal: controller.signal });
@@ -213,7 +215,7 @@ export class SppTestimonies extends SppElement {
   }
 
   private plural(key: 'shown' | 'shownMore', count: number): string {
-    const form = new Intl.PluralRules(locale(this.language)).select(count) === 'one' ? 'one' : 'other';
+    const form = pluralRules(this.language).select(count) === 'one' ? 'one' : 'other';
     return format(this.strings[`${key}_${form}`], { count });
   }
 

@@ -15,7 +15,7 @@ export const formStyles = css`
     border-radius: var(--_radius);
   }
   .root.loading {
-    min-height: 20rem;
+    min-height: 40rem;
   }
   .root.floating {
     padding: 0;
@@ -278,6 +278,11 @@ export const formStyles = css`
   }
   .notice-contact {
     min-height: 1.5em;
+  }
+  /* The service's name, phone and site, once fetched, take a line or two more than the general advice they
+     replace: kept from the start, so the steps' buttons below do not move down when they arrive. */
+  .notice-contact.named {
+    min-height: 3lh;
   }
   .pii {
     padding: 0.75rem 1rem;

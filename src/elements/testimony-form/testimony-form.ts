@@ -82,6 +82,10 @@ function parseStructure(data: unknown): StructureWithContact {
  * change; a submission carries one `Idempotency-Key` for all its retries, waits in an outbox while offline or
  * while the service is down, and is sent once, even after a double click or from two tabs.
  *
+ * Reserve its space in the host page's CSS (inline mode) so the page does not jump when the script arrives:
+ *
+ *     spp-testimony-form:not(:defined) { display: block; min-height: 40rem; }
+ *
  * @attr structure - SP+ code of the service the page is about; without it, the citizen searches for the service.
  * @attr mode - `inline` (default), `floating` (a corner button opening a dialog), `link` (only a link to the
  *   full-page form hosted by the API at `/form/{structure}`), `tracking` (the author's view of a testimony).
@@ -846,7 +850,7 @@ export class SppTestimonyForm extends SppElement {
     return html`<aside class="notice info" part="notice" aria-labelledby="notice-title">
       <p id="notice-title"><strong>${t.notComplaintsTitle}</strong></p>
       <p>${t.notComplaints}</p>
-      <p class="notice-contact">
+      <p class="notice-contact ${this.structure ? 'named' : ''}">
         ${c && reach.length ? html`${format(t.notComplaintsContact, { name: c.name })} ${reach.map((r, i) => html`${i ? ', ' : ''}${r}`)}.` : t.notComplaintsGeneric}
       </p>
     </aside>`;
