@@ -4,8 +4,8 @@ import type { Indicator } from '../../contract/results.js';
 import { ChartController, type ChartData } from '../../internal/chart-controller.js';
 import { format } from '../../internal/i18n.js';
 import { locale, numberFormat } from '../../internal/intl.js';
-import { isSignificant } from './indicator-status.js';
-import { formatPeriod, formatValue } from './results-format.js';
+import type { isSignificant } from './indicator-status.js';
+import type { formatPeriod, formatValue } from './results-format.js';
 import { HISTORY_STRINGS } from './results-history.strings.js';
 import type { ResultsStrings } from './results.strings.js';
 
@@ -21,6 +21,16 @@ import type { ResultsStrings } from './results.strings.js';
 
 export interface HistoryHost extends LitElement {
   readonly language: Lang;
+}
+
+/**
+ * The card's own formatting and status rules, handed over by the card rather than imported here: imported by
+ * both, they would become a chunk of their own, one more file (and ~300 bytes gzip) on every results page.
+ */
+export interface CardRules {
+  formatPeriod: typeof formatPeriod;
+  formatValue: typeof formatValue;
+  isSignificant: typeof isSignificant;
 }
 
 const historyStyles = css`
@@ -105,7 +115,10 @@ export class ResultsHistory {
   private readonly chart: ChartController;
   private readonly chartData = new WeakMap<Indicator, { strings: ResultsStrings; data: ChartData }>();
 
-  constructor(private readonly host: HistoryHost) {
+  constructor(
+    private readonly host: HistoryHost,
+    private readonly rules: CardRules,
+  ) {
     this.chart = new ChartController(host, {
       canvas: () => host.renderRoot.querySelector('canvas'),
       data: () => this.data(),
@@ -136,7 +149,7 @@ export class ResultsHistory {
     const lang = this.host.language;
     const t = this.cardStrings;
     const h = this.strings;
-    const value = (v: number) => formatValue(v, indicator.unitType, lang, t);
+    const value = (v: number) => this.rules.formatValue(v, indicator.unitType, lang, t);
     const series: ChartData['series'] = [
       { label: h.ours, values: indicator.points.map((p) => p.value), color: '--_primary' },
       { label: h.average, values: indicator.points.map((p) => p.networkAverage), color: '--_text-muted', dashed: true, markers: false },
@@ -145,7 +158,7 @@ export class ResultsHistory {
       series.push({ label: h.targetSeries, values: indicator.points.map(() => indicator.target), color: '--_accent', dashed: true, markers: false });
     }
     const data: ChartData = {
-      labels: indicator.points.map((p) => formatPeriod(p.period, lang, t, true)),
+      labels: indicator.points.map((p) => this.rules.formatPeriod(p.period, lang, t, true)),
       series,
       formatValue: value,
       describe: (s, v) => `${s.label}${lang === 'fr' ? '\u00a0: ' : ': '}${value(v)}`,
@@ -166,8 +179,8 @@ export class ResultsHistory {
     const label = points.length
       ? format(h.chartLabel, {
           label: indicator.label,
-          first: formatPeriod(points[0]!.period, lang, cardStrings),
-          last: formatPeriod(points.at(-1)!.period, lang, cardStrings),
+          first: this.rules.formatPeriod(points[0]!.period, lang, cardStrings),
+          last: this.rules.formatPeriod(points.at(-1)!.period, lang, cardStrings),
         })
       : indicator.label;
     return html`${indicators.length > 1
@@ -200,7 +213,7 @@ export class ResultsHistory {
     const h = this.strings;
     const lang = this.host.language;
     const surveyed = indicator.family === 'satisfaction';
-    const cell = (v: number | null) => (v === null ? t.notMeasured : formatValue(v, indicator.unitType, lang, t, true));
+    const cell = (v: number | null) => (v === null ? t.notMeasured : this.rules.formatValue(v, indicator.unitType, lang, t, true));
     return html`<table part="table">
       <caption id="caption">
         ${format(h.tableCaption, { label: indicator.label })}${indicator.target === null
@@ -218,8 +231,8 @@ export class ResultsHistory {
       <tbody>
         ${indicator.points.map(
           (p) => html`<tr>
-            <th scope="row">${formatPeriod(p.period, lang, t)}</th>
-            <td>${cell(p.value)}${p.value !== null && !isSignificant(indicator, p) ? ` (${t['status-insufficient'].toLowerCase()})` : ''}</td>
+            <th scope="row">${this.rules.formatPeriod(p.period, lang, t)}</th>
+            <td>${cell(p.value)}${p.value !== null && !this.rules.isSignificant(indicator, p) ? ` (${t['status-insufficient'].toLowerCase()})` : ''}</td>
             <td>${cell(p.networkAverage)}</td>
             ${surveyed ? html`<td>${p.sampleSize === null ? '—' : numberFormat(lang).format(p.sampleSize)}</td>` : nothing}
           </tr>`,

@@ -303,7 +303,7 @@ export class SppResults extends SppElement {
     return (this.historyLoading ??= import('./results-history.js').then(
       ({ ResultsHistory }) => {
         this.historyWatch?.disconnect();
-        return (this.history = new ResultsHistory(this));
+        return (this.history = new ResultsHistory(this, { formatPeriod, formatValue, isSignificant }));
       },
       (error: unknown) => {
         this.historyLoading = undefined;
