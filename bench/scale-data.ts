@@ -231,7 +231,9 @@ export async function generateScaleStore(dataDir: string, shape: ScaleShape): Pr
     `insert into testimonies (id, reference, token_hash, status, feeling, title, body, channels, tags, posted_as, postcode, email, contact_consent, lang, pii_flags, rejection_reason, created_at, moderated_at, published_at, first_reply_at)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, 0, 'fr', '[]', ?, ?, ?, ?, ?)`,
   );
-  const insertLink = db.prepare('insert into testimony_structures (testimony_id, structure_code, position, published_at) values (?, ?, ?, ?)');
+  const insertLink = db.prepare(
+    'insert into testimony_structures (testimony_id, structure_code, position, published_at, replied_at) values (?, ?, ?, ?, ?)',
+  );
   const insertReply = db.prepare('insert into replies (id, testimony_id, structure_code, body, signature, created_at) values (?, ?, ?, ?, ?, ?)');
   // Popularity rank → structure: a shuffled order, except that the busiest is a known CAF department.
   const order = structures.map((s) => s.code).filter((c) => c !== 'BN-CAF-1');
@@ -281,9 +283,11 @@ export async function generateScaleStore(dataDir: string, shape: ScaleShape): Pr
         iso(publishedMs),
         iso(replyMs),
       );
+      // The reply, when there is one, comes from the first structure.
       let position = 0;
       for (const code of codes) {
-        insertLink.run(id, code, position++, iso(publishedMs));
+        insertLink.run(id, code, position, iso(publishedMs), position === 0 ? iso(replyMs) : null);
+        position++;
         bump('testimony_structures');
         if (publishedMs !== null) published.set(code, (published.get(code) ?? 0) + 1);
       }

@@ -324,6 +324,7 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
       structure_code: code,
       position,
       published_at: published ? e.publishedAt : null,
+      replied_at: e.replies.find((r) => r.structureCode === code)?.createdAt ?? null,
     }));
     const wantedReplies = e.replies.map((r) => ({
       id: replyId(e.reference, r.structureCode),

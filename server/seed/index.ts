@@ -132,7 +132,15 @@ export async function seedDatabase(db: Kysely<Database>, now = new Date()): Prom
         .execute();
       await trx
         .insertInto('testimony_structures')
-        .values(t.structures.map((code, position) => ({ testimony_id: id, structure_code: code, position, published_at: publishedAt })))
+        .values(
+          t.structures.map((code, position) => ({
+            testimony_id: id,
+            structure_code: code,
+            position,
+            published_at: publishedAt,
+            replied_at: t.reply?.structure === code ? at(t.reply.daysAgo) : null,
+          })),
+        )
         .execute();
       if (t.reply) {
         await trx

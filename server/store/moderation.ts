@@ -309,6 +309,14 @@ export async function upsertReply(
       .values({ id: newId(), testimony_id: row.id, structure_code: structureCode, body: reply.body, signature: reply.signature, created_at: now })
       .onConflict((oc) => oc.columns(['testimony_id', 'structure_code']).doUpdateSet({ body: reply.body, signature: reply.signature }))
       .execute();
+    // An edited reply keeps its first time: the reply delay is how long the citizen waited for an answer.
+    await trx
+      .updateTable('testimony_structures')
+      .set({ replied_at: now })
+      .where('testimony_id', '=', row.id)
+      .where('structure_code', '=', structureCode)
+      .where('replied_at', 'is', null)
+      .execute();
     await trx
       .updateTable('testimonies')
       .set({ first_reply_at: row.first_reply_at ?? now })
@@ -350,7 +358,8 @@ export async function reassignTestimony(db: Kysely<Database>, row: TestimonyRow,
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('testimony_structures')
-      .set({ structure_code: to })
+      // The reply (if any) was the first structure's: the new one has not answered yet.
+      .set({ structure_code: to, replied_at: null })
       .where('testimony_id', '=', row.id)
       .where('structure_code', '=', from)
       .execute();

@@ -109,6 +109,8 @@ export interface TestimonyStructureTable {
   position: number;
   /** Copy of the testimony's publication time, so a structure's published page is one index range. */
   published_at: string | null;
+  /** Time of this structure's public reply (its first version), for the reply statistics. */
+  replied_at: string | null;
 }
 
 export interface ReplyTable {

@@ -116,4 +116,26 @@ describe('admin API: public replies, per structure', () => {
     assert.equal(author.status, 'rejected');
     assert.deepEqual(author.replies, []);
   });
+
+  it('the response rate counts each structure’s own first reply: a shared testimony, a reply, an edit', async () => {
+    const stats = async (code: string) =>
+      TestimoniesPage.parse((await server.app.inject({ url: `/api/v1/structures/${code}/testimonies` })).json()).stats;
+    const [caf0, cpam0] = [await stats('CAF-69'), await stats('CPAM-33')];
+    const { reference } = await published(['CAF-69', 'CPAM-33']);
+    const [caf1, cpam1] = [await stats('CAF-69'), await stats('CPAM-33')];
+    assert.deepEqual([caf1.published, caf1.answered], [caf0.published + 1, caf0.answered]);
+    assert.deepEqual([cpam1.published, cpam1.answered], [cpam0.published + 1, cpam0.answered]);
+
+    // The CPAM answers: only the CPAM's rate moves.
+    assert.equal((await admin(server.app, 'PUT', `/api/v1/admin/testimonies/${reference}/replies/CPAM-33`, cpam, REPLY)).statusCode, 201);
+    const [caf2, cpam2] = [await stats('CAF-69'), await stats('CPAM-33')];
+    assert.equal(caf2.answered, caf1.answered);
+    assert.equal(cpam2.answered, cpam1.answered + 1);
+    assert.equal(cpam2.responseRate, cpam2.answered / cpam2.published);
+
+    // Editing the reply neither counts it twice nor moves its time (the delay is the citizen's wait).
+    const edit = { ...REPLY, body: `${REPLY.body} Précision : la ligne est ouverte du lundi au vendredi.` };
+    assert.equal((await admin(server.app, 'PUT', `/api/v1/admin/testimonies/${reference}/replies/CPAM-33`, cpam, edit)).statusCode, 200);
+    assert.deepEqual(await stats('CPAM-33'), cpam2);
+  });
 });

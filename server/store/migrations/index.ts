@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-agents.js';
 import * as m003 from './003-import.js';
+import * as m004 from './004-reply-delays.js';
 
 /**
  * Migrations live in code (no folder scan at run time, so the server runs the same from a bundle or tsx).
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-agents': m002,
   '003-import': m003,
+  '004-reply-delays': m004,
 };
 
 export const migrationProvider: MigrationProvider = {
