@@ -2,6 +2,7 @@ import { delay, fakeFetch, json, offline, problem, realApi } from '../helpers/br
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import { PROGRAMME_URL, type SppEngagements } from '../../src/elements/engagements/engagements.js';
+import { LOCAL_COMMITMENTS_GRACE_MS } from '../../src/elements/engagements/local-commitments.js';
 import type { SppErrorDetail } from '../../src/internal/events.js';
 
 /** The committed copy of the official communication kit (the seed document), served by the test runner. */
@@ -344,6 +345,44 @@ describe('<spp-engagements>', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('keeps its reserved space empty until they arrive, then shows the banner once, with them', async () => {
+      await setViewport({ width: 412, height: 823 });
+      fakeFetch(async () => {
+        await delay(300);
+        return json(structureAnswer());
+      });
+      const el = await banner({ structure: 'TEST-1' });
+      const reserved = parseFloat(getComputedStyle(el).minHeight);
+      expect(reserved, 'one column: the 40rem the docs tell the host page to reserve').to.equal(640);
+      expect(engagements(el), 'nothing shown yet').to.have.length(0);
+      expect(el.getBoundingClientRect().height, 'the space stays reserved').to.equal(reserved);
+      await waitUntil(() => engagements(el).length === 9, 'the banner never showed');
+      // The first render that shows engagements already holds the commitment: nothing is inserted among them.
+      expect(all(el, '[part="commitment"]').map((c) => c.textContent)).to.deep.equal(['Notre numéro est gratuit depuis 2021.']);
+    });
+
+    it('inserts the commitments of an API slower than the grace period when they come', async function () {
+      this.timeout(8000);
+      const errors: SppErrorDetail[] = [];
+      fakeFetch(async () => {
+        await delay(LOCAL_COMMITMENTS_GRACE_MS + 800);
+        return json(structureAnswer());
+      });
+      const el = await banner({ structure: 'TEST-1' });
+      el.addEventListener('spp-error', (e) => errors.push(e.detail));
+      await waitUntil(() => engagements(el).length === 9, 'the banner never showed', { timeout: LOCAL_COMMITMENTS_GRACE_MS + 700 });
+      expect(one(el, '[part="commitment"]'), 'shown without them at first').to.equal(null);
+      await waitUntil(() => one(el, '[part="commitment"]'), 'the late commitments never came', { timeout: 3000 });
+      expect(texts(el)).to.deep.equal(SEED.map((e) => e.text));
+      expect(errors).to.deep.equal([]);
+    });
+
+    it('does not wait for them in the compact strip, where they are folded away', async () => {
+      fakeFetch(() => new Promise<Response>(() => {}));
+      const el = await banner({ structure: 'TEST-1', variant: 'compact' });
+      expect(all(el, '[part~="keyword"]').length).to.equal(9);
+    });
+
     it('asks `GET /api/v1/structures/{code}` on the `api` base, code encoded', async () => {
       const calls = fakeFetch(() => json(structureAnswer()));
       const el = await banner({ structure: 'A/B?c', api: 'https://api.example.test/base/' });
@@ -409,13 +448,13 @@ describe('<spp-engagements>', () => {
         el.structure = 'TEST-1';
         const error = oneEvent(el, 'spp-error');
         await fixture<HTMLDivElement>(html`<div></div>`).then((wrapper) => wrapper.append(el));
-        await el.updateComplete;
-        expect(engagements(el), 'shown before the API answers').to.have.length(9);
+        const started = performance.now();
         const { detail } = (await error) as CustomEvent<SppErrorDetail>;
         expect(detail).to.include(expected);
         expect(detail.message).to.be.a('string').and.not.equal('');
         await el.updateComplete;
-        expect(texts(el)).to.deep.equal(SEED.map((e) => e.text));
+        expect(texts(el), 'shown as soon as the API failed').to.deep.equal(SEED.map((e) => e.text));
+        expect(performance.now() - started, 'without waiting out the grace period').to.be.below(LOCAL_COMMITMENTS_GRACE_MS);
         expect(one(el, '[part="commitment"]')).to.equal(null);
       });
     }
@@ -436,14 +475,16 @@ describe('<spp-engagements>', () => {
       expect(one(el, '[part="commitment"]')).to.equal(null);
     });
 
-    it('gives up after 5 s without an answer, the banner shown all along', async function () {
+    it('shows the banner without commitments after 1 s without an answer, and gives up at 5 s', async function () {
       this.timeout(12000);
       fakeFetch(() => new Promise<Response>(() => {}));
       const started = performance.now();
       const el = await banner({ structure: 'TEST-1' });
       const errors = errorsOf(el);
-      expect(engagements(el), 'shown at once').to.have.length(9);
-      await delay(2500);
+      expect(engagements(el), 'its space kept empty while waiting').to.have.length(0);
+      await waitUntil(() => engagements(el).length === 9, 'the banner never showed', { timeout: 3000, interval: 20 });
+      expect(performance.now() - started, 'shown after the grace period').to.be.within(LOCAL_COMMITMENTS_GRACE_MS - 50, LOCAL_COMMITMENTS_GRACE_MS + 700);
+      await delay(2500 - (performance.now() - started));
       expect(errors, 'still waiting at 2.5 s').to.deep.equal([]);
       expect(engagements(el)).to.have.length(9);
       await waitUntil(() => errors.length === 1, 'no timeout reported', { timeout: 5000 });

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { fakeFetch, json, offline, problem, realApi } from '../helpers/browser.js';
 import '../../src/elements/improvements/improvements.js';
 import type { SppImprovements } from '../../src/elements/improvements/improvements.js';
@@ -138,6 +139,28 @@ describe('<spp-improvements>', () => {
     const el = await mount();
     expect(root(el).querySelector('[role="alert"]')!.textContent).to.include('réponse du service est inattendue');
     expect(root(el).querySelectorAll('[part="item"]')).to.have.length(0);
+  });
+
+  it('keeps the 40rem its docs tell the host page to reserve in every state, so the text below does not move', async () => {
+    await setViewport({ width: 412, height: 823 });
+    try {
+      const height = (el: SppImprovements) => el.getBoundingClientRect().height;
+      fakeFetch(() => new Promise<Response>(() => {}));
+      const loading = await fixture<SppImprovements>(html`<spp-improvements structure="PREF-69" api="https://api.test"></spp-improvements>`);
+      expect(height(loading), 'loading').to.equal(640);
+      // One action is about 30rem on a phone: it used to push the text below down from a 16rem reservation.
+      fakeFetch(() => json(plan([action('a')])));
+      expect(height(await mount()), 'a plan of one action').to.equal(640);
+      fakeFetch(() => json(plan([])));
+      expect(height(await mount()), 'no action yet').to.equal(640);
+      fakeFetch(() => problem(500));
+      expect(height(await mount()), 'an error').to.equal(640);
+      // A longer plan grows past it (on a phone, below the fold when the element is near the top of the page).
+      fakeFetch(() => json(plan(['a', 'b', 'c'].map((id) => action(id)))));
+      expect(height(await mount()), 'a plan of three actions').to.be.above(640);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('heading-level sets the plan’s heading and its groups’ levels', async () => {

@@ -87,7 +87,7 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
     needsApi: true,
   },
   'spp-improvements': {
-    reserve: `spp-improvements:not(:defined) { display: block; min-height: 16rem; }`,
+    reserve: `spp-improvements:not(:defined) { display: block; min-height: 40rem; }`,
     attributes: { structure: DEMO_STRUCTURE },
     content: `!!root && ${notBusy} && ${includesAny(demoImprovementTexts)}`,
     failure: `!!root && ${notBusy} && ${announcedMessage}`,

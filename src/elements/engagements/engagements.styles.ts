@@ -3,17 +3,24 @@ import { css } from 'lit';
 /**
  * The banner's look, kept small (a page holding only the banner may download 12 KB gzip of JavaScript). Colours
  * come only from the theme's `--_*` tokens, so dark mode and the host's `--spp-*` colours apply with no more
- * rules here. The `:host` min-heights keep the banner's space while it renders (English is its own chunk), so
- * the page below does not jump; they are below the rendered heights, never above.
+ * rules here. The `:host` min-heights keep the banner's space, the one its docs tell the host page to reserve,
+ * while it renders (English is its own chunk; with a structure, the full banner waits a moment for its local
+ * commitments), so the page below does not jump; they are below the rendered heights, never above.
  */
 export const engagementsStyles = css`
   :host {
     min-height: 30rem;
   }
-  :host([variant='compact']) {
+  /* One column: the host page reserves 40rem (the element's docs); shrinking to 30rem would pull the text below up. */
+  @media (max-width: 48em) {
+    :host {
+      min-height: 40rem;
+    }
+  }
+  :host([variant=compact]) {
     min-height: 4.5rem;
   }
-  :host([variant='badge']) {
+  :host([variant=badge]) {
     min-height: 2.75rem;
   }
   p,
@@ -109,7 +116,7 @@ export const engagementsStyles = css`
     border-width: 0 2px 2px 0;
     rotate: -45deg;
   }
-  [aria-expanded='true']::before {
+  [aria-expanded=true]::before {
     rotate: 45deg;
   }
   .quote {
@@ -146,12 +153,12 @@ export const engagementsStyles = css`
     border-radius: var(--_radius);
     font-weight: 700;
   }
-  :host([theme='neutral']) .group,
-  :host([theme='neutral']) .strip {
+  :host([theme=neutral]) .group,
+  :host([theme=neutral]) .strip {
     border: 0;
     background: var(--_bg-alt);
   }
-  :host([theme='neutral']) .number {
+  :host([theme=neutral]) .number {
     border-radius: 50%;
   }
 `;

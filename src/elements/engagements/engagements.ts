@@ -7,7 +7,7 @@ import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
 import { STRINGS_FR, type EngagementsStrings } from './engagements.strings.js';
 import { engagementsStyles } from './engagements.styles.js';
-import { fetchLocalCommitments, type LocalCommitments } from './local-commitments.js';
+import { fetchLocalCommitments, LOCAL_COMMITMENTS_GRACE_MS, type LocalCommitments } from './local-commitments.js';
 
 export type EngagementsVariant = 'full' | 'compact' | 'badge';
 
@@ -53,9 +53,12 @@ function emphasise(text: string, emphasis: string[]): (string | TemplateResult)[
  * The 9 engagements of Services Publics+ (the programme's "promise") in the official wording, grouped
  * "Des services publics + proches / + efficaces / + simples", with the structure's own local commitments.
  *
- * The engagements ship inside the bundle: the banner shows at once, whatever the API does; the API only adds the
- * local commitments of `structure`. English (our own translation: the official text is French) is a separate
- * chunk, downloaded only when `lang="en"`.
+ * The engagements ship inside the bundle: the banner shows whatever the API does; the API only adds the local
+ * commitments of `structure`. With `structure`, the full banner keeps its space empty until they arrive or fail,
+ * 1 s at most, then shows once (rather than showing the engagements and pushing them down to insert the
+ * commitments); commitments from an API slower than that are inserted when they come. Without `structure`, and
+ * in the `compact` and `badge` variants, it shows at once. English (our own translation: the official text is
+ * French) is a separate chunk, downloaded only when `lang="en"`.
  *
  * The wording is not fetched from `GET /api/v1/engagements`: the server stores the same bundled data (its seed)
  * and serves the script, so the bundle is as new as the server; a request on every page view would buy nothing
@@ -122,10 +125,11 @@ export class SppEngagements extends SppElement {
     highlight: {},
     headingLevel: { type: Number, attribute: 'heading-level' },
     href: {},
-    local: { state: true, attribute: false },
-    openQuotes: { state: true, attribute: false },
-    expanded: { state: true, attribute: false },
-    englishFailed: { state: true, attribute: false },
+    // `state` implies `attribute: false` in Lit 3: not spelt out, for the budget.
+    local: { state: true },
+    openQuotes: { state: true },
+    expanded: { state: true },
+    englishFailed: { state: true },
   };
 
   /** `full` (default), `compact` or `badge`; anything else is shown as `full`. */
@@ -140,10 +144,11 @@ export class SppEngagements extends SppElement {
   /** Where the `badge` leads; default: the programme's site. */
   href = '';
 
-  private local?: LocalCommitments;
+  /** `null`: asked for and not settled yet; the full banner waits (see `LOCAL_COMMITMENTS_GRACE_MS`). */
+  private local?: LocalCommitments | null;
   private openQuotes: number[] = [];
   private expanded = false;
-  private englishFailed = false;
+  private englishFailed?: boolean;
 
   /** `api|structure` of the commitments asked for; an answer to an older question is dropped. */
   #localKey = '';
@@ -154,7 +159,6 @@ export class SppEngagements extends SppElement {
   }
 
   protected override willUpdate(): void {
-    const badge = this.variant === 'badge';
     if (!this.pack) {
       loadEnglish().then(
         () => this.requestUpdate(),
@@ -164,22 +168,27 @@ export class SppEngagements extends SppElement {
         },
       );
     }
-    const key = !badge && this.structure ? `${this.apiBase}|${this.structure}` : '';
+    const key = this.variant !== 'badge' && this.structure ? `${this.apiBase}|${this.structure}` : '';
     if (key !== this.#localKey) {
       this.#localKey = key;
-      this.local = undefined;
+      this.local = key ? null : undefined;
       if (key) {
-        fetchLocalCommitments(this.apiBase, this.structure).then(
-          (local) => key === this.#localKey && (this.local = local),
-          (error: unknown) => key === this.#localKey && this.reportError(error),
-        );
+        // The commitments, or, after a failure or the grace period, none yet (those of a slower API come in late).
+        const settle = (local?: LocalCommitments) => key === this.#localKey && (local || this.local === null) && (this.local = local);
+        setTimeout(settle, LOCAL_COMMITMENTS_GRACE_MS);
+        fetchLocalCommitments(this.apiBase, this.structure).then(settle, (error: unknown) => {
+          settle();
+          if (key === this.#localKey) this.reportError(error);
+        });
       }
     }
   }
 
-  protected override render(): TemplateResult {
-    // English still downloading: the reserved space stays empty rather than showing French, then switching.
-    if (!this.pack) return html`<div class="root" lang="en"></div>`;
+  protected override render(): TemplateResult | typeof nothing {
+    const compact = this.variant === 'compact';
+    // English still downloading, or the full banner waiting for the structure's commitments: the reserved space
+    // stays empty rather than showing French then switching, or engagements then pushing them down.
+    if (!this.pack || (this.local === null && !compact)) return nothing;
     const { doc, s } = this.pack;
     const lang = doc.lang;
     const every = doc.pillars.flatMap((group) => group.engagements);
@@ -195,7 +204,6 @@ export class SppEngagements extends SppElement {
     }
     const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
     const spotlight = this.highlight.split(/[\s,;]+/).map(Number);
-    const compact = this.variant === 'compact';
     const groups =
       !compact || this.expanded
         ? html`<div class="groups">

@@ -7,8 +7,16 @@ export interface LocalCommitments {
   commitments: { engagement: number; text: string }[];
 }
 
-/** The API gets 5 s to add local commitments; the banner itself never waits for it. */
+/** The API gets 5 s to add local commitments. */
 export const LOCAL_COMMITMENTS_TIMEOUT_MS = 5000;
+
+/**
+ * How long the full banner keeps its reserved space empty waiting for them: commitments inserted under engagements
+ * already on screen would push the rest of the banner down (a layout shift). Past it the banner shows without
+ * them, and commitments that come later are still inserted, moving the text below them: only an API slower
+ * than this can make the banner shift.
+ */
+export const LOCAL_COMMITMENTS_GRACE_MS = 1000;
 
 /*
  * Budget trade-offs (a page holding only the banner may download 12 KB gzip of JavaScript, Lit included):
@@ -20,16 +28,12 @@ export const LOCAL_COMMITMENTS_TIMEOUT_MS = 5000;
  *   cache honours the API's `Cache-Control`. Errors are still `ApiError`s, so `spp-error` says the same things.
  */
 function isLocalCommitments(body: unknown): body is LocalCommitments {
+  // JSON has no functions: a value with a string `name` or `text` is an object (`?.` covers null).
   const value = body as Partial<Record<keyof LocalCommitments, unknown>> | null;
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof value.name === 'string' &&
+    typeof value?.name === 'string' &&
     Array.isArray(value.commitments) &&
-    value.commitments.every(
-      (c: { engagement?: unknown; text?: unknown } | null) =>
-        typeof c === 'object' && c !== null && typeof c.text === 'string' && Number.isInteger(c.engagement),
-    )
+    value.commitments.every((c: { engagement?: unknown; text?: unknown } | null) => typeof c?.text === 'string' && Number.isInteger(c.engagement))
   );
 }
 
@@ -38,11 +42,8 @@ export async function fetchLocalCommitments(apiBase: string, code: string): Prom
   const signal = AbortSignal.timeout(LOCAL_COMMITMENTS_TIMEOUT_MS);
   let status: number | undefined;
   try {
-    const response = await fetch(apiUrl(apiBase, `/api/v1/structures/${encodeURIComponent(code)}`), {
-      headers: { Accept: 'application/json' },
-      credentials: 'omit',
-      signal,
-    });
+    // No `Accept` header: the API answers JSON whatever it says (and the bytes go to this element's budget).
+    const response = await fetch(apiUrl(apiBase, `/api/v1/structures/${encodeURIComponent(code)}`), { credentials: 'omit', signal });
     status = response.status;
     if (!response.ok) throw new ApiError('http', `HTTP ${status}`, status);
     const body: unknown = await response.json();
@@ -52,6 +53,6 @@ export async function fetchLocalCommitments(apiBase: string, code: string): Prom
     if (error instanceof ApiError) throw error;
     if (signal.aborted) throw new ApiError('timeout', `no answer within ${LOCAL_COMMITMENTS_TIMEOUT_MS} ms`);
     // Before an answer: the network; after one: a body that is not JSON.
-    throw new ApiError(status ? 'malformed' : 'network', error instanceof Error ? error.message : String(error), status);
+    throw new ApiError(status ? 'malformed' : 'network', String(error), status);
   }
 }

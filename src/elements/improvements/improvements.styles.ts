@@ -1,9 +1,19 @@
 import { css } from 'lit';
 
 export const improvementsStyles = css`
+  :host {
+    --_min-height: var(--spp-improvements-min-height, 40rem);
+  }
+  /*
+   * Every state keeps at least the space the host page reserves (the element's docs): the loading message, an
+   * answer shorter than it and the error do not pull the text below up, and a plan of one or two actions does not
+   * push it down. Longer plans grow past it, on a phone below the screen's fold when the element is near the top.
+   */
   .root {
     display: grid;
     gap: var(--_space);
+    align-content: start;
+    min-height: var(--_min-height);
   }
   p {
     margin: 0;

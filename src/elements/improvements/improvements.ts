@@ -24,7 +24,11 @@ type Phase = 'loading' | 'ready' | 'error';
  *
  * Reserve its space in the host page's CSS so the page does not jump when the script arrives:
  *
- *     spp-improvements:not(:defined) { display: block; min-height: 16rem; }
+ *     spp-improvements:not(:defined) { display: block; min-height: 40rem; }
+ *
+ * The element keeps that height in every state (loading, a short plan, empty, error), so the text below does not
+ * move when the plan arrives; a plan longer than that grows past it. A page that reserves another height sets the
+ * same on `--spp-improvements-min-height`.
  *
  * @tagname spp-improvements
  * @summary The improvement plan: "Vous nous avez dit… Nous avons fait…".
@@ -62,6 +66,7 @@ type Phase = 'loading' | 'ready' | 'error';
  * @cssprop --spp-font-family - Font (`neutral`: the host page's).
  * @cssprop --spp-radius - Corner radius.
  * @cssprop --spp-space - Spacing unit.
+ * @cssprop --spp-improvements-min-height - Height the element keeps in every state, the host page's reservation. Default `40rem`.
  */
 export class SppImprovements extends SppElement {
   static override styles = [...SppElement.styles, improvementsStyles];
