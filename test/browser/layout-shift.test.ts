@@ -2,6 +2,7 @@ import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { delay, fakeFetch, realApi } from '../helpers/browser.js';
 import { elementMarkup, elementSpecs } from '../helpers/elements.js';
+import { hostPageBody } from '../helpers/host-page-html.js';
 import { ELEMENT_LOADERS } from '../../src/elements/catalog.js';
 
 /*
@@ -43,16 +44,6 @@ const root = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
 const notBusy = (el: HTMLElement) => !root(el).querySelector('[aria-busy="true"]');
 
-/** The text of the bench's host page (test/helpers/host-pages.ts) around `markup`: a shift moves it. */
-const HOST_PAGE = (head: string, markup: string) => `${head}
-  <p>République française – Un service public</p>
-  <h1>Nos engagements de qualité de service</h1>
-  <p>Ce service participe au programme Services Publics+. Voici notre promesse, nos résultats et ce que vous nous dites.</p>
-  ${markup}
-  <p>Pour toute question, contactez-nous par téléphone du lundi au vendredi, de 9 h à 17 h, ou prenez rendez-vous en ligne.</p>
-  <p>Les informations de cette page sont mises à jour chaque trimestre.</p>
-  <footer><p>Mentions légales – Accessibilité : partiellement conforme</p></footer>`;
-
 const cases: [string, string, (el: HTMLElement) => boolean][] = [
   // The 9 engagements, with CAF-69's local commitments under engagements 2 and 3.
   ['spp-engagements', 'its local commitments arrive', (el) => root(el).querySelectorAll('[part="commitment"]').length === 2],
@@ -89,7 +80,7 @@ describe('layout shift of a host page while an element loads (its documented res
       const api = await slowRealApi();
       localStorage.clear();
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-      wrapper.innerHTML = HOST_PAGE(`<style>${spec.reserve ?? ''}</style>`, elementMarkup(spec, { api }));
+      wrapper.innerHTML = `<style>${spec.reserve ?? ''}</style>${hostPageBody(elementMarkup(spec, { api }))}`;
       const el = wrapper.querySelector<HTMLElement>(tag)!;
       // The page painted with the reservation, as before the script arrives.
       await nextFrame();

@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+export { hostPageBody, hostPageHtml, type HostPageOptions } from './host-page-html.js';
+
 /**
  * A webmaster's site: pages on their own origin (another port than the API), embedding the widgets with the
  * one script tag from the API origin, exactly as the snippet says. Used by the bench and the resilience tests.
@@ -53,47 +55,4 @@ export async function startHostServer(): Promise<HostServer> {
         server.close(() => resolve());
       }),
   };
-}
-
-export interface HostPageOptions {
-  /** The widgets' script URL (the API origin's `/widgets/spp-widgets.js`); omitted for a static page. */
-  scriptUrl?: string;
-  /** Markup of the widgets (or their static copy). */
-  widgets: string;
-  title?: string;
-  /** Extra markup at the end of `<head>` (styles, meta). */
-  head?: string;
-  /** Height of empty space before the widgets, to keep them below the fold at first. */
-  spacerPx?: number;
-}
-
-/**
- * A plain content page of a public service, the widgets in the middle of its text: what grows or moves
- * when a widget renders shows up as layout shift of the text after it.
- */
-export function hostPageHtml(options: HostPageOptions): string {
-  const script = options.scriptUrl ? `<script type="module" src="${options.scriptUrl}"></script>` : '';
-  const spacer = options.spacerPx ? `<div class="spacer" style="height:${options.spacerPx}px"></div>` : '';
-  return `<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${options.title ?? 'Un service public – page de test'}</title>
-${script}
-${options.head ?? ''}
-</head>
-<body>
-<header><p>République française – Un service public</p></header>
-<main>
-<h1>Nos engagements de qualité de service</h1>
-<p>Ce service participe au programme Services Publics+. Voici notre promesse, nos résultats et ce que vous nous dites.</p>
-${spacer}
-${options.widgets}
-<p>Pour toute question, contactez-nous par téléphone du lundi au vendredi, de 9 h à 17 h, ou prenez rendez-vous en ligne.</p>
-<p>Les informations de cette page sont mises à jour chaque trimestre.</p>
-</main>
-<footer><p>Mentions légales – Accessibilité : partiellement conforme</p></footer>
-</body>
-</html>`;
 }
