@@ -1,6 +1,7 @@
 /**
  * The API v1 contract: one zod (mini) schema per payload. The server validates with it, the widgets parse
  * responses with it, and `/api/openapi.json` is generated from it. Add a field here once; the rest follows.
+ * `generated/` holds JSON Schema copies for pages checked without zod (`npm run contract:json`; a test fails when stale).
  */
 export * from './common.js';
 export * from './engagement.js';

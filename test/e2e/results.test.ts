@@ -78,6 +78,44 @@ describe('<spp-results> on the demo page', () => {
     await page.close();
   });
 
+  it('a page holding only the card downloads at most 18 KB of gzip JavaScript before its chart is visible', async (t) => {
+    // DESIGN.md's budget. The card sits in a phone-sized viewport, its chart below the fold until scrolled to.
+    const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const bodies: Promise<[string, number]>[] = [];
+    const requested: string[] = [];
+    page.on('request', (request) => request.resourceType() === 'script' && requested.push(new URL(request.url()).pathname));
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') {
+        bodies.push(response.body().then((body) => [new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length]));
+      }
+    });
+    await page.route(`${server.url}/only-results`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Nos résultats</title>
+          <script type="module" src="/widgets/spp-widgets.js"></script></head>
+          <body><main><h1>Nos résultats</h1><spp-results structure="PREF-69"></spp-results></main></body></html>`,
+      }),
+    );
+    await page.goto(`${server.url}/only-results`, { waitUntil: 'networkidle' });
+    await page.locator('spp-results article').waitFor();
+    await page.waitForTimeout(300);
+    const sizes = await Promise.all(bodies);
+    const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
+    const listing = sizes.map(([path, bytes]) => `${path} ${bytes}`).join(', ');
+    t.diagnostic(`only <spp-results>, before its chart: ${total} bytes gzip in ${sizes.length} files`);
+    assert.ok(!sizes.some(([path]) => /line-chart|results-history/.test(path)), `chart code before the chart is visible: ${listing}`);
+    assert.ok(total <= 18 * 1024, `${total} bytes gzip: ${listing}`);
+
+    await page.locator('spp-results .history').scrollIntoViewIfNeeded();
+    await page.locator('spp-results canvas').waitFor();
+    await waitFor(() => (requested.some((path) => /line-chart/.test(path)) ? true : undefined));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('the table alternative shows the values the API published, period by period', async () => {
     const api = (await (await fetch(`${server.url}/api/v1/structures/PREF-69/results`)).json()) as ResultsResponse;
     const { page } = await openDemo();

@@ -1,14 +1,15 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, getJson } from '../../client/http.js';
 import type { Lang } from '../../contract/common.js';
-import { ResultsResponse, type Indicator, type IndicatorFamily } from '../../contract/results.js';
+import { ResultsResponseSchema } from '../../contract/generated/results-response.js';
+import type { Indicator, IndicatorFamily, ResultsResponse } from '../../contract/results.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { emit } from '../../internal/events.js';
 import { format } from '../../internal/i18n.js';
 import { dateFormat, formatDate, numberFormat } from '../../internal/intl.js';
-import { parserFor } from '../../internal/parse.js';
+import { checkerFor } from '../../internal/json-check.js';
 import { isSignificant, isStale, latestPoint, statusOf, trendOf } from './indicator-status.js';
 import { formatDelta, formatPeriod, formatValue, periodKind } from './results-format.js';
 import type { ResultsHistory } from './results-history.js';
@@ -16,7 +17,8 @@ import type { QrCode } from './results-qr.js';
 import { RESULTS_FR, type ResultsStrings } from './results.strings.js';
 import { resultsStyles } from './results.styles.js';
 
-const parseResults = parserFor(ResultsResponse);
+// Checked against the contract without zod: zod and its schemas would take this page over its 18 KB budget.
+const parseResults = checkerFor<ResultsResponse>(ResultsResponseSchema);
 
 let english: ResultsStrings | undefined;
 let englishLoading: Promise<void> | undefined;
