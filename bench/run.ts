@@ -4,6 +4,7 @@
  *     npm run bench                    # all four sections (several minutes)
  *     npm run bench -- size render     # only those sections
  *     BENCH_RUNS=3 BENCH_API_SECONDS=3 npm run bench -- --quick-scale   # shorter, for a try
+ *     BENCH_ELEMENTS=spp-results npm run bench -- size render           # only those elements' pages
  *
  * Sections: size (JS a page downloads, gzip, in Chromium), render (4× CPU throttling, against a static twin),
  * api (autocannon against a bare Fastify route; a PostgreSQL column on BENCH_DATABASE_URL, or on a throwaway
@@ -122,7 +123,8 @@ interface Report {
 
 async function main(): Promise<void> {
   const started = new Date();
-  const specs = elementSpecs();
+  const only = process.env.BENCH_ELEMENTS?.split(',').map((tag) => tag.trim()).filter(Boolean);
+  const specs = elementSpecs().filter((spec) => !only?.length || only.includes(spec.tag));
   const report: Report = {
     meta: {
       startedAt: started.toISOString(),

@@ -33,50 +33,61 @@ const patterns = new Map<string, RegExp>();
 const kindOf = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'array' : Number.isInteger(value) ? 'integer' : typeof value;
 
-/**
- * Where `value` first departs from `schema`, as a JSON pointer (`/indicators/3/points/0/value`; `` for the root),
- * or `undefined` when it conforms.
- */
-export function mismatch(schema: JsonSchema, value: unknown, at = ''): string | undefined {
-  if (schema.anyOf && !schema.anyOf.some((option) => mismatch(option, value, at) === undefined)) return at;
+const typeAllows = (type: string | string[], kind: string): boolean =>
+  typeof type === 'string' ? type === kind || (kind === 'integer' && type === 'number') : type.some((t) => typeAllows(t, kind));
+
+/** `mismatch` without the path: `null` when `value` conforms, else the keys leading to where it does not. */
+function check(schema: JsonSchema, value: unknown): (string | number)[] | null {
+  if (schema.anyOf && !schema.anyOf.some((option) => check(option, value) === null)) return [];
   const kind = kindOf(value);
-  const types = schema.type === undefined ? undefined : ([] as string[]).concat(schema.type);
-  if (types && !types.includes(kind) && !(kind === 'integer' && types.includes('number'))) return at;
-  if (schema.enum && !schema.enum.includes(value)) return at;
-  if ('const' in schema && schema.const !== value) return at;
-  if (typeof value === 'string') {
+  if (schema.type !== undefined && !typeAllows(schema.type, kind)) return [];
+  if (schema.enum && !schema.enum.includes(value)) return [];
+  if ('const' in schema && schema.const !== value) return [];
+  if (kind === 'string') {
+    const text = value as string;
     const { pattern } = schema;
     if (pattern !== undefined) {
       let regex = patterns.get(pattern);
       if (!regex) patterns.set(pattern, (regex = new RegExp(pattern)));
-      if (!regex.test(value)) return at;
+      if (!regex.test(text)) return [];
     }
-    if (value.length < (schema.minLength ?? 0) || value.length > (schema.maxLength ?? Infinity)) return at;
-  }
-  if (typeof value === 'number') {
+    if (text.length < (schema.minLength ?? 0) || text.length > (schema.maxLength ?? Infinity)) return [];
+  } else if (kind === 'number' || kind === 'integer') {
+    const number = value as number;
     const { minimum = -Infinity, maximum = Infinity, exclusiveMinimum = -Infinity, exclusiveMaximum = Infinity } = schema;
-    if (value < minimum || value > maximum || value <= exclusiveMinimum || value >= exclusiveMaximum) return at;
-  }
-  if (kind === 'array' && schema.items) {
+    if (number < minimum || number > maximum || number <= exclusiveMinimum || number >= exclusiveMaximum) return [];
+  } else if (kind === 'array') {
+    const { items } = schema;
     const list = value as unknown[];
-    for (let i = 0; i < list.length; i++) {
-      const found = mismatch(schema.items, list[i], `${at}/${i}`);
-      if (found !== undefined) return found;
+    if (items) {
+      for (let i = 0; i < list.length; i++) {
+        const found = check(items, list[i]);
+        if (found) return (found.unshift(i), found);
+      }
     }
-  }
-  if (kind === 'object') {
+  } else if (kind === 'object') {
     const record = value as Record<string, unknown>;
     const properties = schema.properties ?? {};
-    for (const key of schema.required ?? []) if (!Object.hasOwn(record, key)) return `${at}/${key}`;
-    for (const key of Object.keys(record)) {
+    for (const key of schema.required ?? []) if (!Object.hasOwn(record, key)) return [key];
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
       const rule = Object.hasOwn(properties, key) ? properties[key] : undefined;
       if (rule) {
-        const found = mismatch(rule, record[key], `${at}/${key}`);
-        if (found !== undefined) return found;
-      } else if (schema.additionalProperties === false) return `${at}/${key}`;
+        const found = check(rule, record[key]);
+        if (found) return (found.unshift(key), found);
+      } else if (schema.additionalProperties === false) return [key];
     }
   }
-  return undefined;
+  return null;
+}
+
+/**
+ * Where `value` first departs from `schema`, as a JSON pointer (`/indicators/3/points/0/value`; `` for the root),
+ * or `undefined` when it conforms.
+ */
+export function mismatch(schema: JsonSchema, value: unknown): string | undefined {
+  const path = check(schema, value);
+  return path ? path.map((key) => `/${key}`).join('') : undefined;
 }
 
 /** A response parser for the API client from a generated JSON Schema: the data as is, or an error naming where. */

@@ -527,6 +527,34 @@ describe('<spp-results>', () => {
       expect(chart.options.animation).to.not.equal(false);
     });
 
+    it('draws a long list a few cards per frame, each frame laid out before the next cards, then says it is loaded', async () => {
+      serve(large());
+      const el = document.createElement('spp-results');
+      el.setAttribute('structure', 'PREF-69');
+      el.setAttribute('api', 'https://api.test');
+      const loadedEvents: number[] = [];
+      el.addEventListener('spp-results-loaded', () => loadedEvents.push($$(el, 'li.indicator').length));
+      document.body.append(el);
+      try {
+        // Count the cards at every frame from the start until all 12 are there.
+        const counts: number[] = [];
+        while (!counts.length || counts.at(-1)! < 12) {
+          await new Promise(requestAnimationFrame);
+          counts.push($$(el, 'li.indicator').length);
+          if (counts.length > 600) throw new Error(`never finished: ${counts.join(',')}`);
+        }
+        const perFrame = counts.slice(counts.findIndex((n) => n > 0));
+        expect(perFrame[0], `cards in the first frame: ${perFrame.join(',')}`).to.be.at.most(2);
+        const steps = perFrame.map((n, i) => n - (perFrame[i - 1] ?? 0)).slice(1);
+        expect(Math.max(...steps), `cards added per frame: ${perFrame.join(',')}`).to.be.at.most(2);
+        expect($(el, '.history'), 'the history waits for the last card').to.exist;
+        await el.updateComplete;
+        expect(loadedEvents).to.deep.equal([12]);
+      } finally {
+        el.remove();
+      }
+    });
+
     it('renders 12 indicators x 24 periods with one chart and a one-indicator table', async () => {
       const el = await mount(undefined, large());
       expect($$(el, '.indicator')).to.have.length(12);
