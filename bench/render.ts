@@ -45,6 +45,8 @@ export interface RenderSample {
   definedAt: number | null;
   fcp: number | null;
   longTasks: { start: number; duration: number }[];
+  /** Calls creating an `Intl` formatter that took over 5 ms (the first one loads the browser's locale data). */
+  intlCalls: { start: number; duration: number }[];
   /** Long animation frames (> 50 ms) with their script attribution. */
   frames: LongFrame[];
   shifts: Shift[];
@@ -61,6 +63,10 @@ export interface RenderSummary {
   /** Most long tasks (> 50 ms) seen in one run, and the longest task of all runs. */
   longTasks: number;
   longestTask: number;
+  /** Median over runs of the slowest `Intl` formatter creation (one native call), or null when none was slow. */
+  intlCall: number | null;
+  /** Most long tasks in one run that did not contain such a call. */
+  longTasksBesidesIntl: number;
   /** The longest animation frame of all runs and what ran in it; the longest one in which a script ran. */
   longestFrame: LongFrame | null;
   longestScriptFrame: LongFrame | null;
@@ -83,7 +89,21 @@ function instrumentation(spec: ElementSpec): string {
   return `(() => {
   const probe = ${probeFunction(spec.content)};
   const tag = ${JSON.stringify(spec.tag)};
-  const state = (window.__bench = { contentAt: null, definedAt: null, longTasks: [], frames: [], shifts: [] });
+  const state = (window.__bench = { contentAt: null, definedAt: null, longTasks: [], intlCalls: [], frames: [], shifts: [] });
+  // The first Intl formatter of a page loads the browser's locale data in one native call: time each creation.
+  for (const name of ['NumberFormat', 'DateTimeFormat', 'PluralRules', 'RelativeTimeFormat', 'ListFormat']) {
+    const original = Intl[name];
+    if (!original) continue;
+    Intl[name] = new Proxy(original, {
+      construct(target, args, newTarget) {
+        const start = performance.now();
+        const made = Reflect.construct(target, args, newTarget === Intl[name] ? target : newTarget);
+        const duration = performance.now() - start;
+        if (duration > 5) state.intlCalls.push({ start, duration });
+        return made;
+      },
+    });
+  }
   const describe = (node) => node.nodeName + (node.id ? '#' + node.id : '');
   const observe = (type, onEntry) => {
     try {
@@ -180,6 +200,13 @@ function summarize(runs: RenderSample[]): RenderSummary {
     definedAt: median(runs.filter((r) => r.definedAt !== null).map((r) => r.definedAt!)),
     longTasks: Math.max(0, ...runs.map((r) => r.longTasks.filter((t) => t.duration > 50).length)),
     longestTask: Math.max(0, ...runs.flatMap((r) => r.longTasks.map((t) => t.duration))),
+    intlCall: median(runs.filter((r) => r.intlCalls.length).map((r) => Math.max(...r.intlCalls.map((c) => c.duration)))),
+    longTasksBesidesIntl: Math.max(
+      0,
+      ...runs.map(
+        (r) => r.longTasks.filter((t) => t.duration > 50 && !r.intlCalls.some((c) => c.start >= t.start && c.start <= t.start + t.duration)).length,
+      ),
+    ),
     longestFrame: longest(runs.flatMap((r) => r.frames)),
     longestScriptFrame: longest(runs.flatMap((r) => r.frames).filter((f) => f.scripts.length > 0)),
     clsMedian: median(runs.map((r) => r.cls)) ?? 0,
@@ -270,9 +297,17 @@ export function formatRender(results: RenderResult[], runs: number): string {
       const extra = withScript && withScript !== longest ? `; longest with a script ${describeFrame(withScript)}` : '';
       return `  ${r.name}: ${describeFrame(longest)}${extra}`;
     });
+  const intl = results.map(
+    (r) =>
+      `  ${r.name}: ${r.widget.intlCall === null ? 'no slow Intl call' : `first Intl formatter ${ms(r.widget.intlCall)} in one call`}; ` +
+      `long tasks >50 ms without an Intl call in them: ${count(r.widget.longTasksBesidesIntl)}; static page: ${count(r.static.longTasks)} long tasks, longest ${ms(r.static.longestTask)}`,
+  );
   return [
     table(rows),
     ...(culprits.length ? ['  Longest animation frame of the widget pages, and the scripts that ran in it (Long Animation Frames API):', ...culprits] : []),
+    '  What no script can split: the first Intl formatter of a page (the browser loads its locale data in one native call),',
+    '  and the parsing and layout a static page of the same content already does:',
+    ...intl,
     `  Medians of ${runs} cold loads each; budgets: no long task over 50 ms, layout shift 0. Times from navigation start;`,
     '  "from script": since the widgets\' script was requested. Static page: the same rendered markup and CSS, no JS.',
   ].join('\n');
