@@ -237,7 +237,7 @@ export function formatApi(result: ApiResult): string {
     `  autocannon, ${result.options.connections} connections, ${result.options.seconds} s per route after a 1 s warm-up, in ${SLICES} slices alternating with the`,
     '  bare route (its row: the mean of those slices; a throughput ratio is the median of the ratios of neighbouring slices).',
     '  Server and load generator share this machine with whatever else runs: compare ratios, not absolute figures;',
-    '  requests carry the headers a browser sends (Accept-Encoding: gzip, br: JSON over 1 KB is compressed per request).',
+    '  requests carry the headers a browser sends (Accept-Encoding: gzip, br: JSON over 1 KB is sent compressed, each version compressed once).',
     `  Budget: GET throughput ≥ ${GET_THROUGHPUT_BUDGET}× the bare route; errors (network, timeouts, non-2xx) must be 0. Each POST has its own Idempotency-Key.`,
   ];
   for (const column of result.stores.filter((c) => c.error)) notes.push(`  ${column.store}: FAILED, ${column.error}`);
