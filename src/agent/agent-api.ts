@@ -1,4 +1,4 @@
-import { requestJson, type RequestOptions } from '../client/http.js';
+import { ApiError, requestJson, type RequestOptions } from '../client/http.js';
 import {
   AgentProfile,
   ModerationQueue,
@@ -9,6 +9,7 @@ import {
   type ReplyRequest,
   type TagsRequest,
 } from '../contract/admin.js';
+import { ImprovementAction, ImprovementsResponse, type ImprovementInput } from '../contract/improvement.js';
 import type { RejectionReason } from '../contract/testimony.js';
 import { apiUrl } from '../internal/config.js';
 import { parserFor } from '../internal/parse.js';
@@ -16,6 +17,21 @@ import { parserFor } from '../internal/parse.js';
 const parseProfile = parserFor(AgentProfile);
 const parseQueue = parserFor(ModerationQueue);
 const parseTestimony = parserFor(ModerationTestimony);
+const parseImprovements = parserFor(ImprovementsResponse);
+const parseImprovement = parserFor(ImprovementAction);
+
+/**
+ * What went wrong, in the agent's words: the server's field messages or its problem detail, else what the
+ * client saw (network, timeout, an answer outside the contract).
+ */
+export function failureText(error: unknown, s: { network: string; timeout: string; malformed: string; server: string }): string {
+  if (!(error instanceof ApiError)) return s.malformed;
+  if (error.kind === 'network') return s.network;
+  if (error.kind === 'timeout') return s.timeout;
+  if (error.kind === 'malformed') return s.malformed;
+  const fields = error.problem?.errors?.map((e) => e.message).join(' ');
+  return fields || error.problem?.detail || s.server;
+}
 
 export interface QueueFilter {
   status: ModerationStatus;
@@ -78,6 +94,20 @@ export class AgentApi {
 
   reply(reference: string, structure: string, body: ReplyRequest): Promise<ModerationTestimony> {
     return this.write('PUT', `${reference}/replies/${encodeURIComponent(structure)}`, body);
+  }
+
+  /** A structure's plan as published, read fresh (a request with a token is never served from a cache). */
+  improvements(structure: string, lang: string): Promise<ImprovementsResponse> {
+    return this.call(`/api/v1/structures/${encodeURIComponent(structure)}/improvements?lang=${lang}`, parseImprovements, { retries: 1 });
+  }
+
+  addImprovement(structure: string, body: ImprovementInput): Promise<ImprovementAction> {
+    return this.call(`/api/v1/admin/structures/${encodeURIComponent(structure)}/improvements`, parseImprovement, { method: 'POST', body, retries: 0 });
+  }
+
+  updateImprovement(structure: string, id: string, body: ImprovementInput): Promise<ImprovementAction> {
+    const path = `/api/v1/admin/structures/${encodeURIComponent(structure)}/improvements/${encodeURIComponent(id)}`;
+    return this.call(path, parseImprovement, { method: 'PUT', body, retries: 0 });
   }
 
   private write(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ModerationTestimony> {

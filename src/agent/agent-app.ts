@@ -6,9 +6,10 @@ import { scriptOrigin } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
 import { format, formatDate, locale, resolveLang } from '../internal/i18n.js';
 import { themeStyles } from '../internal/theme.js';
-import { AgentApi } from './agent-api.js';
+import { AgentApi, failureText } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_STRINGS, FEELINGS, STATUS_LABELS, type AgentStrings } from './agent.strings.js';
+import './improvements-panel.js';
 import './testimony-panel.js';
 import type { SppAgentTestimony } from './testimony-panel.js';
 
@@ -214,12 +215,7 @@ export class SppAgentApp extends LitElement {
   }
 
   private failure(error: unknown): string {
-    const s = this.s;
-    if (!(error instanceof ApiError)) return s.malformed;
-    if (error.kind === 'network') return s.network;
-    if (error.kind === 'timeout') return s.timeout;
-    if (error.kind === 'malformed') return s.malformed;
-    return error.problem?.detail ?? s.server;
+    return failureText(error, this.s);
   }
 
   private async loadQueue(append: boolean): Promise<void> {
@@ -385,7 +381,13 @@ export class SppAgentApp extends LitElement {
               ></spp-agent-testimony>`
             : html`<p class="box">${s.selectHint}</p>`}
         </div>
-      </div>`;
+      </div>
+      <spp-agent-improvements
+        .api=${this.#client}
+        .structures=${profile.structuresTruncated ? [] : structures}
+        lang=${lang}
+        @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
+      ></spp-agent-improvements>`;
   }
 
   private renderQueue(): TemplateResult {

@@ -8,7 +8,7 @@ import { defineElement } from '../internal/define.js';
 import { emit } from '../internal/events.js';
 import { format, formatDate } from '../internal/i18n.js';
 import { themeStyles } from '../internal/theme.js';
-import type { AgentApi } from './agent-api.js';
+import { failureText, type AgentApi } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
 import {
   AGENT_STRINGS,
@@ -122,13 +122,7 @@ export class SppAgentTestimony extends LitElement {
   }
 
   private describe(error: unknown): string {
-    const s = this.s;
-    if (!(error instanceof ApiError)) return s.malformed;
-    if (error.kind === 'network') return s.network;
-    if (error.kind === 'timeout') return s.timeout;
-    if (error.kind === 'malformed') return s.malformed;
-    const fields = error.problem?.errors?.map((e) => e.message).join(' ');
-    return fields || error.problem?.detail || s.server;
+    return failureText(error, this.s);
   }
 
   /** Runs one action at a time: a second click while one is saving does nothing (no double publication). */

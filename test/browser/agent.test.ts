@@ -3,8 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import { fakeFetch, json, offline, problem, type FakeCall } from '../helpers/browser.js';
 import '../../src/agent/agent-app.js';
 import type { SppAgentApp } from '../../src/agent/agent-app.js';
+import type { SppAgentImprovements } from '../../src/agent/improvements-panel.js';
 import type { SppAgentTestimony } from '../../src/agent/testimony-panel.js';
 import type { AgentProfile, ModerationQueue, ModerationTestimony } from '../../src/contract/admin.js';
+import type { ImprovementAction, ImprovementInput } from '../../src/contract/improvement.js';
 
 const API = 'https://api.test';
 const TOKEN = 'spp_0123456789ab_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ';
@@ -47,7 +49,7 @@ function testimony(overrides: Partial<ModerationTestimony> = {}): ModerationTest
 
 const queue = (items: ModerationTestimony[]): ModerationQueue => ({ items, nextCursor: null, counts: { pending: items.length, published: 3, rejected: 1 } });
 
-type Handler = (call: FakeCall) => Response | Promise<Response> | undefined;
+type Handler = (call: FakeCall) => Response | Promise<Response | undefined> | undefined;
 
 /** The admin API: `me` and the queue by default; `extra` answers the rest (or overrides). */
 function adminApi(extra: Handler = () => undefined, items = [testimony()]) {
@@ -303,5 +305,156 @@ describe('/agent: <spp-agent-app>', () => {
     await app.updateComplete;
     await waitUntil(() => root(app).activeElement?.id === 'token');
     expect(sessionStorage.getItem('spp-agent-token')).to.equal(null);
+  });
+});
+
+describe('/agent: the improvement plan (<spp-agent-improvements>)', () => {
+  afterEach(() => sessionStorage.clear());
+
+  const ACTION: ImprovementAction = {
+    id: 'imp-1',
+    youSaid: 'L’attente au guichet est trop longue le lundi matin.',
+    weDid: 'Nous ouvrons un deuxième guichet le lundi de 8 h 30 à 12 h.',
+    engagement: { number: 4, keyword: 'Orientons' },
+    tag: 'reactivity',
+    status: 'in_progress',
+    date: '2025-02-03',
+    updatedAt: '2025-02-03T09:00:00.000Z',
+  };
+
+  /** The admin API plus a plan held in memory: GET lists it, POST adds to it, PUT replaces an action. */
+  function planApi(initial: ImprovementAction[] = [ACTION], override: Handler = () => undefined) {
+    let plan = [...initial];
+    const calls = adminApi(async (call) => {
+      const answer = await override(call);
+      if (answer) return answer;
+      const path = new URL(call.url).pathname;
+      if (path === '/api/v1/structures/PREF-69/improvements') return json({ structure: PROFILE.structures[0], items: plan });
+      if (path === '/api/v1/admin/structures/PREF-69/improvements' && call.method === 'POST') {
+        const body = call.body as ImprovementInput;
+        const added: ImprovementAction = { ...body, id: `imp-${plan.length + 1}`, tag: body.tag ?? null, engagement: { number: body.engagement, keyword: 'Accompagnement' }, updatedAt: '2025-03-01T09:00:00.000Z' };
+        plan = [added, ...plan];
+        return json(added, 201);
+      }
+      const put = /^\/api\/v1\/admin\/structures\/PREF-69\/improvements\/([\w-]+)$/.exec(path);
+      if (put && call.method === 'PUT') {
+        const body = call.body as ImprovementInput;
+        plan = plan.map((a) => (a.id === put[1] ? { ...a, ...body, tag: body.tag ?? null, engagement: a.engagement } : a));
+        return json(plan.find((a) => a.id === put[1]));
+      }
+      return undefined;
+    });
+    return calls;
+  }
+
+  const plan = (app: SppAgentApp) => root(app).querySelector<SppAgentImprovements>('spp-agent-improvements')!;
+  const inPlan = <T extends Element>(app: SppAgentApp, selector: string) => root(plan(app)).querySelector<T>(selector);
+
+  async function planShown(override?: Handler, initial?: ImprovementAction[]): Promise<{ app: SppAgentApp; calls: FakeCall[] }> {
+    const calls = planApi(initial, override);
+    sessionStorage.setItem('spp-agent-token', TOKEN);
+    const app = await mountApp();
+    await waitUntil(() => plan(app) && (inPlan(app, '.plan') || /Aucune action/.test(root(plan(app)).textContent!)), 'the plan did not show', { timeout: 5000 });
+    return { app, calls };
+  }
+
+  async function type(app: SppAgentApp, id: string, text: string) {
+    inPlan<HTMLElement>(app, `#${id}`)!.focus();
+    await sendKeys({ type: text });
+  }
+
+  it('lists the structure’s actions, read with the token, and is accessible', async () => {
+    const { app, calls } = await planShown();
+    const read = calls.find((c) => c.url.includes('/structures/PREF-69/improvements'))!;
+    expect(read.headers.get('Authorization')).to.equal(`Bearer ${TOKEN}`);
+    const item = inPlan(app, '.plan li')!;
+    expect(item.textContent).to.include(ACTION.youSaid);
+    expect(item.textContent).to.include(ACTION.weDid);
+    expect(item.textContent!.replace(/\s+/g, ' ')).to.include('4. Orientons · En cours · 3 février 2025');
+    await expect(plan(app)).to.be.accessible();
+  });
+
+  it('an empty form names each missing field, focuses the summary, and sends nothing', async () => {
+    const { app, calls } = await planShown();
+    const before = calls.length;
+    buttonNamed(plan(app), /^Ajouter au plan$/).click();
+    await waitUntil(() => root(plan(app)).activeElement?.id === 'improvement-errors', 'the error summary did not take the focus');
+    const summary = inPlan(app, '#improvement-errors')!.textContent!;
+    expect(summary).to.include('Vous nous avez dit');
+    expect(summary).to.include('Nous avons fait');
+    for (const field of ['youSaid', 'weDid']) {
+      const control = inPlan(app, `#improvement-${field}`)!;
+      expect(control.getAttribute('aria-invalid'), field).to.equal('true');
+      expect(control.getAttribute('aria-describedby'), field).to.equal(`improvement-${field}-error`);
+    }
+    expect(calls.length).to.equal(before);
+    await expect(plan(app)).to.be.accessible();
+  });
+
+  it('adds an action typed with the keyboard, once even if clicked twice, and shows it in the plan', async () => {
+    const { app, calls } = await planShown(undefined, []);
+    await type(app, 'improvement-youSaid', 'Les horaires ne sont pas affichés à l’entrée.');
+    await type(app, 'improvement-weDid', 'Les horaires sont affichés à l’entrée et sur le site.');
+    inPlan<HTMLSelectElement>(app, '#improvement-engagement')!.value = '3';
+    inPlan<HTMLSelectElement>(app, '#improvement-status')!.value = 'done';
+    const submit = buttonNamed(plan(app), /^Ajouter au plan$/);
+    submit.click();
+    submit.click();
+    await waitUntil(() => inPlan(app, '.plan li'), 'the new action is not listed');
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.body).to.deep.include({
+      youSaid: 'Les horaires ne sont pas affichés à l’entrée.',
+      weDid: 'Les horaires sont affichés à l’entrée et sur le site.',
+      engagement: 3,
+      tag: null,
+      status: 'done',
+    });
+    expect((posts[0]!.body as ImprovementInput).date).to.match(/^\d{4}-\d{2}-\d{2}$/);
+    expect(inPlan(app, '[role="status"]')!.textContent).to.include('Action ajoutée au plan');
+    expect(inPlan<HTMLTextAreaElement>(app, '#improvement-youSaid')!.value, 'the form is emptied').to.equal('');
+  });
+
+  it('shows the server’s field errors next to the fields, and keeps what was typed', async () => {
+    const refuse: Handler = (call) =>
+      call.method === 'POST'
+        ? problem(400, { errors: [{ field: 'date', code: 'invalid_format', message: 'Date : utilisez le format AAAA-MM-JJ.' }] })
+        : undefined;
+    const { app } = await planShown(refuse);
+    await type(app, 'improvement-youSaid', 'Texte reçu.');
+    await type(app, 'improvement-weDid', 'Action faite.');
+    buttonNamed(plan(app), /^Ajouter au plan$/).click();
+    await waitUntil(() => inPlan(app, '#improvement-date-error'), 'no error next to the date');
+    expect(inPlan(app, '#improvement-date-error')!.textContent).to.equal('Date : utilisez le format AAAA-MM-JJ.');
+    expect(inPlan<HTMLTextAreaElement>(app, '#improvement-youSaid')!.value).to.equal('Texte reçu.');
+  });
+
+  it('marks an action done today, in one request', async () => {
+    const { app, calls } = await planShown();
+    buttonNamed(plan(app), /^Marquer comme réalisée aujourd’hui/).click();
+    await waitUntil(() => /Réalisée/.test(inPlan(app, '.plan li')!.textContent!), 'the action is not shown done');
+    const puts = calls.filter((c) => c.method === 'PUT');
+    expect(puts).to.have.length(1);
+    expect(puts[0]!.url).to.match(/\/improvements\/imp-1$/);
+    expect(puts[0]!.body).to.deep.include({ youSaid: ACTION.youSaid, weDid: ACTION.weDid, engagement: 4, tag: 'reactivity', status: 'done' });
+    expect(buttonNamed(plan(app), /^Marquer comme réalisée/)).to.equal(undefined);
+  });
+
+  it('a plan that cannot be read says so and offers to retry; a revoked token signs the agent out', async () => {
+    let down = true;
+    planApi([ACTION], (call) => (down && call.url.includes('/structures/PREF-69/improvements') ? problem(500) : undefined));
+    sessionStorage.setItem('spp-agent-token', TOKEN);
+    const app = await mountApp();
+    await waitUntil(() => plan(app) && /n’a pas pu être chargé/.test(root(plan(app)).textContent!), 'no load error', { timeout: 5000 });
+    down = false;
+    buttonNamed(plan(app), /^Réessayer$/).click();
+    await waitUntil(() => inPlan(app, '.plan li'), 'the retry did not show the plan');
+
+    sessionStorage.clear();
+    const refused = await planShown((call) => (call.method === 'POST' ? problem(401) : undefined));
+    await type(refused.app, 'improvement-youSaid', 'Texte.');
+    await type(refused.app, 'improvement-weDid', 'Action.');
+    buttonNamed(plan(refused.app), /^Ajouter au plan$/).click();
+    await waitUntil(() => root(refused.app).querySelector('#token'), 'not signed out');
   });
 });

@@ -69,18 +69,24 @@ describe('the listening loop: submitted, moderated and answered on /agent, shown
     return problems;
   }
 
-  it('keeps the agent module out of the widgets’ autoloader', () => {
-    const autoloader = readFileSync(resolve(ROOT, 'dist/spp-widgets.js'), 'utf8');
-    assert.ok(!autoloader.includes('spp-agent'), 'the autoloader never loads the agent page');
-  });
-
-  it('an agent signs in on /agent, masks the personal data, tags, publishes and replies', async () => {
+  /** A new page on /agent, signed in with the structure's token as an agent does it; what goes wrong on it. */
+  async function agentSignedIn(): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
     const problems = watch(page);
     await page.goto(`${server.url}/agent`);
     await page.getByLabel('Jeton d’accès').fill(token);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.getByRole('heading', { name: 'Témoignages' }).waitFor();
+    return { page, problems };
+  }
+
+  it('keeps the agent module out of the widgets’ autoloader', () => {
+    const autoloader = readFileSync(resolve(ROOT, 'dist/spp-widgets.js'), 'utf8');
+    assert.ok(!autoloader.includes('spp-agent'), 'the autoloader never loads the agent page');
+  });
+
+  it('an agent signs in on /agent, masks the personal data, tags, publishes and replies', async () => {
+    const { page, problems } = await agentSignedIn();
 
     await page.locator('.queue-item', { hasText: TITLE }).click();
     await page.getByRole('heading', { level: 2, name: TITLE }).waitFor();
@@ -134,6 +140,33 @@ describe('the listening loop: submitted, moderated and answered on /agent, shown
     assert.match(await widget.locator('[part="stats"]').innerText(), /Taux de réponse/);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('the agent adds an action to the improvement plan on /agent, and the host page’s <spp-improvements> shows it', async () => {
+    const youSaid = 'Les créneaux de rendez-vous en ligne partent en quelques minutes.';
+    const weDid = 'Nous ouvrons des créneaux supplémentaires chaque lundi à 9 h, annoncés sur notre site.';
+    const { page: agent, problems } = await agentSignedIn();
+    await agent.getByRole('heading', { name: 'Plan d’amélioration' }).waitFor();
+    await agent.getByLabel('Vous nous avez dit…').fill(youSaid);
+    await agent.getByLabel('Nous avons fait…').fill(weDid);
+    await agent.getByLabel('Engagement concerné').selectOption('4');
+    await agent.getByLabel('Statut', { exact: true }).last().selectOption('done');
+    await agent.getByRole('button', { name: 'Ajouter au plan' }).click();
+    await agent.getByRole('status').filter({ hasText: 'Action ajoutée au plan' }).waitFor();
+    await agent.locator('.plan li', { hasText: weDid }).waitFor();
+    assert.deepEqual(problems, []);
+    await agent.close();
+
+    const host = await browser.newPage();
+    const hostProblems = watch(host);
+    await host.goto(server.url);
+    const item = host.locator('spp-improvements [part="item"]', { hasText: weDid });
+    await item.waitFor();
+    const text = await item.innerText();
+    assert.ok(text.includes(youSaid), text);
+    assert.match(text, /Engagement n°\s4\s:\sOrientons/);
+    assert.deepEqual(hostProblems, []);
+    await host.close();
   });
 
   it('the author’s tracking view says "answered" and shows the reply', async () => {

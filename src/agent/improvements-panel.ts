@@ -1,0 +1,317 @@
+import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError } from '../client/http.js';
+import type { StructureRef } from '../contract/testimony.js';
+import { IMPROVEMENT_STATUSES, ImprovementInput, type ImprovementAction } from '../contract/improvement.js';
+import { toFieldErrors } from '../contract/messages.js';
+import { TAGS } from '../contract/testimony.js';
+import { ENGAGEMENTS_EN } from '../data/engagements.en.js';
+import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
+import { defineElement } from '../internal/define.js';
+import { emit } from '../internal/events.js';
+import { format, formatDate } from '../internal/i18n.js';
+import { themeStyles } from '../internal/theme.js';
+import { failureText, type AgentApi } from './agent-api.js';
+import { agentStyles } from './agent.styles.js';
+import { AGENT_STRINGS, TAG_NAMES } from './agent.strings.js';
+import { IMPROVEMENT_STATUS_LABELS, IMPROVEMENT_STRINGS, type ImprovementStrings } from './improvements.strings.js';
+
+type Lang = 'fr' | 'en';
+const FIELDS = ['youSaid', 'weDid', 'engagement', 'tag', 'status', 'date'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Today in France, `YYYY-MM-DD`. */
+const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+
+/**
+ * The agent page's improvement plan (`<spp-agent-improvements>`): the actions a structure publishes ("Vous nous
+ * avez dit… Nous avons fait…"), a form to add one, and marking one done. What it saves shows at once in the public
+ * `<spp-improvements>` of that structure.
+ */
+export class SppAgentImprovements extends LitElement {
+  static override styles = [
+    themeStyles,
+    agentStyles,
+    css`
+      .plan {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .plan li {
+        display: grid;
+        gap: 0.25rem;
+        padding: 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .grid {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    structures: { attribute: false },
+    lang: {},
+    structure: { state: true },
+    items: { state: true },
+    loadState: { state: true },
+    loadError: { state: true },
+    busy: { state: true },
+    errors: { state: true },
+    notice: { state: true },
+    failure: { state: true },
+  };
+
+  api?: AgentApi;
+  structures: StructureRef[] = [];
+  override lang = 'fr';
+
+  private structure = '';
+  private items: ImprovementAction[] = [];
+  private loadState: 'loading' | 'idle' | 'error' = 'loading';
+  private loadError = '';
+  private busy = false;
+  private errors: Partial<Record<Field, string>> = {};
+  private notice = '';
+  private failure = '';
+  #request = 0;
+
+  private get language(): Lang {
+    return this.lang === 'en' ? 'en' : 'fr';
+  }
+
+  private get s(): ImprovementStrings {
+    return IMPROVEMENT_STRINGS[this.language];
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.structure || !this.structures.some((st) => st.code === this.structure)) this.structure = this.structures[0]?.code ?? '';
+    if (changed.has('api') || changed.has('structures') || changed.has('lang')) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const request = ++this.#request;
+    if (!this.api || !this.structure) return;
+    this.loadState = 'loading';
+    try {
+      const plan = await this.api.improvements(this.structure, this.language);
+      if (request !== this.#request) return;
+      this.items = plan.items;
+      this.loadState = 'idle';
+    } catch (error) {
+      if (request !== this.#request) return;
+      if (this.unauthorized(error)) return;
+      this.loadState = 'error';
+      this.loadError = format(this.s.loadFailed, { reason: this.describe(error) });
+    }
+  }
+
+  private unauthorized(error: unknown): boolean {
+    if (!(error instanceof ApiError && error.status === 401)) return false;
+    emit(this, 'spp-agent-unauthorized', undefined);
+    return true;
+  }
+
+  private describe(error: unknown): string {
+    return failureText(error, AGENT_STRINGS[this.language]);
+  }
+
+  /** Field errors by field, from zod issues or from the server's problem+json. */
+  private showErrors(errors: { field: string; message: string }[]): void {
+    const byField: Partial<Record<Field, string>> = {};
+    for (const { field, message } of errors) {
+      const name = field.split('.')[0] as Field;
+      if (FIELDS.includes(name)) byField[name] ??= message;
+    }
+    this.errors = byField;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#improvement-errors')?.focus());
+  }
+
+  private async onSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy || !this.api) return;
+    const form = event.target as HTMLFormElement;
+    const data = new FormData(form);
+    const text = (name: Field) => String(data.get(name) ?? '');
+    const candidate = {
+      youSaid: text('youSaid'),
+      weDid: text('weDid'),
+      engagement: Number(text('engagement')),
+      tag: text('tag') || null,
+      status: text('status'),
+      date: text('date'),
+    };
+    this.notice = '';
+    this.failure = '';
+    const parsed = ImprovementInput.safeParse(candidate);
+    if (!parsed.success) return this.showErrors(toFieldErrors(parsed.error.issues, this.language));
+    this.errors = {};
+    this.busy = true;
+    try {
+      await this.api.addImprovement(this.structure, parsed.data);
+      form.reset();
+      this.notice = this.s.added;
+      await this.load();
+    } catch (error) {
+      if (this.unauthorized(error)) return;
+      const fields = error instanceof ApiError ? error.problem?.errors : undefined;
+      if (fields?.length) this.showErrors(fields);
+      else this.failure = format(this.s.failed, { reason: this.describe(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async markDone(action: ImprovementAction): Promise<void> {
+    if (this.busy || !this.api) return;
+    this.busy = true;
+    this.notice = '';
+    this.failure = '';
+    try {
+      const { youSaid, weDid, engagement, tag } = action;
+      await this.api.updateImprovement(this.structure, action.id, { youSaid, weDid, engagement: engagement.number, tag, status: 'done', date: today() });
+      this.notice = this.s.markedDone;
+      await this.load();
+    } catch (error) {
+      if (this.unauthorized(error)) return;
+      this.failure = format(this.s.failed, { reason: this.describe(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.s;
+    return html`<section class="stack box" aria-labelledby="improvements-title" lang=${this.language}>
+      <h2 id="improvements-title">${s.title}</h2>
+      <p class="muted">${s.intro}</p>
+      ${this.structures.length > 1
+        ? html`<div class="field">
+            <label for="improvement-structure">${s.structure}</label>
+            <select
+              id="improvement-structure"
+              @change=${(e: Event) => {
+                this.structure = (e.target as HTMLSelectElement).value;
+                void this.load();
+              }}
+            >
+              ${this.structures.map((st) => html`<option value=${st.code} ?selected=${st.code === this.structure}>${st.name}</option>`)}
+            </select>
+          </div>`
+        : nothing}
+      <p class="notice" role="status">${this.notice}</p>
+      <div class="notice error" role="alert">${this.failure}</div>
+      ${this.renderPlan()} ${this.renderForm()}
+    </section>`;
+  }
+
+  private renderPlan(): TemplateResult {
+    const s = this.s;
+    const lang = this.language;
+    if (this.loadState === 'error') {
+      return html`<div class="notice error" role="alert">
+        <p>${this.loadError}</p>
+        <button type="button" class="button secondary" @click=${() => this.load()}>${s.retry}</button>
+      </div>`;
+    }
+    if (this.loadState === 'loading' && !this.items.length) return html`<p aria-busy="true">${s.loading}</p>`;
+    if (!this.items.length) return html`<p>${s.empty}</p>`;
+    return html`<h3>${s.listTitle}</h3>
+      <ul class="plan" role="list">
+        ${this.items.map(
+          (action) => html`<li>
+            <p><strong>${s.youSaid}</strong> ${action.youSaid}</p>
+            <p><strong>${s.weDid}</strong> ${action.weDid}</p>
+            <p class="muted">
+              ${action.engagement.number}. ${action.engagement.keyword} ·
+              ${format(s.statusLine, { status: IMPROVEMENT_STATUS_LABELS[lang][action.status], date: formatDate(action.date, lang) })}
+            </p>
+            ${action.status === 'done'
+              ? nothing
+              : html`<button type="button" class="button secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.markDone(action)}>
+                  ${s.markDone}<span class="sr-only"> : ${action.weDid}</span>
+                </button>`}
+          </li>`,
+        )}
+      </ul>`;
+  }
+
+  private field(name: Field, label: string, control: (described: string | undefined, invalid: boolean) => TemplateResult): TemplateResult {
+    const error = this.errors[name];
+    return html`<div class="field">
+      <label for="improvement-${name}">${label}</label>
+      ${error ? html`<p id="improvement-${name}-error" class="field-error">${error}</p>` : nothing}
+      ${control(error ? `improvement-${name}-error` : undefined, !!error)}
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const s = this.s;
+    const lang = this.language;
+    const engagements = (lang === 'en' ? ENGAGEMENTS_EN : ENGAGEMENTS_FR).pillars.flatMap((p) => p.engagements);
+    const errors = Object.values(this.errors);
+    const invalid = (yes: boolean) => (yes ? 'true' : 'false');
+    return html`<form class="stack" novalidate @submit=${this.onSubmit} aria-labelledby="improvement-form-title">
+      <h3 id="improvement-form-title">${s.formTitle}</h3>
+      ${errors.length
+        ? html`<div id="improvement-errors" class="notice error" role="alert" tabindex="-1">
+            <p>${format(s.errorSummary, { count: errors.length })}</p>
+            <ul>
+              ${FIELDS.filter((f) => this.errors[f]).map((f) => html`<li><a href="#improvement-${f}" @click=${this.focusField(f)}>${this.errors[f]}</a></li>`)}
+            </ul>
+          </div>`
+        : nothing}
+      ${this.field('youSaid', s.youSaid, (d, bad) => html`<textarea id="improvement-youSaid" name="youSaid" maxlength="1000" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}></textarea>`)}
+      ${this.field('weDid', s.weDid, (d, bad) => html`<textarea id="improvement-weDid" name="weDid" maxlength="2000" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}></textarea>`)}
+      <div class="grid">
+        ${this.field(
+          'engagement',
+          s.engagement,
+          (d, bad) => html`<select id="improvement-engagement" name="engagement" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}>
+            ${engagements.map((e) => html`<option value=${e.number}>${e.number}. ${e.keyword}</option>`)}
+          </select>`,
+        )}
+        ${this.field(
+          'tag',
+          s.tag,
+          (d, bad) => html`<select id="improvement-tag" name="tag" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}>
+            <option value="">${s.noTag}</option>
+            ${TAGS.map((tag) => html`<option value=${tag}>${TAG_NAMES[lang][tag]}</option>`)}
+          </select>`,
+        )}
+        ${this.field(
+          'status',
+          s.status,
+          (d, bad) => html`<select id="improvement-status" name="status" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}>
+            ${IMPROVEMENT_STATUSES.map((status) => html`<option value=${status}>${IMPROVEMENT_STATUS_LABELS[lang][status]}</option>`)}
+          </select>`,
+        )}
+        ${this.field('date', s.date, (d, bad) => html`<input id="improvement-date" name="date" type="date" .defaultValue=${today()} aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)} />`)}
+      </div>
+      <div class="actions">
+        <button class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.adding : s.add}</button>
+      </div>
+    </form>`;
+  }
+
+  private focusField(field: Field) {
+    return (event: Event) => {
+      event.preventDefault();
+      this.renderRoot.querySelector<HTMLElement>(`#improvement-${field}`)?.focus();
+    };
+  }
+}
+
+defineElement('spp-agent-improvements', SppAgentImprovements);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spp-agent-improvements': SppAgentImprovements;
+  }
+}
