@@ -382,12 +382,15 @@ export class SppAgentApp extends LitElement {
             : html`<p class="box">${s.selectHint}</p>`}
         </div>
       </div>
-      <spp-agent-improvements
-        .api=${this.#client}
-        .structures=${profile.structuresTruncated ? [] : structures}
-        lang=${lang}
-        @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
-      ></spp-agent-improvements>`;
+      ${profile.structuresTruncated || !structures.length
+        ? nothing
+        : // Over 500 structures the profile does not list them all: that plan is managed through the API.
+          html`<spp-agent-improvements
+            .api=${this.#client}
+            .structures=${structures}
+            lang=${lang}
+            @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
+          ></spp-agent-improvements>`}`;
   }
 
   private renderQueue(): TemplateResult {

@@ -440,6 +440,17 @@ describe('/agent: the improvement plan (<spp-agent-improvements>)', () => {
     expect(buttonNamed(plan(app), /^Marquer comme réalisée/)).to.equal(undefined);
   });
 
+  it('with a token over more structures than the profile lists, offers no plan screen and reads no plan', async () => {
+    const network: AgentProfile = { ...PROFILE, scope: { kind: 'network', codes: ['CAF'] }, structuresTruncated: true };
+    const calls = planApi([ACTION], (call) => (new URL(call.url).pathname === '/api/v1/admin/me' ? json(network) : undefined));
+    sessionStorage.setItem('spp-agent-token', TOKEN);
+    const app = await mountApp();
+    await waitUntil(() => root(app).querySelector('.queue-item'), 'the queue did not show', { timeout: 5000 });
+    await app.updateComplete;
+    expect(plan(app)).to.equal(null);
+    expect(calls.some((c) => c.url.includes('/improvements'))).to.equal(false);
+  });
+
   it('a plan that cannot be read says so and offers to retry; a revoked token signs the agent out', async () => {
     let down = true;
     planApi([ACTION], (call) => (down && call.url.includes('/structures/PREF-69/improvements') ? problem(500) : undefined));
