@@ -52,7 +52,7 @@ const FAMILIES: IndicatorFamily[] = ['performance', 'satisfaction'];
  * Indicator cards drawn per step, one step per frame: a long list appears over a few frames, each step's
  * script and layout short, instead of in one long task (12 cards take 6 frames).
  */
-const CARDS_PER_TASK = 2;
+const CARDS_PER_FRAME = 2;
 
 /** After the next frame is laid out and painted; a hidden page (no frames) goes on after 100 ms. */
 const afterNextFrame = (): Promise<void> =>
@@ -172,7 +172,7 @@ export class SppResults extends SppElement {
   /** Chart and table, once loaded. */
   private history: ResultsHistory | undefined;
   private historyFailed = false;
-  /** How many indicator cards are drawn so far (see `CARDS_PER_TASK`). */
+  /** How many indicator cards are drawn so far (see `CARDS_PER_FRAME`). */
   private shown = 0;
 
   private request: AbortController | undefined;
@@ -261,7 +261,7 @@ export class SppResults extends SppElement {
       if (this.shown < total) {
         this.revealing ??= afterNextFrame().then(() => {
           this.revealing = undefined;
-          this.shown += CARDS_PER_TASK;
+          this.shown += CARDS_PER_FRAME;
         });
       } else if (!this.announced) {
         this.announced = true;
@@ -302,7 +302,7 @@ export class SppResults extends SppElement {
       // Reading and checking a long history is a task's worth of work on a slow phone: render in the next one.
       await new Promise((resolve) => setTimeout(resolve));
       if (request.signal.aborted) return;
-      this.shown = CARDS_PER_TASK;
+      this.shown = CARDS_PER_FRAME;
       this.announced = false;
       this.view = { state: 'loaded', results };
     } catch (error) {
