@@ -40,6 +40,8 @@ export const RESULTS_EN: ResultsStrings = {
   noStructure: 'No public service is given: add the structure attribute (the SP+ code).',
   down: 'The results cannot be shown right now. Check your connection, then try again.',
   malformed: 'The results received are unreadable. Try again in a few moments.',
+  config:
+    'These results cannot be shown: the open-data portal does not know the dataset or field this block asks for. Webmaster: check its portal and dataset-… attributes.',
   tooMany: 'Too many requests right now.',
   retryIn: 'Try again in {delay}.',
   retrySoon: 'Try again in a few moments.',

@@ -42,6 +42,8 @@ export const RESULTS_FR = {
   noStructure: 'Aucun service public n’est indiqué\u00a0: ajoutez l’attribut structure (le code SP+).',
   down: 'Les résultats ne peuvent pas être affichés pour le moment. Vérifiez votre connexion, puis réessayez.',
   malformed: 'Les résultats reçus sont illisibles. Réessayez dans quelques instants.',
+  config:
+    'Ces résultats ne peuvent pas être affichés\u00a0: le portail de données ouvertes ne connaît pas le jeu de données ou le champ demandé. Webmestre\u00a0: vérifiez les attributs portal et dataset-… de ce bloc.',
   tooMany: 'Trop de demandes en ce moment.',
   retryIn: 'Réessayez dans {delay}.',
   retrySoon: 'Réessayez dans quelques instants.',
