@@ -109,8 +109,9 @@ const notFound = (client: PortalClient, code: string) =>
 function configError(client: PortalClient, error: unknown, url: string, portal: string): unknown {
   const { ApiError } = client;
   if (!(error instanceof ApiError) || error.kind !== 'http' || (error.status !== 404 && error.status !== 400)) return error;
-  const dataset = /\/datasets\/([^/]+)\//.exec(new URL(url).pathname)?.[1] ?? '';
-  const what = error.status === 404 ? `no dataset "${decodeURIComponent(dataset)}"` : `dataset "${decodeURIComponent(dataset)}" refused the query`;
+  const { pathname, searchParams } = new URL(url);
+  const dataset = decodeURIComponent(/\/datasets\/([^/]+)\//.exec(pathname)?.[1] ?? '');
+  const what = error.status === 404 ? `no dataset "${dataset}"` : `dataset "${dataset}" refused the fields of where=${searchParams.get('where')}`;
   return new ApiError('config', `${what} on ${portal} (HTTP ${error.status}${error.message && !/^HTTP \d+$/.test(error.message) ? `: ${error.message}` : ''})`, error.status);
 }
 
