@@ -68,7 +68,7 @@ export interface Progress {
 }
 
 export interface ImportOptions {
-  /** Rows per transaction. Default 500. */
+  /** Rows per transaction. Default 2000. */
   batchSize?: number;
   /** Creation time of new structures (default now). */
   now?: Date;
@@ -262,7 +262,7 @@ async function importFile(
   ctx: WriteContext,
 ): Promise<FileReport> {
   const file = facts.path;
-  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const batchSize = Math.max(1, options.batchSize ?? 2000);
   const maxRejections = options.maxRejections ?? 1000;
   const now = () => new Date().toISOString();
   const dryRun = !!options.dryRun;
