@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: one report, every figure measured in this run, each next to its budget or baseline.
  *
- *     npm run bench                    # all four sections (several minutes)
+ *     npm run bench                    # all five sections (several minutes)
+ *     npm run bench -- import          # only the import of a 500,000-row experiences export
  *     npm run bench -- size render     # only those sections
  *     BENCH_RUNS=3 BENCH_API_SECONDS=3 npm run bench -- --quick-scale   # shorter, for a try
  *     BENCH_ELEMENTS=spp-results npm run bench -- size render           # only those elements' pages
  *
  * Sections: size (JS a page downloads, gzip, in Chromium), render (4× CPU throttling, against a static twin),
  * api (autocannon against a bare Fastify route; a PostgreSQL column on BENCH_DATABASE_URL, or on a throwaway
- * local cluster when PostgreSQL is installed), scale (15,000 structures and 1,000,000 testimonies). The report goes to stdout and, as JSON, to `bench/results/`.
+ * local cluster when PostgreSQL is installed), scale (15,000 structures and 1,000,000 testimonies), import (a generated
+ * 500,000-row experiences export in the real open-data format, `BENCH_IMPORT_ROWS` to change it: rows/s and peak memory). The report goes to stdout and, as JSON, to `bench/results/`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -23,11 +25,12 @@ import { formatApi, runApiSection, type ApiResult } from './api.js';
 import { LARGE_RESULTS_SHAPE, LARGE_RESULTS_STRUCTURE, prepareBenchData } from './bench-data.js';
 import { formatRender, runRenderSection, type RenderCase, type RenderResult } from './render.js';
 import { progress } from './report.js';
+import { formatImport, runImportSection, type ImportResult } from './import.js';
 import { formatScale, runScaleSection, type ScaleResult } from './scale.js';
 import { formatSize, runSizeSection, type SizeResult } from './size.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SECTIONS = ['size', 'render', 'api', 'scale'] as const;
+const SECTIONS = ['size', 'render', 'api', 'scale', 'import'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -119,6 +122,7 @@ interface Report {
   render?: RenderResult[];
   api?: ApiResult;
   scale?: ScaleResult;
+  import?: ImportResult;
 }
 
 async function main(): Promise<void> {
@@ -166,6 +170,9 @@ async function main(): Promise<void> {
     });
   }
   if (sections.has('scale')) report.scale = await attempt('scale', () => runScaleSection(scaleOptions));
+  if (sections.has('import')) {
+    report.import = await attempt('import', () => runImportSection({ rows: numberEnv('BENCH_IMPORT_ROWS', 500_000), structures: 2_000 }));
+  }
 
   report.meta.failures = failures;
   report.meta.finishedAt = new Date().toISOString();
@@ -197,11 +204,13 @@ function formatReport(report: Report): string {
     ...failed('render', '2. Render'),
     ...failed('api', '3. API'),
     ...failed('scale', '4. Scale'),
+    ...failed('import', '5. Import'),
   );
   if (report.size) lines.push('', '1. Size: JavaScript a first visit downloads (gzip bytes on the wire, Accept-Encoding: gzip, Chromium network log)', formatSize(report.size));
   if (report.render) lines.push('', `2. Render: first visit, phone viewport, CPU 4× slower (CDP), widget vs a static page of the same content`, formatRender(report.render, renderRuns));
   if (report.api) lines.push('', '3. API: autocannon, next to a bare Fastify route measured in the same run', formatApi(report.api));
   if (report.scale) lines.push('', '4. Scale: a generated store, queries through the store functions', formatScale(report.scale));
+  if (report.import) lines.push('', '5. Import: npm run import on a generated experiences export in the real open-data format', formatImport(report.import));
   return lines.join('\n');
 }
 

@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { detectDataset, mapColumns, type DatasetKind } from '../../src/opendata/columns.js';
+import { detectDataset, explainColumns, mapColumns, type DatasetKind } from '../../src/opendata/columns.js';
 import { CsvParser, detectSeparator } from './csv.js';
 import { JsonRecordScanner, recordColumns } from './json-records.js';
 import { MAPPERS, RecordReader, type Problem, type RowReader } from '../../src/opendata/records.js';
@@ -68,7 +68,7 @@ export interface Progress {
 }
 
 export interface ImportOptions {
-  /** Rows per transaction. Default 500. */
+  /** Rows per transaction. Default 2000. */
   batchSize?: number;
   /** Creation time of new structures (default now). */
   now?: Date;
@@ -79,6 +79,16 @@ export interface ImportOptions {
   beforeCommit?: (batch: { file: string; index: number; lastLine: number }) => void | Promise<void>;
   /** Rejections kept per file in the report (the count stays exact). Default 1000. */
   maxRejections?: number;
+  /**
+   * Check every line and report what would happen (rejections with their line numbers, counts of what would be
+   * inserted or updated), and write nothing: the whole run happens in one transaction that is rolled back.
+   */
+  dryRun?: boolean;
+  /**
+   * Only these structure codes may be written: a structure, result or experience row for another structure is
+   * rejected with its line (and the shared indicator catalogue cannot be imported at all).
+   */
+  structures?: readonly string[];
 }
 
 export class ImportUsageError extends Error {}
@@ -252,16 +262,19 @@ async function importFile(
   ctx: WriteContext,
 ): Promise<FileReport> {
   const file = facts.path;
-  const batchSize = Math.max(1, options.batchSize ?? 500);
+  const batchSize = Math.max(1, options.batchSize ?? 2000);
   const maxRejections = options.maxRejections ?? 1000;
   const now = () => new Date().toISOString();
-  const run = await db.selectFrom('import_runs').selectAll().where('file_hash', '=', facts.hash).executeTakeFirst();
+  const dryRun = !!options.dryRun;
+  const run = dryRun ? undefined : await db.selectFrom('import_runs').selectAll().where('file_hash', '=', facts.hash).executeTakeFirst();
   const resume = run && run.status === 'running' && run.dataset === kind && !options.restart ? Number(run.last_line) : 0;
   let progress: StoredProgress = resume
     ? (JSON.parse(run!.report) as StoredProgress)
     : { counts: emptyCounts(), rejections: [], moreRejections: 0 };
   const fresh = { file_name: basename(file), dataset: kind, status: 'running', last_line: 0, report: JSON.stringify(progress), updated_at: now(), finished_at: null };
-  if (!run) await db.insertInto('import_runs').values({ file_hash: facts.hash, started_at: now(), ...fresh }).execute();
+  if (dryRun) {
+    // Nothing is logged: the caller's transaction is rolled back anyway.
+  } else if (!run) await db.insertInto('import_runs').values({ file_hash: facts.hash, started_at: now(), ...fresh }).execute();
   else if (!resume) await db.updateTable('import_runs').set({ ...fresh, started_at: now() }).where('file_hash', '=', facts.hash).execute();
 
   const report: FileReport = {
@@ -301,7 +314,7 @@ async function importFile(
     const lastLine = batch[batch.length - 1]!.line;
     const next: StoredProgress = structuredClone(progress);
     const index = batchIndex;
-    await db.transaction().execute(async (trx) => {
+    const inBatch = async (trx: Kysely<Database>) => {
       const valid = batch.filter((b) => b.record !== undefined) as Item<unknown>[];
       const outcomes = valid.length ? await writer(trx, valid, ctx) : [];
       let o = 0;
@@ -315,13 +328,16 @@ async function importFile(
         if (Array.isArray(outcome)) reject(next, item.line, outcome);
         else next.counts[outcome]++;
       }
+      if (dryRun) return;
       await trx
         .updateTable('import_runs')
         .set({ last_line: lastLine, report: JSON.stringify(next), updated_at: now() })
         .where('file_hash', '=', facts.hash)
         .execute();
       await options.beforeCommit?.({ file, index, lastLine });
-    });
+    };
+    if (dryRun) await inBatch(db);
+    else await db.transaction().execute(inBatch);
     progress = next;
     batchIndex++;
     options.onProgress?.({ file, bytesRead, totalBytes: facts.size, rows: progress.counts.read });
@@ -359,7 +375,7 @@ async function importFile(
     report.error = error.message;
   }
 
-  if (!report.error) {
+  if (!report.error && !dryRun) {
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('import_runs')
@@ -384,7 +400,7 @@ async function importFile(
 export async function importOpenData(db: Kysely<Database>, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
   const files = await listImportFiles(paths);
   if (!files.length) throw new ImportUsageError(`no .csv or .json file in ${paths.join(', ')}`);
-  const ctx = new WriteContext((options.now ?? new Date()).toISOString());
+  const ctx = new WriteContext((options.now ?? new Date()).toISOString(), options.structures ? new Set(options.structures) : undefined);
   const planned: { facts: FileFacts; kind: DatasetKind | undefined; columns: string[]; error?: string }[] = [];
   for (const path of files) {
     const facts = await inspect(path);
@@ -398,6 +414,25 @@ export async function importOpenData(db: Kysely<Database>, paths: readonly strin
   const rank = (kind: DatasetKind | undefined) => (kind ? DATASET_ORDER.indexOf(kind) : DATASET_ORDER.length);
   planned.sort((a, b) => rank(a.kind) - rank(b.kind));
 
+  if (options.dryRun) {
+    // Every batch runs in one transaction, rolled back at the end: checks see the rows of earlier files (a
+    // result may refer to a structure of the same upload) and nothing is kept.
+    const trx = await db.startTransaction().execute();
+    try {
+      return await importPlanned(trx, planned, options, ctx);
+    } finally {
+      await trx.rollback().execute();
+    }
+  }
+  return importPlanned(db, planned, options, ctx);
+}
+
+async function importPlanned(
+  db: Kysely<Database>,
+  planned: { facts: FileFacts; kind: DatasetKind | undefined; columns: string[]; error?: string }[],
+  options: ImportOptions,
+  ctx: WriteContext,
+): Promise<ImportReport> {
   const reports: FileReport[] = [];
   for (const { facts, kind, columns, error } of planned) {
     if (!kind) {
@@ -415,7 +450,7 @@ export async function importOpenData(db: Kysely<Database>, paths: readonly strin
         error:
           error ??
           (columns.length
-            ? `not a Services Publics+ export: columns ${columns.slice(0, 8).join(', ')}${columns.length > 8 ? ', ...' : ''} match no dataset (see docs/import.md)`
+            ? `not a Services Publics+ export: its columns match no dataset (see docs/import.md)\n${explainColumns(columns)}`
             : 'empty file'),
       });
       continue;

@@ -1,9 +1,12 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database, StructureTable } from '../store/schema.js';
+import type { Insertable } from 'kysely';
+import type { Database, ReplyTable, StructureTable, TestimonyStructureTable, TestimonyTable } from '../store/schema.js';
 import { sha256 } from '../store/ids.js';
 import { foldText } from '../store/text.js';
 import type { DatasetKind } from '../../src/opendata/columns.js';
-import type { ExperienceRecord, IndicatorRecord, Problem, RecordOf, ResultRecord, StructureRecord } from '../../src/opendata/records.js';
+import { knownNetworkCode, knownNetworkName, networkKey } from '../../src/opendata/networks.js';
+import type { ExperienceRecord, IndicatorRecord, Problem, RecordOf, ResultRecord, StructureRecord, StructureRef } from '../../src/opendata/records.js';
+import { STRUCTURE_CODE, fold } from '../../src/opendata/values.js';
 
 /**
  * Upserts one batch of mapped rows inside the caller's transaction, keyed by the SP+ codes: structures by code,
@@ -22,24 +25,132 @@ export interface Item<T> {
 
 /** What a run learns about the database as it goes (lives as long as one import). */
 export class WriteContext {
+  /** Every structure's name by code: loaded once (some 14,000 rows), then kept current by the writers. */
   private readonly structureNames = new Map<string, string>();
+  private structuresLoaded = false;
+  /** Folded structure name → codes of the structures of that name. */
+  private readonly codesByName = new Map<string, string[]>();
+  private networkNames: Map<string, string> | undefined;
+  private readonly networkByKey = new Map<string, string>();
   private readonly indicators = new Set<string>();
   private nextPosition: number | undefined;
 
-  constructor(readonly now: string) {}
+  /**
+   * @param allowed When set, the only structure codes this import may write (a manager's scope): a row for
+   *   another structure is rejected.
+   */
+  constructor(
+    readonly now: string,
+    readonly allowed?: ReadonlySet<string>,
+  ) {}
 
-  /** Name of each known structure among `codes` (the database, including rows written earlier in this run). */
-  async structures(db: Db, codes: Iterable<string>): Promise<Map<string, string>> {
-    const missing = [...new Set(codes)].filter((c) => !this.structureNames.has(c));
-    if (missing.length) {
-      const rows = await db.selectFrom('structures').select(['code', 'name']).where('code', 'in', missing).execute();
-      for (const row of rows) this.structureNames.set(row.code, row.name);
+  /** Name of every known structure by code (the database, including rows written earlier in this run). */
+  async structures(db: Db): Promise<Map<string, string>> {
+    if (!this.structuresLoaded) {
+      this.structuresLoaded = true;
+      const rows = await db.selectFrom('structures').select(['code', 'name']).execute();
+      for (const row of rows) this.rememberStructure(row.code, row.name);
     }
     return this.structureNames;
   }
 
   rememberStructure(code: string, name: string): void {
     this.structureNames.set(code, name);
+    const key = fold(name);
+    const codes = this.codesByName.get(key);
+    if (!codes) this.codesByName.set(key, [code]);
+    else if (!codes.includes(code)) codes.push(code);
+  }
+
+  /** A rejection when `code` is outside the structures this import may write, else `undefined`. */
+  outside(code: string, column: string): Problem | undefined {
+    if (!this.allowed || this.allowed.has(code)) return undefined;
+    return { column, reason: `structure ${code} is outside the allowed ones (${[...this.allowed].join(', ') || 'none'})` };
+  }
+
+  /**
+   * The structure an experience names: by code, or by title and typology matched (case, accents and
+   * punctuation aside) against the structures' names. Never a code made from a name.
+   */
+  async resolveStructure(db: Db, ref: StructureRef): Promise<{ code: string } | { problem: Problem }> {
+    const names = await this.structures(db);
+    if (ref.code) {
+      return names.has(ref.code)
+        ? { code: ref.code }
+        : { problem: { column: ref.column, reason: `unknown structure ${ref.code} (neither in the database nor in this import)` } };
+    }
+    const { title, typology } = ref;
+    const tried = [
+      ...new Set(
+        [title, typology && title && `${typology} ${title}`, typology && title && `${title} ${typology}`, typology].filter(
+          (name): name is string => !!name,
+        ),
+      ),
+    ];
+    for (const name of tried) {
+      let codes = this.codesByName.get(fold(name)) ?? [];
+      // Two structures of one name: the typology may tell them apart (it is part of one of the names).
+      if (codes.length > 1 && typology) codes = codes.filter((code) => fold(names.get(code) ?? '').includes(fold(typology)));
+      if (codes.length === 1) return { code: codes[0]! };
+      if (codes.length > 1) {
+        return { problem: { column: ref.column, reason: `"${name}" names several structures (${codes.join(', ')}): give the code SP+` } };
+      }
+    }
+    return {
+      problem: {
+        column: ref.column,
+        reason: `no structure named ${tried.map((n) => `"${n}"`).join(' or ')} (import the structures first, or give the code SP+)`,
+      },
+    };
+  }
+
+  /**
+   * Our code for a network the file gives by code ("PREF") or by name ("Préfectures"): an existing network of
+   * that code or name, else the table of known SP+ networks (`src/opendata/networks.ts`). A code-shaped value
+   * with a network name beside it (older exports) may make a new network; a lone name never does.
+   */
+  async resolveNetwork(db: Db, given: string, nameBeside?: string): Promise<{ code: string } | { error: string }> {
+    if (!this.networkNames) {
+      this.networkNames = new Map();
+      for (const n of await db.selectFrom('networks').selectAll().execute()) this.rememberNetwork(n.code, n.name);
+    }
+    const upper = given.trim().toUpperCase();
+    if (this.networkNames.has(upper)) return { code: upper };
+    const byName = this.networkByKey.get(networkKey(given));
+    if (byName) return { code: byName };
+    const known = knownNetworkCode(given);
+    if (known) {
+      if (!this.networkNames.has(known)) {
+        const name = knownNetworkName(known)!;
+        await db.insertInto('networks').values({ code: known, name }).execute();
+        this.rememberNetwork(known, name);
+      }
+      return { code: known };
+    }
+    if (nameBeside && STRUCTURE_CODE.test(upper) && !/\s/.test(upper)) {
+      await db.insertInto('networks').values({ code: upper, name: nameBeside }).execute();
+      this.rememberNetwork(upper, nameBeside);
+      return { code: upper };
+    }
+    return {
+      error: `unknown network "${given}": no network has this code or name (tried the ${this.networkNames.size} networks of the database and the known SP+ networks of docs/import.md)`,
+    };
+  }
+
+  private rememberNetwork(code: string, name: string): void {
+    this.networkNames!.set(code, name);
+    this.networkByKey.set(networkKey(name), code);
+  }
+
+  networkName(code: string): string | undefined {
+    return this.networkNames?.get(code);
+  }
+
+  /** A network's new name (older exports give `libelle_reseau` beside the code). */
+  async renameNetwork(db: Db, code: string, name: string): Promise<void> {
+    if (this.networkNames?.get(code) === name) return;
+    await db.updateTable('networks').set({ name }).where('code', '=', code).execute();
+    this.rememberNetwork(code, name);
   }
 
   async knownIndicators(db: Db, codes: Iterable<string>): Promise<Set<string>> {
@@ -91,29 +202,20 @@ async function writeStructures(db: Db, items: Item<StructureRecord>[], ctx: Writ
       (row) => [row.code, row],
     ),
   );
-  const networks = new Map(
-    (
-      await db
-        .selectFrom('networks')
-        .selectAll()
-        .where('code', 'in', unique(items.map((i) => i.record.networkCode)))
-        .execute()
-    ).map((n) => [n.code, n.name]),
-  );
   const outcomes: Outcome[] = [];
   for (const { record: s } of items) {
-    const networkName = networks.get(s.networkCode);
-    if (networkName === undefined) {
-      await db.insertInto('networks').values({ code: s.networkCode, name: s.networkName ?? s.networkCode }).execute();
-      networks.set(s.networkCode, s.networkName ?? s.networkCode);
-    } else if (s.networkName && s.networkName !== networkName) {
-      await db.updateTable('networks').set({ name: s.networkName }).where('code', '=', s.networkCode).execute();
-      networks.set(s.networkCode, s.networkName);
+    const outside = ctx.outside(s.code, s.columns.code);
+    const network = outside ? undefined : await ctx.resolveNetwork(db, s.network, s.networkName);
+    if (outside || !network || 'error' in network) {
+      outcomes.push([outside ?? { column: s.columns.network, reason: network && 'error' in network ? network.error : 'unknown network' }]);
+      continue;
     }
+    const networkCode = network.code;
+    if (s.networkName && s.networkName !== ctx.networkName(networkCode)) await ctx.renameNetwork(db, networkCode, s.networkName);
     const before = stored.get(s.code);
     const values = {
       name: s.name,
-      network_code: s.networkCode,
+      network_code: networkCode,
       // Without a level column: a structure under a parent is a local site, one without is a network head.
       level: keep(s.level, before?.level, s.parentCode ? 'site' : 'network'),
       parent_code: keep(s.parentCode, before?.parent_code, null),
@@ -126,7 +228,7 @@ async function writeStructures(db: Db, items: Item<StructureRecord>[], ctx: Writ
     const full = {
       ...values,
       search_text: foldText(
-        [values.name, values.city, values.postcode, s.networkCode, networks.get(s.networkCode)].filter(Boolean).join(' '),
+        [values.name, values.city, values.postcode, networkCode, ctx.networkName(networkCode)].filter(Boolean).join(' '),
       ),
     };
     if (!before) {
@@ -154,11 +256,25 @@ async function writeIndicators(db: Db, items: Item<IndicatorRecord>[], ctx: Writ
   );
   const outcomes: Outcome[] = [];
   for (const { record: i } of items) {
+    if (ctx.allowed) {
+      // The catalogue is shared by every structure: an import limited to some structures may not change it.
+      outcomes.push([{ column: '', reason: 'the indicator catalogue is shared by every structure: it cannot be imported with a structure restriction' }]);
+      continue;
+    }
+    let networkCode: string | null | undefined = i.network;
+    if (i.network) {
+      const network = await ctx.resolveNetwork(db, i.network);
+      if ('error' in network) {
+        outcomes.push([{ column: i.networkColumn, reason: network.error }]);
+        continue;
+      }
+      networkCode = network.code;
+    }
     const before = stored.get(i.code);
     const values = {
       label: i.label,
       original_label: keep(i.originalLabel, before?.original_label, null),
-      network_code: keep(i.networkCode, before?.network_code, null),
+      network_code: keep(networkCode, before?.network_code, null),
       family: i.family,
       unit_type: i.unitType,
       unit: i.unit,
@@ -190,7 +306,7 @@ async function writeIndicators(db: Db, items: Item<IndicatorRecord>[], ctx: Writ
 const resultKey = (structure: string, indicator: string, period: string) => `${structure}\u0000${indicator}\u0000${period}`;
 
 async function writeResults(db: Db, items: Item<ResultRecord>[], ctx: WriteContext): Promise<Outcome[]> {
-  const structures = await ctx.structures(db, items.map((i) => i.record.structureCode));
+  const structures = await ctx.structures(db);
   const indicators = await ctx.knownIndicators(db, items.map((i) => i.record.indicatorCode));
   const rows = await db
     .selectFrom('results')
@@ -204,11 +320,13 @@ async function writeResults(db: Db, items: Item<ResultRecord>[], ctx: WriteConte
   const outcomes: Outcome[] = [];
   for (const { record: r } of items) {
     const problems: Problem[] = [];
-    if (!structures.has(r.structureCode)) {
-      problems.push({ column: 'code_sp', reason: `unknown structure ${r.structureCode} (neither in the database nor in this import)` });
+    const outside = ctx.outside(r.structureCode, r.columns.structure);
+    if (outside) problems.push(outside);
+    else if (!structures.has(r.structureCode)) {
+      problems.push({ column: r.columns.structure, reason: `unknown structure ${r.structureCode} (neither in the database nor in this import)` });
     }
     if (!indicators.has(r.indicatorCode)) {
-      problems.push({ column: 'code_indicateur', reason: `unknown indicator ${r.indicatorCode} (import the indicator catalogue first)` });
+      problems.push({ column: r.columns.indicator, reason: `unknown indicator ${r.indicatorCode} (import the indicator catalogue first)` });
     }
     if (problems.length) {
       outcomes.push(problems);
@@ -262,7 +380,7 @@ const experienceId = (reference: string) => `od-${sha256(`experience|${reference
 const replyId = (reference: string, structure: string) => `od-${sha256(`reply|${reference}|${structure}`).slice(0, 32)}`;
 
 async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: WriteContext): Promise<Outcome[]> {
-  const names = await ctx.structures(db, items.flatMap((i) => i.record.structures));
+  const names = await ctx.structures(db);
   const stored = new Map(
     (await db.selectFrom('testimonies').selectAll().where('reference', 'in', unique(items.map((i) => i.record.reference))).execute()).map(
       (row) => [row.reference, row],
@@ -276,29 +394,36 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
   // What each stored experience links to, as comparable text; kept current as the batch writes.
   const linksOf = new Map<string, string>();
   const repliesOf = new Map<string, string>();
+  const group = <T extends { testimony_id: string }>(rows: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const row of rows) by.set(row.testimony_id, [...(by.get(row.testimony_id) ?? []), row]);
+    return by;
+  };
+  const linksById = group(links);
+  const repliesById = group(replies);
   for (const id of ids) {
-    linksOf.set(id, JSON.stringify(links.filter((l) => l.testimony_id === id).map((l) => [l.structure_code, Number(l.position), l.published_at])));
-    repliesOf.set(
-      id,
-      JSON.stringify(
-        replies
-          .filter((r) => r.testimony_id === id)
-          .map((r) => [r.structure_code, r.body, r.signature, r.created_at])
-          .sort(),
-      ),
-    );
+    linksOf.set(id, JSON.stringify((linksById.get(id) ?? []).map((l) => [l.structure_code, Number(l.position), l.published_at])));
+    repliesOf.set(id, JSON.stringify((repliesById.get(id) ?? []).map((r) => [r.structure_code, r.body, r.signature, r.created_at]).sort()));
   }
+  // New experiences go in multi-row inserts at the end of the batch: most of a first import, far fewer statements.
+  const queued = new Map<string, { testimony: Insertable<TestimonyTable>; links: Insertable<TestimonyStructureTable>[]; replies: Insertable<ReplyTable>[] }>();
 
   const outcomes: Outcome[] = [];
   for (const { record: e } of items) {
-    const unknown = e.structures.filter((code) => !names.has(code));
-    if (unknown.length) {
-      outcomes.push(
-        unknown.map((code) => ({
-          column: `code_sp_${e.structures.indexOf(code) + 1}`,
-          reason: `unknown structure ${code} (neither in the database nor in this import)`,
-        })),
-      );
+    const problems: Problem[] = [];
+    const codes: string[] = [];
+    for (const ref of e.structures) {
+      const resolved = await ctx.resolveStructure(db, ref);
+      if ('problem' in resolved) problems.push(resolved.problem);
+      else if (codes.includes(resolved.code)) problems.push({ column: ref.column, reason: `structure ${resolved.code} is listed twice` });
+      else {
+        const outside = ctx.outside(resolved.code, ref.column);
+        if (outside) problems.push(outside);
+        codes.push(resolved.code);
+      }
+    }
+    if (problems.length) {
+      outcomes.push(problems);
       continue;
     }
     const before = stored.get(e.reference);
@@ -319,19 +444,19 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
       published_at: e.publishedAt,
       first_reply_at: e.firstReplyAt,
     };
-    const wantedLinks = e.structures.map((code, position) => ({
+    const wantedLinks = codes.map((code, position) => ({
       testimony_id: id,
       structure_code: code,
       position,
       published_at: published ? e.publishedAt : null,
-      replied_at: e.replies.find((r) => r.structureCode === code)?.createdAt ?? null,
+      replied_at: e.replies.find((r) => r.slot === position)?.createdAt ?? null,
     }));
     const wantedReplies = e.replies.map((r) => ({
-      id: replyId(e.reference, r.structureCode),
+      id: replyId(e.reference, codes[r.slot]!),
       testimony_id: id,
-      structure_code: r.structureCode,
+      structure_code: codes[r.slot]!,
       body: r.body,
-      signature: r.signature ?? names.get(r.structureCode) ?? r.structureCode,
+      signature: r.signature ?? names.get(codes[r.slot]!) ?? codes[r.slot]!,
       created_at: r.createdAt,
     }));
     const linksJson = JSON.stringify(wantedLinks.map((l) => [l.structure_code, l.position, l.published_at]));
@@ -341,10 +466,11 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
       outcomes.push('unchanged');
       continue;
     }
-    if (!before) {
-      await db
-        .insertInto('testimonies')
-        .values({
+    if (!before || queued.has(id)) {
+      // The same experience twice in one batch: the later row wins, as it would across batches.
+      outcomes.push(queued.has(id) ? 'updated' : 'inserted');
+      queued.set(id, {
+        testimony: {
           id,
           reference: e.reference,
           // No tracking token: the author's private link belongs to the platform the experience came from.
@@ -354,19 +480,34 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
           lang: 'fr',
           pii_flags: '[]',
           ...values,
-        })
-        .execute();
+        },
+        links: wantedLinks,
+        replies: wantedReplies,
+      });
     } else {
       await db.updateTable('testimonies').set(values).where('id', '=', id).execute();
       await db.deleteFrom('replies').where('testimony_id', '=', id).execute();
       await db.deleteFrom('testimony_structures').where('testimony_id', '=', id).execute();
+      await db.insertInto('testimony_structures').values(wantedLinks).execute();
+      if (wantedReplies.length) await db.insertInto('replies').values(wantedReplies).execute();
+      outcomes.push('updated');
     }
-    await db.insertInto('testimony_structures').values(wantedLinks).execute();
-    if (wantedReplies.length) await db.insertInto('replies').values(wantedReplies).execute();
-    outcomes.push(before ? 'updated' : 'inserted');
     stored.set(e.reference, { ...(before ?? ({} as never)), id, reference: e.reference, ...values });
     linksOf.set(id, linksJson);
     repliesOf.set(id, repliesJson);
+  }
+  const news = [...queued.values()];
+  for (const [rows, table, size] of [
+    [news.map((n) => n.testimony), 'testimonies', 100],
+    [news.flatMap((n) => n.links), 'testimony_structures', 400],
+    [news.flatMap((n) => n.replies), 'replies', 300],
+  ] as const) {
+    for (let i = 0; i < rows.length; i += size) {
+      await db
+        .insertInto(table)
+        .values(rows.slice(i, i + size) as never)
+        .execute();
+    }
   }
   return outcomes;
 }

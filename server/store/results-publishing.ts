@@ -5,12 +5,19 @@ import { writeAudit, type Actor } from './audit.js';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** First and last day of a period id: `2024` (year), `2024-Q3` (quarter) or `2024-05` (month). */
+/** First and last day of a period id: `2024` (year), `2024-S1` (half-year), `2024-Q3` (quarter) or `2024-05` (month). */
 export function periodBounds(period: string): { start: string; end: string } {
   const year = Number(period.slice(0, 4));
   const quarter = /-Q([1-4])$/.exec(period);
+  const half = /-S([12])$/.exec(period);
   const month = /-(\d{2})$/.exec(period);
-  const [first, count] = quarter ? [(Number(quarter[1]) - 1) * 3, 3] : month ? [Number(month[1]) - 1, 1] : [0, 12];
+  const [first, count] = quarter
+    ? [(Number(quarter[1]) - 1) * 3, 3]
+    : half
+      ? [(Number(half[1]) - 1) * 6, 6]
+      : month
+        ? [Number(month[1]) - 1, 1]
+        : [0, 12];
   return { start: iso(new Date(Date.UTC(year, first, 1))), end: iso(new Date(Date.UTC(year, first + count, 0))) };
 }
 

@@ -6,7 +6,11 @@ import type { Problem } from '../contract/problem.js';
  * into a page that holds only the engagements banner (12 KB budget).
  */
 
-export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'aborted';
+/**
+ * `config`: the request cannot succeed as the page configured it (a source that answers "no such dataset" or
+ * "no such field"); only the webmaster can fix it, retrying never will.
+ */
+export type ApiErrorKind = 'network' | 'timeout' | 'http' | 'malformed' | 'aborted' | 'config';
 
 export class ApiError extends Error {
   constructor(

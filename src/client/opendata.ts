@@ -1,7 +1,8 @@
 import type { Indicator, ResultPoint, ResultsResponse } from '../contract/results.js';
 import { mapColumns, type DatasetKind } from '../opendata/columns.js';
 import { RecordReader, mapIndicator, mapResult, mapStructure, type IndicatorRecord, type ResultRecord } from '../opendata/records.js';
-import { STRUCTURE_CODE } from '../opendata/values.js';
+import { knownNetworkCode } from '../opendata/networks.js';
+import { STRUCTURE_CODE, cellText } from '../opendata/values.js';
 import type { ApiError, getJson, RequestOptions } from './http.js';
 
 /**
@@ -29,10 +30,22 @@ export interface OpenDataSource {
 }
 
 export const OPENDATA_PORTAL = 'https://opendata.plus.transformation.gouv.fr';
+/**
+ * The portal's dataset ids. `export-resultats` and `export-indicateurs` are seen in public reuses; the structures
+ * dataset id is not confirmed, so when the page does not name one and the portal does not know this one, the
+ * structure's name and network are read from its result rows instead (docs/import.md).
+ */
 export const OPENDATA_DATASETS = {
-  structures: 'referentiel-structures',
-  indicators: 'referentiel-indicateurs',
-  results: 'resultats-indicateurs',
+  structures: 'export-structures',
+  indicators: 'export-indicateurs',
+  results: 'export-resultats',
+} as const;
+
+/** The fields the adapter filters on (`where`), as the portal names them. */
+export const OPENDATA_FIELDS = {
+  structureOfStructures: 'code_sp_de_la_structure',
+  structureOfResults: 'code_sp_structure',
+  indicatorOfCatalogue: 'code_sp_de_l_indicateur',
 } as const;
 
 /** The Explore API's page size limit. */
@@ -89,6 +102,19 @@ const notFound = (client: PortalClient, code: string) =>
     detail: `Aucune structure ${code} dans les données ouvertes Services Publics+.`,
   });
 
+/**
+ * A 404 (no such dataset) or 400 (a field the dataset does not have, in `where` or `order_by`) from the portal is
+ * the page's configuration, not the reader's connection: its own error kind, so the card can tell the webmaster.
+ */
+function configError(client: PortalClient, error: unknown, url: string, portal: string): unknown {
+  const { ApiError } = client;
+  if (!(error instanceof ApiError) || error.kind !== 'http' || (error.status !== 404 && error.status !== 400)) return error;
+  const { pathname, searchParams } = new URL(url);
+  const dataset = decodeURIComponent(/\/datasets\/([^/]+)\//.exec(pathname)?.[1] ?? '');
+  const what = error.status === 404 ? `no dataset "${dataset}"` : `dataset "${dataset}" refused the fields of where=${searchParams.get('where')}`;
+  return new ApiError('config', `${what} on ${portal} (HTTP ${error.status}${error.message && !/^HTTP \d+$/.test(error.message) ? `: ${error.message}` : ''})`, error.status);
+}
+
 /** The results of one structure from the portal, as our API would answer them. Throws `ApiError`. */
 export async function fetchOpenDataResults(
   client: PortalClient,
@@ -106,39 +132,41 @@ export async function fetchOpenDataResults(
   };
   const get = (url: string) =>
     client.getJson(url, parseExplorePage, options).catch((error: unknown) => {
-      // The portal answers 404 for a dataset id it does not know: a configuration fault, not an unknown
-      // structure, so the card says the data is unavailable rather than "structure inconnue".
-      if (error instanceof ApiError && error.kind === 'http' && error.status === 404) {
-        throw new ApiError('http', `no such dataset on ${portal}: ${new URL(url).pathname}`, 502);
-      }
-      throw error;
+      throw configError(client, error, url, portal);
     });
 
   const readResults = async (): Promise<Record<string, unknown>[]> => {
     const all: Record<string, unknown>[] = [];
     for (let page = 0; page < MAX_PAGES; page++) {
-      const url = recordsUrl(portal, datasets.results, `code_sp=${quote(code)}`, { offset: String(page * PAGE) });
+      const url = recordsUrl(portal, datasets.results, `${OPENDATA_FIELDS.structureOfResults}=${quote(code)}`, { offset: String(page * PAGE) });
       const { results, total_count } = await get(url);
       all.push(...results);
       if (results.length < PAGE || all.length >= total_count) break;
     }
     return all;
   };
-  const [structurePage, resultRecords] = await Promise.all([
-    get(recordsUrl(portal, datasets.structures, `code_sp=${quote(code)}`, { limit: '1' })),
-    readResults(),
-  ]);
+  const readStructure = () =>
+    get(recordsUrl(portal, datasets.structures, `${OPENDATA_FIELDS.structureOfStructures}=${quote(code)}`, { limit: '1' })).catch(
+      (error: unknown) => {
+        // The default structures dataset id is a guess: without it, the result rows name the structure.
+        if (!source.datasets?.structures && error instanceof ApiError && error.kind === 'config' && error.status === 404) return undefined;
+        throw error;
+      },
+    );
+  const [structurePage, resultRecords] = await Promise.all([readStructure(), readResults()]);
 
-  const structure = readAll('structures', structurePage.results, mapStructure)[0];
-  if (!structure) throw notFound(client, code);
   const results = readAll('results', resultRecords, mapResult).filter((r) => r.structureCode === code);
+  const structure = structurePage && readAll('structures', structurePage.results, mapStructure)[0];
+  const fromResults = structureFromResults(resultRecords);
+  if (!structure && !(fromResults && results.length)) throw notFound(client, code);
 
   const codes = [...new Set(results.map((r) => r.indicatorCode))].filter(isSafeCode);
   const catalogue: IndicatorRecord[] = [];
   // A handful of indicators per structure: one page, batched so the query string stays short.
   for (let i = 0; i < codes.length; i += 40) {
-    const where = codes.slice(i, i + 40).map((c) => `code_indicateur=${quote(c)}`).join(' OR ');
-    const page = await get(recordsUrl(portal, datasets.indicators, where, { order_by: 'code_indicateur' }));
+    const field = OPENDATA_FIELDS.indicatorOfCatalogue;
+    const where = codes.slice(i, i + 40).map((c) => `${field}=${quote(c)}`).join(' OR ');
+    const page = await get(recordsUrl(portal, datasets.indicators, where));
     catalogue.push(...readAll('indicators', page.results, mapIndicator));
   }
 
@@ -161,16 +189,27 @@ export async function fetchOpenDataResults(
     });
   }
   const updatedAt = indicators.flatMap((i) => i.points.map((p) => p.updatedAt)).sort().at(-1) ?? null;
+  const networkGiven = structure ? structure.networkName ?? structure.network : fromResults!.network;
   const response = {
-    structure: {
-      code: structure.code,
-      name: structure.name,
-      network: { code: structure.networkCode, name: structure.networkName ?? structure.networkCode },
-      level: structure.level ?? (structure.parentCode ? 'site' : 'network'),
-      parentCode: structure.parentCode ?? null,
-      postcode: structure.postcode ?? null,
-      city: structure.city ?? null,
-    },
+    structure: structure
+      ? {
+          code: structure.code,
+          name: structure.name,
+          network: networkOf(structure.network, structure.networkName),
+          level: structure.level ?? (structure.parentCode ? 'site' : 'network'),
+          parentCode: structure.parentCode ?? null,
+          postcode: structure.postcode ?? null,
+          city: structure.city ?? null,
+        }
+      : {
+          code,
+          name: fromResults!.name,
+          network: networkOf(networkGiven),
+          level: 'site',
+          parentCode: null,
+          postcode: fromResults!.postcode,
+          city: fromResults!.city,
+        },
     updatedAt,
     indicators,
   };
@@ -179,6 +218,24 @@ export async function fetchOpenDataResults(
   } catch {
     throw new ApiError('malformed', 'the portal data does not map to the results contract');
   }
+}
+
+/** A network as the portal gives it (a name, or an older export's code and name): our code for it, and a name. */
+function networkOf(given: string, nameBeside?: string): { code: string; name: string } {
+  const code = knownNetworkCode(given) ?? (nameBeside ? given.toUpperCase() : given);
+  return { code, name: nameBeside ?? given };
+}
+
+/** What the result rows say of their structure (`intitule_de_la_structure`, `intitule_du_reseau`...). */
+function structureFromResults(records: Record<string, unknown>[]) {
+  const first = records[0];
+  if (!first) return undefined;
+  const map = mapColumns('results', Object.keys(first)).fields;
+  const read = (field: keyof typeof map) => cellText(map[field] === undefined ? undefined : first[map[field]!]);
+  const name = read('structureName');
+  if (!name) return undefined;
+  const postcode = read('postcode');
+  return { name, network: read('network') || name, postcode: /^\d{5}$/.test(postcode) ? postcode : null, city: read('city') || null };
 }
 
 /** Oldest first; two values for one period (a correction) keep the latest published. */

@@ -98,7 +98,7 @@ const FORMAT_HINTS: Record<Lang, Labels> = {
     code: 'Un code SP+ contient des lettres, des chiffres et des tirets.',
     'Idempotency-Key': 'Envoyez une clé unique de 8 à 128 caractères (par exemple un UUID).',
     date: 'Saisissez une date au format AAAA-MM-JJ, par exemple 2025-03-01.',
-    period: 'Une période s’écrit 2024 (année), 2024-Q3 (trimestre) ou 2024-05 (mois).',
+    period: 'Une période s’écrit 2024 (année), 2024-S1 (semestre), 2024-Q3 (trimestre) ou 2024-05 (mois).',
   },
   en: {
     email: 'Enter a full e-mail address, for example name@example.org.',
@@ -106,7 +106,7 @@ const FORMAT_HINTS: Record<Lang, Labels> = {
     code: 'An SP+ code holds letters, digits and hyphens.',
     'Idempotency-Key': 'Send a unique key of 8 to 128 characters (a UUID, for example).',
     date: 'Enter a date as YYYY-MM-DD, for example 2025-03-01.',
-    period: 'A period reads 2024 (year), 2024-Q3 (quarter) or 2024-05 (month).',
+    period: 'A period reads 2024 (year), 2024-S1 (half-year), 2024-Q3 (quarter) or 2024-05 (month).',
   },
 };
 

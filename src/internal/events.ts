@@ -5,7 +5,7 @@ export function emit<T>(target: EventTarget, name: `spp-${string}`, detail: T): 
 
 /** Detail of `spp-error`: what failed, for host pages that log or report it. */
 export interface SppErrorDetail {
-  /** `network`, `timeout`, `http`, `malformed`, `aborted`. */
+  /** `network`, `timeout`, `http`, `malformed`, `aborted`, `config` (the element's configuration: fix the page). */
   kind: string;
   status?: number;
   message: string;

@@ -10,13 +10,15 @@ import {
   isoDate,
   isoDateTime,
   quarterBefore,
-  quarterOf,
+  periodBefore,
+  periodOf,
   readChannel,
   readCount,
   readDate,
   readDirection,
   readFamily,
   readFeeling,
+  readFrequency,
   readLevel,
   readNumber,
   readPeriod,
@@ -25,8 +27,8 @@ import {
   readRejectionReason,
   readStatus,
   readTag,
+  readTagCell,
   readUnit,
-  readYesNo,
   type Cell,
   type ImportedStatus,
   type Read,
@@ -134,8 +136,12 @@ class Collector<K extends DatasetKind> {
 export interface StructureRecord {
   code: string;
   name: string;
-  networkCode: string;
+  /** As the file gives it: a network code ("PREF") or name ("Préfectures"); the writer resolves it. */
+  network: string;
+  /** A network name given beside a code (older exports' `libelle_reseau`). */
   networkName?: string;
+  /** The file's columns, for the writer's rejections. */
+  columns: { code: string; network: string };
   level?: StructureLevel;
   parentCode?: string | null;
   postcode?: string | null;
@@ -149,7 +155,7 @@ export function mapStructure(row: RowReader<'structures'>): Mapped<StructureReco
   const c = new Collector(row);
   const code = c.code('code', 'code SP+');
   const name = c.required('name', 'structure name');
-  const networkCode = c.required('network', 'network').toUpperCase();
+  const network = c.required('network', 'network');
   const level = c.optional('level', readLevel) ?? undefined;
   const parentCode = c.optionalText('parent');
   if (parentCode && !STRUCTURE_CODE.test(parentCode)) c.problem('parent', `"${parentCode}" is not a valid code SP+`);
@@ -157,8 +163,9 @@ export function mapStructure(row: RowReader<'structures'>): Mapped<StructureReco
   return c.done({
     code,
     name,
-    networkCode,
+    network,
     networkName: c.optionalText('networkName') ?? undefined,
+    columns: { code: row.column('code'), network: row.column('network') },
     level,
     parentCode,
     postcode: c.optional('postcode', readPostcode),
@@ -175,7 +182,9 @@ export interface IndicatorRecord {
   code: string;
   label: string;
   originalLabel?: string | null;
-  networkCode?: string | null;
+  /** A network code or name as the file gives it (`undefined`: no such column); the writer resolves it. */
+  network?: string | null;
+  networkColumn: string;
   family: IndicatorFamily;
   unitType: UnitType;
   unit: string;
@@ -193,7 +202,7 @@ export function mapIndicator(row: RowReader<'indicators'>): Mapped<IndicatorReco
   const originalLabel = c.optionalText('originalLabel');
   // The user-facing label is what citizens read; the original label stands in when an export lacks it.
   const label = c.text('label') || originalLabel || '';
-  if (!label) c.problem(row.has('label') ? 'label' : 'originalLabel', 'missing label (libelle_usager or libelle_origine)');
+  if (!label) c.problem(row.has('label') ? 'label' : 'originalLabel', 'missing label (intitule_usager_de_l_indicateur or intitule_original_de_l_indicateur)');
   const family = c.read('family', readFamily);
   const unit = readUnit(row.get('unit'), row.get('unitType'));
   if (unit.error !== undefined) c.problem(row.has('unit') ? 'unit' : 'unitType', unit.error);
@@ -205,7 +214,8 @@ export function mapIndicator(row: RowReader<'indicators'>): Mapped<IndicatorReco
     code,
     label,
     originalLabel,
-    networkCode: row.has('network') ? c.text('network').toUpperCase() || null : undefined,
+    network: row.has('network') ? c.text('network') || null : undefined,
+    networkColumn: row.column('network'),
     family,
     unitType: unit.value.unitType,
     unit: unit.value.unit,
@@ -229,11 +239,15 @@ export interface ResultRecord {
   sampleSize?: number | null;
   networkAverage?: number | null;
   updatedAt: string;
+  /** The file's columns, for the writer's rejections. */
+  columns: { structure: string; indicator: string };
 }
 
 /**
- * The period comes from `periode` when given, else from the measure date (its quarter), else from the update
- * date: the last complete quarter before it.
+ * The period comes from `periode` when given, else from the measure date (the period of that frequency holding
+ * it, a quarter without a frequency), else from the update date: the last complete period of the value's
+ * frequency before it (`annuelle` → the year before). Without a frequency column (older exports) the period is a
+ * quarter; an empty frequency in a file that has the column is a rejection, never a silent quarter.
  */
 export function mapResult(row: RowReader<'results'>): Mapped<ResultRecord> {
   const c = new Collector(row);
@@ -246,11 +260,20 @@ export function mapResult(row: RowReader<'results'>): Mapped<ResultRecord> {
   const measured = c.optional('measuredAt', readDate);
   const sampleSize = c.optional('sampleSize', readCount);
   const networkAverage = c.optional('networkAverage', readNumber);
-  const unreadable = (explicit === undefined && row.has('period')) || (measured === undefined && row.has('measuredAt'));
-  if (!updated || value === undefined || unreadable) {
+  const frequency = c.optional('frequency', readFrequency);
+  if (frequency === null && !explicit) c.problem('frequency', 'missing frequency (annuelle, semestrielle, trimestrielle or mensuelle)');
+  const unreadable =
+    (explicit === undefined && row.has('period')) || (measured === undefined && row.has('measuredAt')) || (frequency === undefined && row.has('frequency'));
+  if (!updated || value === undefined || unreadable || (frequency === null && !explicit)) {
     return c.done<never>(null);
   }
-  const period = explicit ?? (measured ? quarterOf(measured) : quarterBefore(updated));
+  const period =
+    explicit ??
+    (measured
+      ? periodOf(frequency ?? 'quarter', measured)
+      : frequency
+        ? periodBefore(frequency, updated)
+        : quarterBefore(updated));
   return c.done({
     structureCode,
     indicatorCode,
@@ -261,13 +284,27 @@ export function mapResult(row: RowReader<'results'>): Mapped<ResultRecord> {
     sampleSize,
     networkAverage,
     updatedAt: isoDate(updated),
+    columns: { structure: row.column('structure'), indicator: row.column('indicator') },
   });
 }
 
 // ---- experiences --------------------------------------------------------------------------------------------
 
+/**
+ * A structure concerned by an experience: by code (older exports), or by its title and typology as the real
+ * export names it; the writer resolves names against the structures table.
+ */
+export interface StructureRef {
+  code?: string;
+  title?: string;
+  typology?: string;
+  /** The column to name in a rejection. */
+  column: string;
+}
+
 export interface ReplyRecord {
-  structureCode: string;
+  /** Index in `structures` of the structure that replied. */
+  slot: number;
   body: string;
   /** `null`: signed with the structure's name. */
   signature: string | null;
@@ -279,7 +316,7 @@ export interface ExperienceRecord {
   title: string;
   body: string;
   feeling: Feeling;
-  structures: string[];
+  structures: StructureRef[];
   channels: ChannelUse[];
   tags: Tag[];
   status: ImportedStatus;
@@ -310,9 +347,9 @@ const TAG_COLUMNS = [
 ] as const;
 
 const STRUCTURE_SLOTS = [
-  ['structure1', 'reply1', 'replySignature1', 'replyDate1'],
-  ['structure2', 'reply2', 'replySignature2', 'replyDate2'],
-  ['structure3', 'reply3', 'replySignature3', 'replyDate3'],
+  ['structure1', 'structureTitle1', 'structureTypology1', 'reply1', 'replySignature1', 'replyDate1'],
+  ['structure2', 'structureTitle2', 'structureTypology2', 'reply2', 'replySignature2', 'replyDate2'],
+  ['structure3', 'structureTitle3', 'structureTypology3', 'reply3', 'replySignature3', 'replyDate3'],
 ] as const;
 
 const timestamp = (cell: Cell) => {
@@ -335,25 +372,33 @@ export function mapExperience(row: RowReader<'experiences'>): Mapped<ExperienceR
   let publishedAt = c.read('publishedAt', timestamp) ?? null;
   let firstReplyAt = c.read('firstReplyAt', timestamp) ?? null;
 
-  const structures: string[] = [];
+  const structures: StructureRef[] = [];
   const replies: ReplyRecord[] = [];
-  for (const [slot, replyField, signatureField, dateField] of STRUCTURE_SLOTS) {
+  for (const [slot, titleField, typologyField, replyField, signatureField, dateField] of STRUCTURE_SLOTS) {
     const code = c.text(slot);
+    const title = c.text(titleField);
+    const typology = c.text(typologyField);
     const reply = c.text(replyField);
-    if (!code) {
-      if (reply) c.problem(replyField, `a reply without a structure (${row.column(slot)} is empty)`);
+    if (!code && !title && !typology) {
+      if (reply) c.problem(replyField, `a reply without a structure (${row.column(row.has(typologyField) ? typologyField : slot)} is empty)`);
       continue;
     }
-    if (!STRUCTURE_CODE.test(code)) c.problem(slot, `"${code}" is not a valid code SP+`);
-    else if (structures.includes(code)) c.problem(slot, `structure ${code} is listed twice`);
-    else structures.push(code);
+    let ref: StructureRef;
+    if (code) {
+      if (!STRUCTURE_CODE.test(code)) c.problem(slot, `"${code}" is not a valid code SP+`);
+      else if (structures.some((s) => s.code === code)) c.problem(slot, `structure ${code} is listed twice`);
+      ref = { code, column: row.column(slot) };
+    } else {
+      ref = { title: title || undefined, typology: typology || undefined, column: row.column(row.has(typologyField) ? typologyField : titleField) };
+    }
+    structures.push(ref);
     if (reply) {
       const replyDate = c.read(dateField, timestamp);
-      replies.push({ structureCode: code, body: reply, signature: c.text(signatureField) || null, createdAt: replyDate ?? '' });
+      replies.push({ slot: structures.length - 1, body: reply, signature: c.text(signatureField) || null, createdAt: replyDate ?? '' });
     }
   }
   if (!structures.length && !c.problems.some((p) => p.column === row.column('structure1'))) {
-    c.problem('structure1', 'missing structure (code_sp_1)');
+    c.problem(row.has('structureTypology1') || !row.has('structure1') ? 'structureTypology1' : 'structure1', 'missing structure (intitule_typologie_1 or code_sp_1)');
   }
 
   const channels = new Map<ChannelUse['channel'], ChannelUse>();
@@ -376,7 +421,7 @@ export function mapExperience(row: RowReader<'experiences'>): Mapped<ExperienceR
     else tags.add(tag.value);
   }
   for (const [field, tag] of TAG_COLUMNS) {
-    if (row.has(field) && c.read(field, readYesNo)) tags.add(tag);
+    if (row.has(field) && c.read(field, readTagCell)) tags.add(tag);
   }
 
   if (!feeling || !status || !postedAs || !createdAt) return c.done<never>(null);

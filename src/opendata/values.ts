@@ -68,14 +68,39 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.
 
 const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** `21/01/2023`, `21/01/2023 14:35`, `2023-01-21`, `2023-01-21T13:35:00Z`, `2023-01-21T14:35:00+01:00`. */
+const MONTHS: [RegExp, number][] = [
+  [/^janv(ier|\.)?$/, 1],
+  [/^fe?vr?(ier|\.)?$/, 2],
+  [/^mars$/, 3],
+  [/^avr(il|\.)?$/, 4],
+  [/^mai$/, 5],
+  [/^juin$/, 6],
+  [/^juil(let|\.)?$/, 7],
+  [/^aou?t$/, 8],
+  [/^sept?(embre|\.)?$/, 9],
+  [/^oct(obre|\.)?$/, 10],
+  [/^nov(embre|\.)?$/, 11],
+  [/^de?c(embre|\.)?$/, 12],
+];
+// "21 janvier 2023", "1er mars 2024", "mardi 21 janvier 2023", "21 janv. 2023 à 14h35".
+const WORDS_DATE = /^(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) )?(\d{1,2})(?:er)? ([a-z.]+) (\d{4})(?: (?:a )?(\d{1,2})[:h](\d{2}))?$/;
+
+/**
+ * `21/01/2023`, `21/01/2023 14:35`, `2023-01-21`, `2023-01-21T13:35:00Z`, `2023-01-21T14:35:00+01:00`,
+ * `21 janvier 2023`, `1er mars 2024`.
+ */
 export function readDate(cell: Cell): Read<DateParts | null> {
   const text = cellText(cell);
   if (text === '') return ok(null);
   let parts: DateParts | undefined;
   const fr = FRENCH_DATE.exec(text);
   const iso = fr ? null : ISO_DATE.exec(text);
-  if (fr) {
+  const words = fr || iso ? null : WORDS_DATE.exec(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' '));
+  const wordMonth = words ? MONTHS.find(([pattern]) => pattern.test(words[2]!))?.[1] : undefined;
+  if (words && wordMonth) {
+    parts = { day: Number(words[1]), month: wordMonth, year: Number(words[3]) };
+    if (words[4] !== undefined) parts.time = { hour: Number(words[4]), minute: Number(words[5]), second: 0, millisecond: 0 };
+  } else if (fr) {
     parts = { day: Number(fr[1]), month: Number(fr[2]), year: Number(fr[3]) };
     if (fr[4] !== undefined) {
       parts.time = { hour: Number(fr[4]), minute: Number(fr[5]), second: Number(fr[6] ?? 0), millisecond: 0 };
@@ -94,7 +119,7 @@ export function readDate(cell: Cell): Read<DateParts | null> {
       parts.offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
     }
   }
-  if (!parts) return fail(`"${text}" is not a date (expected DD/MM/YYYY or YYYY-MM-DD)`);
+  if (!parts) return fail(`"${text}" is not a date (expected DD/MM/YYYY, YYYY-MM-DD or 21 janvier 2023)`);
   const { year, month, day, time } = parts;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return fail(`"${text}" is not a calendar date`);
   if (time && (time.hour > 23 || time.minute > 59 || time.second > 59)) return fail(`"${text}" has an impossible time`);
@@ -146,8 +171,51 @@ const month = (year: number, m: number): Period => ({
   end: isoDate({ year, month: m, day: daysInMonth(year, m) }),
 });
 const wholeYear = (year: number): Period => ({ id: String(year), start: `${year}-01-01`, end: `${year}-12-31` });
+const half = (year: number, h: number): Period => ({
+  id: `${year}-S${h}`,
+  start: h === 1 ? `${year}-01-01` : `${year}-07-01`,
+  end: h === 1 ? `${year}-06-30` : `${year}-12-31`,
+});
 
-/** `2024`, `2024-T3` / `T3 2024` / `2024-Q3` / `3e trimestre 2024`, `2024-05` / `05/2024`. */
+export type Frequency = 'year' | 'half' | 'quarter' | 'month';
+
+/** `annuelle`, `semestrielle`, `trimestrielle`, `mensuelle` (and their usual spellings). Empty is `null`. */
+export function readFrequency(cell: Cell): Read<Frequency | null> {
+  const text = fold(cellText(cell));
+  if (!text) return ok(null);
+  if (/^(annuel|annuelle|annuellement|annee|an|par an|yearly|annual)$/.test(text)) return ok('year');
+  if (/^(semestriel|semestrielle|semestre|par semestre|half yearly|biannual)$/.test(text)) return ok('half');
+  if (/^(trimestriel|trimestrielle|trimestre|par trimestre|quarterly)$/.test(text)) return ok('quarter');
+  if (/^(mensuel|mensuelle|mois|par mois|monthly)$/.test(text)) return ok('month');
+  return fail(`"${cellText(cell)}" is not a frequency (annuelle, semestrielle, trimestrielle, mensuelle)`);
+}
+
+/** The period of that frequency holding a date (a measure date names its own period). */
+export function periodOf(frequency: Frequency, d: Pick<DateParts, 'year' | 'month'>): Period {
+  if (frequency === 'year') return wholeYear(d.year);
+  if (frequency === 'half') return half(d.year, d.month <= 6 ? 1 : 2);
+  if (frequency === 'month') return month(d.year, d.month);
+  return quarter(d.year, Math.ceil(d.month / 3));
+}
+
+/**
+ * The period of that frequency a value published on that date describes: the last complete one before it (an
+ * annual value updated on 21/01/2023 describes 2022), as results are published once their period closes.
+ */
+export function periodBefore(frequency: Frequency, d: Pick<DateParts, 'year' | 'month'>): Period {
+  switch (frequency) {
+    case 'year':
+      return wholeYear(d.year - 1);
+    case 'half':
+      return d.month <= 6 ? half(d.year - 1, 2) : half(d.year, 1);
+    case 'month':
+      return d.month === 1 ? month(d.year - 1, 12) : month(d.year, d.month - 1);
+    case 'quarter':
+      return quarterBefore(d);
+  }
+}
+
+/** `2024`, `2024-T3` / `T3 2024` / `2024-Q3` / `3e trimestre 2024`, `2024-S1` / `1er semestre 2024`, `2024-05` / `05/2024`. */
 export function readPeriod(cell: Cell): Read<Period | null> {
   const text = fold(cellText(cell)).replace(/[\s/]+/g, ' ');
   if (text === '') return ok(null);
@@ -158,6 +226,11 @@ export function readPeriod(cell: Cell): Read<Period | null> {
     return ok(quarter(Number(year), Number(q)));
   }
   if ((m = /^([1-4])(?:e|er|eme) trimestre (\d{4})$/.exec(text))) return ok(quarter(Number(m[2]), Number(m[1])));
+  if ((m = /^(\d{4}) ?(?:s|h) ?([12])$/.exec(text)) || (m = /^(?:s|h) ?([12]) (\d{4})$/.exec(text))) {
+    const [year, h] = m[1]!.length === 4 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+    return ok(half(Number(year), Number(h)));
+  }
+  if ((m = /^([12])(?:e|er|eme) semestre (\d{4})$/.exec(text))) return ok(half(Number(m[2]), Number(m[1])));
   if ((m = /^(\d{4}) (\d{1,2})$/.exec(text)) || (m = /^(\d{1,2}) (\d{4})$/.exec(text))) {
     const [year, mm] = m[1]!.length === 4 ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
     if (Number(mm) >= 1 && Number(mm) <= 12) return ok(month(Number(year), Number(mm)));
@@ -288,17 +361,35 @@ export function readYesNo(cell: Cell): Read<boolean> {
   return fail(`"${cellText(cell)}" is not oui or non`);
 }
 
+/**
+ * A general tag's cell: the real export holds the feeling about that aspect (`Positif` / `Neutre` / `Négatif`,
+ * empty when the author did not rate it), older ones oui / non. The tag applies when a feeling (or oui) is given.
+ */
+export function readTagCell(cell: Cell): Read<boolean> {
+  if (typeof cell === 'boolean') return ok(cell);
+  const text = fold(cellText(cell));
+  if (!text) return ok(false);
+  if (readFeeling(text).value) return ok(true);
+  const yesNo = readYesNo(text);
+  return yesNo.error === undefined ? yesNo : fail(`"${cellText(cell)}" is not a feeling (Positif, Neutre, Négatif or empty)`);
+}
+
 export type ImportedStatus = 'published' | 'pending' | 'rejected';
 
 /** Published and answered are both published (answered is derived from replies); the rest never is. */
 export function readStatus(cell: Cell): Read<ImportedStatus> {
   const text = fold(cellText(cell));
-  if (!text || /^(publie|publiee|publiee avec reponse|publiee sans reponse|repondu|repondue|avec reponse|sans reponse|en attente de reponse|published|answered)$/.test(text)) {
+  if (
+    !text ||
+    /^(publie|publiee|publiee avec reponse|publiee sans reponse|repondu|repondue|avec reponse|sans reponse|en attente de reponse|published|answered|traite|traitee|non traite|non traitee|en cours de traitement|en cours|cloture|cloturee|archive|archivee|reponse publiee|a traiter)$/.test(
+      text,
+    )
+  ) {
     return ok('published');
   }
-  if (/^(en moderation|en cours de moderation|a moderer|en attente|pending)$/.test(text)) return ok('pending');
-  if (/^(rejete|rejetee|refuse|refusee|non publiee|rejected)$/.test(text)) return ok('rejected');
-  return fail(`"${cellText(cell)}" is not a status (publiée, en modération, rejetée)`);
+  if (/^(en moderation|en cours de moderation|a moderer|en attente|en attente de moderation|pending)$/.test(text)) return ok('pending');
+  if (/^(rejete|rejetee|refuse|refusee|non publiee|rejected|modere|moderee|supprime|supprimee)$/.test(text)) return ok('rejected');
+  return fail(`"${cellText(cell)}" is not an experience status (traitée, publiée, en attente de réponse, en modération, rejetée)`);
 }
 
 const REJECTIONS: [RegExp, RejectionReason][] = [
@@ -318,8 +409,10 @@ export function readRejectionReason(cell: Cell): RejectionReason | null {
 
 export function readPostedAs(cell: Cell): Read<PostedAs> {
   const text = fold(cellText(cell));
-  if (!text || /^(usager|usagere|moi meme|particulier|user|l usager)$/.test(text)) return ok('user');
-  if (/^(aidant|aidante|accompagnant|accompagnante|tiers|proche|helper|pour un usager|un aidant)$/.test(text)) return ok('helper');
+  if (/\b(aidant|aidante|accompagnant|accompagnante|tiers|proche|helper|pour un usager|pour le compte|aide un usager|aidant un usager)\b/.test(text)) {
+    return ok('helper');
+  }
+  if (!text || /^(un |une |l )?(usager|usagere|moi meme|particulier|user|citoyen|citoyenne)$/.test(text)) return ok('user');
   return fail(`"${cellText(cell)}" is not a poster (usager or aidant)`);
 }
 

@@ -24,9 +24,9 @@ function portal(overrides: Partial<Record<'structures' | 'results' | 'indicators
   return fakeFetch((call: FakeCall) => {
     const url = new URL(call.url);
     const dataset = /\/catalog\/datasets\/([^/]+)\/records$/.exec(url.pathname)?.[1];
-    if (dataset === 'referentiel-structures') return overrides.structures?.() ?? json(recorded['structures-PREF-06']);
-    if (dataset === 'resultats-indicateurs') return overrides.results?.() ?? json(recorded['resultats-PREF-06']);
-    if (dataset === 'referentiel-indicateurs') return overrides.indicators?.() ?? json(recorded['indicateurs-PREF-06']);
+    if (dataset === 'export-structures') return overrides.structures?.() ?? json(recorded['structures-PREF-06']);
+    if (dataset === 'export-resultats') return overrides.results?.() ?? json(recorded['resultats-PREF-06']);
+    if (dataset === 'export-indicateurs') return overrides.indicators?.() ?? json(recorded['indicateurs-PREF-06']);
     return json(recorded['error-dataset-not-found'], 404);
   });
 }
@@ -67,14 +67,15 @@ describe('open-data portal adapter', () => {
 
     expect(calls.map((c) => new URL(c.url).origin)).to.deep.equal([PORTAL, PORTAL, PORTAL]);
     expect(calls.map((c) => new URL(c.url).pathname)).to.deep.equal([
-      '/api/explore/v2.1/catalog/datasets/referentiel-structures/records',
-      '/api/explore/v2.1/catalog/datasets/resultats-indicateurs/records',
-      '/api/explore/v2.1/catalog/datasets/referentiel-indicateurs/records',
+      '/api/explore/v2.1/catalog/datasets/export-structures/records',
+      '/api/explore/v2.1/catalog/datasets/export-resultats/records',
+      '/api/explore/v2.1/catalog/datasets/export-indicateurs/records',
     ]);
-    expect(whereOf(calls[0]!)).to.equal('code_sp="PREF-06"');
-    expect(whereOf(calls[1]!)).to.equal('code_sp="PREF-06"');
+    // The portal's real field names (older recordings' records still read through the importer's aliases).
+    expect(whereOf(calls[0]!)).to.equal('code_sp_de_la_structure="PREF-06"');
+    expect(whereOf(calls[1]!)).to.equal('code_sp_structure="PREF-06"');
     expect(whereOf(calls[2]!)).to.equal(
-      'code_indicateur="IND-12" OR code_indicateur="IND-27" OR code_indicateur="IND-31" OR code_indicateur="IND-45" OR code_indicateur="IND-88"',
+      'code_sp_de_l_indicateur="IND-12" OR code_sp_de_l_indicateur="IND-27" OR code_sp_de_l_indicateur="IND-31" OR code_sp_de_l_indicateur="IND-45" OR code_sp_de_l_indicateur="IND-88"',
     );
     expect(calls.every((c) => c.method === 'GET' && !c.headers.has('authorization'))).to.equal(true);
   });
@@ -87,7 +88,7 @@ describe('open-data portal adapter', () => {
     expect(results.indicators).to.deep.equal([]);
     expect(results.updatedAt).to.equal(null);
     expect(calls[0]!.url.startsWith(`${OPENDATA_PORTAL}/api/explore/v2.1/catalog/datasets/structures-v2/records?`)).to.equal(true);
-    expect(calls[1]!.url).to.contain('/datasets/resultats-indicateurs/records?');
+    expect(calls[1]!.url).to.contain('/datasets/export-resultats/records?');
     expect(calls).to.have.length(2, 'no catalogue request when there is no result');
   });
 
@@ -107,7 +108,7 @@ describe('open-data portal adapter', () => {
       },
     });
     const results = await fetchOpenDataResults('PREF-06', { portal: PORTAL });
-    const offsets = calls.filter((c) => c.url.includes('resultats-indicateurs')).map((c) => new URL(c.url).searchParams.get('offset'));
+    const offsets = calls.filter((c) => c.url.includes('export-resultats')).map((c) => new URL(c.url).searchParams.get('offset'));
     expect(offsets).to.deep.equal(['0', '100']);
     expect(results.indicators[0]!.points).to.have.length(130);
     expect(results.indicators[0]!.points[0]!.period).to.equal('2000-01');
@@ -132,8 +133,8 @@ describe('open-data portal adapter', () => {
     portal({ results: () => json(recorded['error-dataset-not-found'], 404) });
     const missing = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }, { retries: 0 }).catch((e: unknown) => e)) as ApiError;
     // A dataset the portal does not know is the page's configuration fault: not "unknown structure".
-    expect([missing.kind, missing.status]).to.deep.equal(['http', 502]);
-    expect(missing.message).to.contain('/datasets/resultats-indicateurs/records');
+    expect([missing.kind, missing.status]).to.deep.equal(['config', 404]);
+    expect(missing.message).to.contain('no dataset "export-resultats"');
 
     fakeFetch(offline);
     const down = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }, { retries: 0 }).catch((e: unknown) => e)) as ApiError;

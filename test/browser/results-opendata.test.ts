@@ -27,9 +27,9 @@ function network(structures = 'structures-PREF-06') {
     if (url.origin === 'https://api.test') return json(LOADED);
     const dataset = /\/catalog\/datasets\/([^/]+)\/records$/.exec(url.pathname)?.[1];
     if (url.origin !== PORTAL || !dataset) return json({ message: 'unexpected request' }, 500);
-    if (dataset === 'referentiel-structures') return json(recorded[structures]);
-    if (dataset === 'resultats-indicateurs') return json(recorded['resultats-PREF-06']);
-    if (dataset === 'referentiel-indicateurs') return json(recorded['indicateurs-PREF-06']);
+    if (dataset === 'export-structures') return json(recorded[structures]);
+    if (dataset === 'export-resultats') return json(recorded['resultats-PREF-06']);
+    if (dataset === 'export-indicateurs') return json(recorded['indicateurs-PREF-06']);
     return json({ error_code: 'DatasetNotFound' }, 404);
   });
 }

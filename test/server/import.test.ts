@@ -110,7 +110,7 @@ describe('importing the open data into a seeded database', () => {
       'resultats.csv:13 date_mise_a_jour: "31/02/2023" is not a calendar date',
       'resultats.csv:14 code_sp: unknown structure SP-INCONNU (neither in the database nor in this import)',
       'resultats.csv:15 code_indicateur: unknown indicator IND-99 (import the indicator catalogue first)',
-      'experiences.csv:5 accessibilite: "peut-être" is not oui or non',
+      'experiences.csv:5 accessibilite: "peut-être" is not a feeling (Positif, Neutre, Négatif or empty)',
       'experiences.json:78 date_redaction: "2023-13-01" is not a calendar date',
       'experiences.json:103 code_sp_1: unknown structure PREF-99 (neither in the database nor in this import)',
       'experiences.json:128 id_experience: missing experience id',
@@ -333,7 +333,7 @@ describe('files the importer must cope with', () => {
   it('says which file it could not recognise and still imports the others', async () => {
     writeFileSync(join(dir, 'budget.csv'), 'annee;montant\n2024;12\n');
     const report = await importOpenData(store.db, [join(dir, 'budget.csv'), fixture('resultats.csv')], { now: NOW });
-    assert.match(report.files.find((f) => f.file.endsWith('budget.csv'))!.error!, /not a Services Publics\+ export: columns annee, montant/);
+    assert.match(report.files.find((f) => f.file.endsWith('budget.csv'))!.error!, /not a Services Publics\+ export[^\n]*\n[\s\S]*not recognised: "annee"; "montant"/);
     assert.ok(report.files.find((f) => f.file.endsWith('resultats.csv'))!.inserted > 0);
   });
 

@@ -142,7 +142,7 @@ export const ResultsResponseSchema: JsonSchema = {
               "properties": {
                 "period": {
                   "type": "string",
-                  "pattern": "^\\d{4}(-Q[1-4]|-\\d{2})?$"
+                  "pattern": "^\\d{4}(-Q[1-4]|-S[12]|-\\d{2})?$"
                 },
                 "periodStart": {
                   "type": "string",

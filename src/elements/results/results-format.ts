@@ -59,10 +59,10 @@ export function formatDelta(delta: number, unit: UnitType, lang: Lang, t: Result
     : points(delta, lang, t, true);
 }
 
-export type PeriodKind = 'quarter' | 'month' | 'year';
+export type PeriodKind = 'quarter' | 'half' | 'month' | 'year';
 
 export function periodKind(period: string): PeriodKind {
-  return period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : 'month';
+  return period.length === 4 ? 'year' : period.includes('Q') ? 'quarter' : period.includes('S') ? 'half' : 'month';
 }
 
 /** "3e trimestre 2026" (short: "T3 2026"), "mai 2026", "2026"; English "Q3 2026", "May 2026". */
@@ -72,6 +72,7 @@ export function formatPeriod(period: string, lang: Lang, t: ResultsStrings, shor
   if (kind === 'year') return year;
   const n = Number(period.slice(-1));
   if (kind === 'quarter') return format(short ? t.quarterShort : n === 1 ? t.quarter1 : t.quarter, { n, year });
+  if (kind === 'half') return format(short ? t.halfShort : n === 1 ? t.half1 : t.half, { n, year });
   const month = new Date(Date.UTC(Number(year), Number(period.slice(5, 7)) - 1, 15));
   return dateFormat(lang, { month: short ? 'short' : 'long', year: 'numeric' }).format(month);
 }

@@ -29,7 +29,7 @@ const loadEnglish = () =>
     () => void (englishLoading = undefined),
   ));
 
-type Failure = 'no-structure' | 'not-found' | 'down' | 'malformed' | 'too-many';
+type Failure = 'no-structure' | 'not-found' | 'down' | 'malformed' | 'too-many' | 'config';
 type View =
   | { state: 'loading' }
   | { state: 'loaded'; results: ResultsResponse }
@@ -38,6 +38,7 @@ type View =
 function failureOf(error: unknown): Failure {
   if (!(error instanceof ApiError)) return 'down';
   if (error.kind === 'malformed') return 'malformed';
+  if (error.kind === 'config') return 'config';
   if (error.status === 429) return 'too-many';
   return error.status === 404 || error.status === 400 ? 'not-found' : 'down';
 }
@@ -96,7 +97,8 @@ export interface SppResultsLoadedDetail {
  * @attr dataset-results - With `source="opendata"`: the results dataset id.
  *
  * @fires spp-results-loaded - Every indicator is shown. `detail`: `{ structure, indicators }` (number of indicators).
- * @fires spp-error - Loading failed; the element shows its own message. `detail`: `{ kind, status?, message }`.
+ * @fires spp-error - Loading failed; the element shows its own message. `detail`: `{ kind, status?, message }`; `kind` is
+ *   `config` when the open-data portal does not know a dataset or field the element asked for (fix the attributes).
  *
  * @csspart base - The element's root.
  * @csspart header - Structure name, network and update date.
@@ -363,13 +365,14 @@ export class SppResults extends SppElement {
 
   private renderFailure(failure: Failure, retryAfterMs?: number): TemplateResult {
     const t = this.t;
-    const canRetry = failure !== 'no-structure' && failure !== 'not-found';
+    const canRetry = failure !== 'no-structure' && failure !== 'not-found' && failure !== 'config';
     let message: string = {
       'no-structure': t.noStructure,
       'not-found': format(t.notFound, { code: this.structure }),
       down: t.down,
       malformed: t.malformed,
       'too-many': t.tooMany,
+      config: t.config,
     }[failure];
     if (failure === 'too-many') {
       const seconds = retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(retryAfterMs / 1000));
