@@ -79,6 +79,22 @@ export interface ImportOptions {
   beforeCommit?: (batch: { file: string; index: number; lastLine: number }) => void | Promise<void>;
   /** Rejections kept per file in the report (the count stays exact). Default 1000. */
   maxRejections?: number;
+  // --- added by issue 17 (upload on /agent); issue 16 owns the importer and its version wins at merge ---
+  /** Check every line (the writes run and are rolled back), store nothing, report the rejections. */
+  dryRun?: boolean;
+  /** Only rows of these structures are accepted; the others are rejected (a structure uploading its results). */
+  structures?: readonly string[];
+}
+
+/** Thrown inside a dry run's batch transaction to roll it back. */
+class DryRunRollback extends Error {}
+
+/** The structure codes a mapped record is about (results name one, experiences up to 3). */
+function recordStructures(record: unknown): string[] {
+  const r = record as { structureCode?: unknown; structures?: unknown; code?: unknown } | undefined;
+  if (typeof r?.structureCode === 'string') return [r.structureCode];
+  if (Array.isArray(r?.structures)) return r.structures.filter((c): c is string => typeof c === 'string');
+  return [];
 }
 
 export class ImportUsageError extends Error {}
@@ -255,13 +271,16 @@ async function importFile(
   const batchSize = Math.max(1, options.batchSize ?? 500);
   const maxRejections = options.maxRejections ?? 1000;
   const now = () => new Date().toISOString();
-  const run = await db.selectFrom('import_runs').selectAll().where('file_hash', '=', facts.hash).executeTakeFirst();
+  const dryRun = options.dryRun === true;
+  const run = dryRun ? undefined : await db.selectFrom('import_runs').selectAll().where('file_hash', '=', facts.hash).executeTakeFirst();
   const resume = run && run.status === 'running' && run.dataset === kind && !options.restart ? Number(run.last_line) : 0;
   let progress: StoredProgress = resume
     ? (JSON.parse(run!.report) as StoredProgress)
     : { counts: emptyCounts(), rejections: [], moreRejections: 0 };
   const fresh = { file_name: basename(file), dataset: kind, status: 'running', last_line: 0, report: JSON.stringify(progress), updated_at: now(), finished_at: null };
-  if (!run) await db.insertInto('import_runs').values({ file_hash: facts.hash, started_at: now(), ...fresh }).execute();
+  if (dryRun) {
+    // nothing recorded
+  } else if (!run) await db.insertInto('import_runs').values({ file_hash: facts.hash, started_at: now(), ...fresh }).execute();
   else if (!resume) await db.updateTable('import_runs').set({ ...fresh, started_at: now() }).where('file_hash', '=', facts.hash).execute();
 
   const report: FileReport = {
@@ -302,6 +321,16 @@ async function importFile(
     const next: StoredProgress = structuredClone(progress);
     const index = batchIndex;
     await db.transaction().execute(async (trx) => {
+      if (options.structures) {
+        const allowed = new Set(options.structures);
+        for (const item of batch) {
+          const foreign = item.record === undefined ? [] : recordStructures(item.record).filter((c) => !allowed.has(c));
+          if (foreign.length) {
+            item.problems = [{ column: 'code_sp', reason: `structure ${foreign.join(', ')} is not one this upload may write` }];
+            item.record = undefined;
+          }
+        }
+      }
       const valid = batch.filter((b) => b.record !== undefined) as Item<unknown>[];
       const outcomes = valid.length ? await writer(trx, valid, ctx) : [];
       let o = 0;
@@ -315,12 +344,18 @@ async function importFile(
         if (Array.isArray(outcome)) reject(next, item.line, outcome);
         else next.counts[outcome]++;
       }
+      if (dryRun) {
+        progress = next;
+        throw new DryRunRollback();
+      }
       await trx
         .updateTable('import_runs')
         .set({ last_line: lastLine, report: JSON.stringify(next), updated_at: now() })
         .where('file_hash', '=', facts.hash)
         .execute();
       await options.beforeCommit?.({ file, index, lastLine });
+    }).catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error;
     });
     progress = next;
     batchIndex++;
@@ -359,7 +394,7 @@ async function importFile(
     report.error = error.message;
   }
 
-  if (!report.error) {
+  if (!report.error && !dryRun) {
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('import_runs')
