@@ -17,6 +17,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
       A token for these structures and their sub-structures.
   token create --name "NAME" --network CODE [--network CODE2 ...]
       A token for every structure of these networks (CAF, CPAM, PREF...) and their sub-structures.
+      --role agent|manager  agent (default): moderates, replies, keeps the plan and the commitments;
+                            manager: also creates and revokes agents' tokens and reads the audit log on /agent.
   token list                 Every token, revoked ones included (never the secrets).
   token revoke ID            Stops a token at once.
   audit [--limit N]          The latest admin actions, newest first (default 50).
@@ -37,6 +39,8 @@ async function tokenCreate(store: DatabaseHandle, values: Record<string, unknown
   const name = typeof values.name === 'string' ? values.name.trim() : '';
   const structures = (values.structure as string[] | undefined) ?? [];
   const networks = (values.network as string[] | undefined) ?? [];
+  const role = values.role === undefined ? 'agent' : values.role;
+  if (role !== 'agent' && role !== 'manager') throw new UsageError('--role is agent or manager.');
   if (!name) throw new UsageError('token create needs --name "..." (who or what the token is for).');
   if (name.length > 120) throw new UsageError('--name is too long: 120 characters at most.');
   if (!structures.length && !networks.length) throw new UsageError('token create needs --structure CODE or --network CODE.');
@@ -53,16 +57,17 @@ async function tokenCreate(store: DatabaseHandle, values: Record<string, unknown
         'Check the SP+ code (GET /api/v1/structures?q=...); nothing was created.',
     );
   }
-  const created = await createAgentToken(store.db, name, scope);
+  const created = await createAgentToken(store.db, name, scope, { role });
   await writeAudit(store.db, CLI_ACTOR, {
     action: 'token.create',
     targetType: 'token',
     targetId: created.token.id,
-    details: { name, scope },
+    structureCode: scope.kind === 'structures' ? scope.codes[0] : null,
+    details: { name, role, scope },
   });
   out.print(
     [
-      `Token ${created.token.id} created for "${name}".`,
+      `Token ${created.token.id} (${role}) created for "${name}".`,
       `Scope: ${scope.kind === 'network' ? 'networks' : 'structures'} ${scope.codes.join(', ')} and their sub-structures.`,
       '',
       'Secret token (shown once; only a hash is kept). Give it to the agent, who pastes it on /agent:',
@@ -70,7 +75,7 @@ async function tokenCreate(store: DatabaseHandle, values: Record<string, unknown
       `  ${created.secret}`,
       '',
     ].join('\n'),
-    { id: created.token.id, name, scope, createdAt: created.token.createdAt, token: created.secret },
+    { id: created.token.id, name, role, scope, createdAt: created.token.createdAt, token: created.secret },
   );
 }
 
@@ -78,7 +83,7 @@ async function tokenList(store: DatabaseHandle, out: Output): Promise<void> {
   const tokens = await listAgentTokens(store.db);
   const lines = tokens.map(
     (t) =>
-      `${t.id}  ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active         '}  ${t.scope.kind === 'network' ? 'network' : 'structures'} ${t.scope.codes.join(',')}  "${t.name}"  (created ${t.createdAt.slice(0, 10)})`,
+      `${t.id}  ${t.revokedAt ? `revoked ${t.revokedAt.slice(0, 10)}` : 'active         '}  ${t.scope.kind === 'network' ? 'network' : 'structures'} ${t.scope.codes.join(',')}  "${t.name}"  (created ${t.createdAt.slice(0, 10)})  ${t.role}`,
   );
   out.print(tokens.length ? lines.join('\n') : 'No token yet: npm run admin -- token create --name "..." --structure CODE', tokens);
 }
@@ -113,6 +118,7 @@ export async function runAdmin(argv: string[], log: (text: string) => void = con
         name: { type: 'string' },
         structure: { type: 'string', multiple: true },
         network: { type: 'string', multiple: true },
+        role: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },

@@ -65,3 +65,12 @@ export async function requireStructure(session: AgentSession, code: string, lang
     en: `Your token does not cover the structure "${code}".`,
   });
 }
+
+/** 403 unless the token is a manager's (agents' tokens and the audit log are a manager's business). */
+export function requireManager(session: AgentSession, lang: Lang): void {
+  if (session.token.role === 'manager') return;
+  throw forbidden(lang, {
+    fr: 'Seul un jeton de responsable peut faire cela : demandez-le au responsable de votre structure.',
+    en: 'Only a manager’s token may do this: ask your structure’s manager.',
+  });
+}

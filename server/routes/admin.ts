@@ -48,6 +48,7 @@ import {
 import { publishResults, unknownIndicators } from '../store/results-publishing.js';
 import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
 import type { DatabaseHandle } from '../store/database.js';
+import { teamRoutes } from './admin-team.js';
 
 type Schema = z.ZodMiniType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
@@ -61,9 +62,11 @@ const AUTH_RESPONSES = {
  * An admin route: documented as needing `Authorization: Bearer`, checked by the shared hook before anything
  * else (input validation included), never cached.
  */
-function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+export function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
   store: DatabaseHandle,
   def: Omit<RouteDef<P, Q, B>, 'security' | 'options' | 'cacheable' | 'tags' | 'handler'> & {
+    /** Bytes of request body accepted (the app's default otherwise). */
+    bodyLimit?: number;
     handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>> & { agent: AgentSession }): Promise<unknown>;
   },
 ): RouteDef {
@@ -72,7 +75,7 @@ function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, 
     tags: ['admin'],
     security: 'bearer',
     cacheable: false,
-    options: { onRequest: agentAuthHook(store) },
+    options: { onRequest: agentAuthHook(store), ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}) },
     responses: { ...AUTH_RESPONSES, ...def.responses },
     handler: (ctx) => def.handler({ ...ctx, agent: agentOf(ctx.request) }),
   });
@@ -81,7 +84,7 @@ function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, 
 const unknownTestimony = (lang: Lang) =>
   notFound(lang, { fr: 'Aucun témoignage ne porte cette référence.', en: 'No testimony has this reference.' });
 
-const unknownStructure = (lang: Lang, code: string) =>
+export const unknownStructure = (lang: Lang, code: string) =>
   notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
 
 function fieldProblem(status: number, lang: Lang, field: string, code: string, message: { fr: string; en: string }): HttpProblem {
@@ -185,6 +188,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
         const { items, truncated } = await agent.scope.structures();
         return {
           token: { id: agent.token.id, name: agent.token.name, createdAt: agent.token.createdAt },
+          role: agent.token.role,
           scope: agent.token.scope,
           structures: items,
           structuresTruncated: truncated,
@@ -425,6 +429,8 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
         return reply.code(204).send();
       },
     }),
+
+    ...teamRoutes(store),
   ];
 }
 

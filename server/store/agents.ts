@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
-import type { AgentScope, AgentScopeKind, StructureRef } from '../../src/contract/index.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { AgentRole, AgentScope, AgentScopeKind, StructureRef } from '../../src/contract/index.js';
 import type { AgentTokenTable, Database } from './schema.js';
 import { nowIso, sameDigest, sha256 } from './ids.js';
 
@@ -11,6 +11,7 @@ import { nowIso, sameDigest, sha256 } from './ids.js';
 export interface AgentToken {
   id: string;
   name: string;
+  role: AgentRole;
   scope: AgentScope;
   createdAt: string;
   revokedAt: string | null;
@@ -22,6 +23,7 @@ function toToken(row: Selectable<AgentTokenTable>): AgentToken {
   return {
     id: row.id,
     name: row.name,
+    role: row.role === 'manager' ? 'manager' : 'agent',
     scope: { kind: row.scope_kind as AgentScopeKind, codes: JSON.parse(row.scope_codes) as string[] },
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
@@ -46,7 +48,13 @@ export interface CreatedToken {
 }
 
 /** Creates a token; the caller checks the scope's codes first (`unknownScopeCodes`). */
-export async function createAgentToken(db: Kysely<Database>, name: string, scope: AgentScope): Promise<CreatedToken> {
+export async function createAgentToken(
+  db: Kysely<Database> | Transaction<Database>,
+  name: string,
+  scope: AgentScope,
+  options: { role?: AgentRole; createdBy?: string } = {},
+): Promise<CreatedToken> {
+  const role = options.role ?? 'agent';
   const id = randomBytes(6).toString('hex');
   const secretPart = randomBytes(32).toString('base64url');
   const createdAt = nowIso();
@@ -60,17 +68,43 @@ export async function createAgentToken(db: Kysely<Database>, name: string, scope
       scope_codes: JSON.stringify([...new Set(scope.codes)]),
       created_at: createdAt,
       revoked_at: null,
+      role,
+      created_by: options.createdBy ?? null,
     })
     .execute();
   return {
-    token: { id, name, scope: { kind: scope.kind, codes: [...new Set(scope.codes)] }, createdAt, revokedAt: null },
+    token: { id, name, role, scope: { kind: scope.kind, codes: [...new Set(scope.codes)] }, createdAt, revokedAt: null },
     secret: `spp_${id}_${secretPart}`,
   };
 }
 
 export type RevokeOutcome = 'revoked' | 'already-revoked' | 'unknown';
 
-export async function revokeAgentToken(db: Kysely<Database>, id: string): Promise<RevokeOutcome> {
+export async function getAgentToken(db: Kysely<Database>, id: string): Promise<AgentToken | undefined> {
+  const row = await db.selectFrom('agent_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toToken(row) : undefined;
+}
+
+/**
+ * The tokens a manager of `structureCode` looks after: those scoped to structures that are all this one or its
+ * sub-structures (a network token, or one that also covers other structures, is not this structure's to manage).
+ * Newest first.
+ */
+export async function listStructureTokens(db: Kysely<Database>, structureCode: string): Promise<AgentToken[]> {
+  const subtree = new Set(
+    (await scopedStructures(db, { kind: 'structures', codes: [structureCode] }).selectFrom('scope').select('code').execute()).map((r) => r.code),
+  );
+  const rows = await db
+    .selectFrom('agent_tokens')
+    .selectAll()
+    .where('scope_kind', '=', 'structures')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toToken).filter((t) => t.scope.codes.length > 0 && t.scope.codes.every((c) => subtree.has(c)));
+}
+
+export async function revokeAgentToken(db: Kysely<Database> | Transaction<Database>, id: string): Promise<RevokeOutcome> {
   const row = await db.selectFrom('agent_tokens').select(['revoked_at']).where('id', '=', id).executeTakeFirst();
   if (!row) return 'unknown';
   if (row.revoked_at) return 'already-revoked';

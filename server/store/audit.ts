@@ -1,4 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AgentScope } from '../../src/contract/index.js';
+import { scopedStructures } from './agents.js';
+import { decodeCursor, encodeCursor } from './text.js';
+import { InvalidCursorError } from './structures.js';
 import type { Database } from './schema.js';
 import { newId, nowIso } from './ids.js';
 
@@ -14,7 +18,7 @@ export const CLI_ACTOR: Actor = { id: 'cli', name: 'ligne de commande' };
 
 export interface AuditEntry {
   action: string;
-  targetType: 'testimony' | 'structure' | 'improvement' | 'token';
+  targetType: 'testimony' | 'structure' | 'improvement' | 'token' | 'commitment';
   targetId: string;
   structureCode?: string | null;
   /** What changed. Never an e-mail address or the text that was masked. */
@@ -63,4 +67,70 @@ export async function listAudit(db: Kysely<Database>, options: { limit?: number;
     structureCode: r.structure_code,
     details: JSON.parse(r.details) as Record<string, unknown>,
   }));
+}
+
+export interface StructureAuditRecord {
+  at: string;
+  actor: { id: string; name: string };
+  action: string;
+  target: { type: string; id: string };
+  structure: string | null;
+  details: Record<string, unknown>;
+}
+
+/**
+ * The actions on a structure and its sub-structures, newest first: those written with one of their codes, and
+ * those on a testimony that concerns one of them (moderation rows name the testimony, not a structure).
+ * `cursor` is the `nextCursor` of the previous page; an unreadable one throws `InvalidCursorError`.
+ */
+export async function listStructureAudit(
+  db: Kysely<Database>,
+  structureCode: string,
+  options: { limit?: number; cursor?: string } = {},
+): Promise<{ items: StructureAuditRecord[]; nextCursor: string | null }> {
+  const limit = options.limit ?? 50;
+  const scope: AgentScope = { kind: 'structures', codes: [structureCode] };
+  let after: (string | number)[] | undefined;
+  if (options.cursor) {
+    after = decodeCursor(options.cursor, 2);
+    if (!after) throw new InvalidCursorError();
+  }
+  let q = scopedStructures(db, scope)
+    .selectFrom('audit_log as a')
+    .selectAll('a')
+    .where((eb) =>
+      eb.or([
+        eb('a.structure_code', 'in', eb.selectFrom('scope').select('scope.code')),
+        eb.and([
+          eb('a.target_type', '=', 'testimony'),
+          eb(
+            'a.target_id',
+            'in',
+            eb
+              .selectFrom('testimonies as t')
+              .innerJoin('testimony_structures as ts', 'ts.testimony_id', 't.id')
+              .select('t.reference')
+              .where('ts.structure_code', 'in', eb.selectFrom('scope').select('scope.code')),
+          ),
+        ]),
+      ]),
+    );
+  if (after) {
+    const [at, id] = after as [string, string];
+    q = q.where((eb) => eb.or([eb('a.created_at', '<', at), eb.and([eb('a.created_at', '=', at), eb('a.id', '<', id)])]));
+  }
+  const rows = await q.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      at: r.created_at,
+      actor: { id: r.actor_id, name: r.actor_name },
+      action: r.action,
+      target: { type: r.target_type, id: r.target_id },
+      structure: r.structure_code,
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
+  };
 }

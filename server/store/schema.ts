@@ -159,6 +159,10 @@ export interface AgentTokenTable {
   scope_codes: string;
   created_at: string;
   revoked_at: string | null;
+  /** `agent` or `manager` (migration 005). */
+  role: string;
+  /** Id of the manager's token that created it, or null (command line). */
+  created_by: string | null;
 }
 
 /** Who did what, when: one row per admin action (and per token created or revoked with the CLI). */
@@ -196,6 +200,12 @@ export interface ImprovementActionTable {
   updated_at: string;
 }
 
+/** The testimonies an improvement action cites ("suite à N témoignages"). */
+export interface ImprovementTestimonyTable {
+  improvement_id: string;
+  testimony_id: string;
+}
+
 export interface Database {
   meta: MetaTable;
   engagement_versions: EngagementVersionTable;
@@ -212,6 +222,7 @@ export interface Database {
   agent_tokens: AgentTokenTable;
   audit_log: AuditLogTable;
   improvement_actions: ImprovementActionTable;
+  improvement_testimonies: ImprovementTestimonyTable;
 }
 
 // Kept for tables that may later need a generated column without changing every import site.

@@ -1,7 +1,17 @@
 import { ApiError, requestJson, type RequestOptions } from '../client/http.js';
 import {
+  AdminCommitment,
   AgentProfile,
+  AuditPage,
+  CommitmentList,
+  CreatedTokenView,
   ModerationQueue,
+  ResultsPublished,
+  ResultsUploadReport,
+  SubStructures,
+  TokenList,
+  type CommitmentInput,
+  type ResultsPublication,
   ModerationTestimony,
   type MaskRequest,
   type ModerationStatus,
@@ -10,6 +20,8 @@ import {
   type TagsRequest,
 } from '../contract/admin.js';
 import { ImprovementAction, ImprovementsResponse, type ImprovementInput } from '../contract/improvement.js';
+import type { Problem } from '../contract/problem.js';
+import { ResultsResponse } from '../contract/results.js';
 import type { RejectionReason } from '../contract/testimony.js';
 import { apiUrl } from '../internal/config.js';
 import { parserFor } from '../internal/parse.js';
@@ -19,6 +31,17 @@ const parseQueue = parserFor(ModerationQueue);
 const parseTestimony = parserFor(ModerationTestimony);
 const parseImprovements = parserFor(ImprovementsResponse);
 const parseImprovement = parserFor(ImprovementAction);
+const parseCommitments = parserFor(CommitmentList);
+const parseCommitment = parserFor(AdminCommitment);
+const parseSubStructures = parserFor(SubStructures);
+const parseTokens = parserFor(TokenList);
+const parseCreatedToken = parserFor(CreatedTokenView);
+const parseAudit = parserFor(AuditPage);
+const parseResults = parserFor(ResultsResponse);
+const parsePublished = parserFor(ResultsPublished);
+const parseUpload = parserFor(ResultsUploadReport);
+
+const structurePath = (code: string, rest: string) => `/api/v1/admin/structures/${encodeURIComponent(code)}/${rest}`;
 
 /**
  * What went wrong, in the agent's words: the server's field messages or its problem detail, else what the
@@ -108,6 +131,102 @@ export class AgentApi {
   updateImprovement(structure: string, id: string, body: ImprovementInput): Promise<ImprovementAction> {
     const path = `/api/v1/admin/structures/${encodeURIComponent(structure)}/improvements/${encodeURIComponent(id)}`;
     return this.call(path, parseImprovement, { method: 'PUT', body, retries: 0 });
+  }
+
+  deleteImprovement(structure: string, id: string): Promise<void> {
+    return this.send('DELETE', structurePath(structure, `improvements/${encodeURIComponent(id)}`)).then(() => undefined);
+  }
+
+  reassign(reference: string, from: string, to: string): Promise<ModerationTestimony> {
+    return this.write('POST', `${reference}/reassign`, { from, to });
+  }
+
+  subStructures(structure: string): Promise<SubStructures> {
+    return this.call(structurePath(structure, 'sub-structures'), parseSubStructures, { retries: 1 });
+  }
+
+  commitments(structure: string): Promise<CommitmentList> {
+    return this.call(structurePath(structure, 'commitments'), parseCommitments, { retries: 1 });
+  }
+
+  addCommitment(structure: string, body: CommitmentInput): Promise<AdminCommitment> {
+    return this.call(structurePath(structure, 'commitments'), parseCommitment, { method: 'POST', body, retries: 0 });
+  }
+
+  updateCommitment(structure: string, id: string, body: CommitmentInput): Promise<AdminCommitment> {
+    return this.call(structurePath(structure, `commitments/${encodeURIComponent(id)}`), parseCommitment, { method: 'PUT', body, retries: 0 });
+  }
+
+  async deleteCommitment(structure: string, id: string): Promise<void> {
+    await this.send('DELETE', structurePath(structure, `commitments/${encodeURIComponent(id)}`));
+  }
+
+  tokens(structure: string): Promise<TokenList> {
+    return this.call(structurePath(structure, 'tokens'), parseTokens, { retries: 1 });
+  }
+
+  createToken(structure: string, name: string): Promise<CreatedTokenView> {
+    return this.call(structurePath(structure, 'tokens'), parseCreatedToken, { method: 'POST', body: { name }, retries: 0 });
+  }
+
+  async revokeToken(structure: string, id: string): Promise<void> {
+    await this.send('DELETE', structurePath(structure, `tokens/${encodeURIComponent(id)}`));
+  }
+
+  audit(structure: string, cursor?: string, limit = 30): Promise<AuditPage> {
+    const params = new URLSearchParams({ limit: String(limit) });
+    if (cursor) params.set('cursor', cursor);
+    return this.call(structurePath(structure, `audit?${params}`), parseAudit, { retries: 1 });
+  }
+
+  /** The structure's indicators and published values, read fresh. */
+  results(structure: string): Promise<ResultsResponse> {
+    return this.call(`/api/v1/structures/${encodeURIComponent(structure)}/results`, parseResults, { retries: 1 });
+  }
+
+  publishResults(structure: string, body: ResultsPublication): Promise<ResultsPublished> {
+    return this.call(structurePath(structure, 'results'), parsePublished, { method: 'PUT', body, retries: 0 });
+  }
+
+  /** Uploads a results CSV: checked line by line, written only when every line passes (a 422 carries the errors). */
+  async uploadResults(structure: string, csv: string, check = false): Promise<ResultsUploadReport> {
+    const response = await this.send('POST', structurePath(structure, 'results.csv'), { csv, ...(check ? { check } : {}) }, [422]);
+    try {
+      return parseUpload(await response.json());
+    } catch {
+      throw new ApiError('malformed', 'the response does not match the API contract', response.status);
+    }
+  }
+
+  /** The published testimonies as the open-data CSV (a file the page then offers to save). */
+  async exportTestimonies(structure: string): Promise<Blob> {
+    const response = await this.send('GET', structurePath(structure, 'testimonies.csv'));
+    return response.blob();
+  }
+
+  /** A request whose answer is not one JSON document of the contract (204, CSV, a 422 report). */
+  private async send(method: string, path: string, body?: unknown, accepted: number[] = []): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(apiUrl(this.base, path), {
+        method,
+        headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+        signal: AbortSignal.timeout(30_000),
+      });
+    } catch (error) {
+      throw new ApiError(error instanceof DOMException && error.name === 'TimeoutError' ? 'timeout' : 'network', String(error));
+    }
+    if (response.ok || accepted.includes(response.status)) return response;
+    let problem: Problem | undefined;
+    try {
+      const data = (await response.json()) as Problem;
+      if (data && typeof data.status === 'number') problem = data;
+    } catch {
+      // the status alone says enough
+    }
+    throw new ApiError('http', problem?.detail ?? `HTTP ${response.status}`, response.status, problem);
   }
 
   private write(method: 'POST' | 'PUT', path: string, body: unknown): Promise<ModerationTestimony> {

@@ -9,8 +9,14 @@ import { themeStyles } from '../internal/theme.js';
 import { AgentApi, failureText } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_STRINGS, FEELINGS, STATUS_LABELS, type AgentStrings } from './agent.strings.js';
+import './audit-panel.js';
+import './commitments-panel.js';
+import './export-panel.js';
 import './improvements-panel.js';
+import './reassign-panel.js';
+import './results-panel.js';
 import './testimony-panel.js';
+import './tokens-panel.js';
 import type { SppAgentTestimony } from './testimony-panel.js';
 
 /** Kept for this tab only: closing it signs the agent out, and no other site or tab can read it. */
@@ -61,6 +67,10 @@ export class SppAgentApp extends LitElement {
       }
       .sign-in {
         max-width: 32rem;
+      }
+      .detail {
+        display: grid;
+        gap: var(--_space);
       }
       .workspace {
         display: grid;
@@ -378,19 +388,37 @@ export class SppAgentApp extends LitElement {
                 lang=${lang}
                 @spp-agent-changed=${this.onChanged}
                 @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
-              ></spp-agent-testimony>`
+              ></spp-agent-testimony>
+              ${this.selected.canModerate
+                ? html`<spp-agent-reassign
+                    .testimony=${this.selected}
+                    .api=${this.#client}
+                    lang=${lang}
+                    @spp-agent-changed=${this.onChanged}
+                    @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
+                  ></spp-agent-reassign>`
+                : nothing}`
             : html`<p class="box">${s.selectHint}</p>`}
         </div>
       </div>
       ${profile.structuresTruncated || !structures.length
         ? nothing
         : // Over 500 structures the profile does not list them all: that plan is managed through the API.
-          html`<spp-agent-improvements
-            .api=${this.#client}
-            .structures=${structures}
-            lang=${lang}
-            @spp-agent-unauthorized=${() => this.signOut(this.s.sessionEnded)}
-          ></spp-agent-improvements>`}`;
+          this.renderTeamScreens(structures)}`;
+  }
+
+  /** The screens a structure's team runs its presence with; a manager also handles tokens and reads the log. */
+  private renderTeamScreens(structures: AgentProfile['structures']): TemplateResult {
+    const lang = this.language;
+    const unauthorized = () => this.signOut(this.s.sessionEnded);
+    return html`<spp-agent-improvements .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-improvements>
+      <spp-agent-commitments .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-commitments>
+      <spp-agent-results .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-results>
+      <spp-agent-export .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-export>
+      ${this.profile?.role === 'manager'
+        ? html`<spp-agent-tokens .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-tokens>
+            <spp-agent-audit .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-audit>`
+        : nothing}`;
   }
 
   private renderQueue(): TemplateResult {

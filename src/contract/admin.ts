@@ -27,9 +27,18 @@ export type AgentScopeKind = z.infer<typeof AgentScopeKind>;
 export const AgentScope = z.object({ kind: AgentScopeKind, codes: z.array(z.string()) });
 export type AgentScope = z.infer<typeof AgentScope>;
 
+/**
+ * `agent`: moderates, replies, keeps the improvement plan and the local commitments. `manager`: also creates and
+ * revokes the agents' tokens of its structures and reads their audit log.
+ */
+export const AGENT_ROLES = ['agent', 'manager'] as const;
+export const AgentRole = z.enum(AGENT_ROLES);
+export type AgentRole = z.infer<typeof AgentRole>;
+
 /** `GET /api/v1/admin/me`: who the token is and what it covers. */
 export const AgentProfile = z.object({
   token: z.object({ id: z.string(), name: z.string(), createdAt: IsoDateTime }),
+  role: AgentRole,
   scope: AgentScope,
   /** The structures covered, by name (at most 500; see `structuresTruncated`). */
   structures: z.array(StructureRef),
@@ -178,3 +187,90 @@ export const ResultsPublished = z.object({
 export type ResultsPublished = z.infer<typeof ResultsPublished>;
 
 export const ImprovementPath = z.strictObject({ code: StructureCode, id: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+export const StructurePath = z.strictObject({ code: StructureCode });
+
+/** `.../structures/{code}/sub-structures`: the structures directly under one (to re-assign a testimony to). */
+export const SubStructures = z.object({ structure: StructureCode, items: z.array(StructureRef) });
+export type SubStructures = z.infer<typeof SubStructures>;
+
+export const COMMITMENT_LIMITS = { textMax: 500 } as const;
+
+/** Body of `POST` / `PUT /api/v1/admin/structures/{code}/commitments[/{id}]`: a local commitment. */
+export const CommitmentInput = z.strictObject({
+  engagement: z.number().check(z.int(), z.minimum(1), z.maximum(9)),
+  text: edited(COMMITMENT_LIMITS.textMax),
+  /** Shown in this order under its engagement (lowest first); by default after the others. */
+  position: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1000))),
+  since: z.optional(z.nullable(IsoDate)),
+});
+export type CommitmentInput = z.infer<typeof CommitmentInput>;
+
+export const AdminCommitment = z.object({
+  id: z.string(),
+  engagement: z.number().check(z.int(), z.minimum(1), z.maximum(9)),
+  text: z.string(),
+  position: z.number().check(z.int()),
+  since: z.nullable(IsoDate),
+});
+export type AdminCommitment = z.infer<typeof AdminCommitment>;
+
+/** `GET .../commitments`: by engagement, then position. */
+export const CommitmentList = z.object({ structure: StructureCode, items: z.array(AdminCommitment) });
+export type CommitmentList = z.infer<typeof CommitmentList>;
+
+export const CommitmentPath = z.strictObject({ code: StructureCode, id: z.string().check(z.minLength(1), z.maxLength(64)) });
+
+/** Body of `POST /api/v1/admin/structures/{code}/tokens` (manager): an agent's token for this structure. */
+export const TokenRequest = z.strictObject({ name: edited(120) });
+export type TokenRequest = z.infer<typeof TokenRequest>;
+
+/** A token as a manager sees it: never its secret. */
+export const TokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: AgentRole,
+  scope: AgentScope,
+  createdAt: IsoDateTime,
+  revokedAt: z.nullable(IsoDateTime),
+});
+export type TokenView = z.infer<typeof TokenView>;
+
+/** The 201 of `POST .../tokens`: `token` is the secret, shown this once (only a hash is kept). */
+export const CreatedTokenView = z.object({ ...TokenView.shape, token: z.string() });
+export type CreatedTokenView = z.infer<typeof CreatedTokenView>;
+
+/** `GET .../tokens`: the tokens scoped to this structure or its sub-structures, newest first. */
+export const TokenList = z.object({ structure: StructureCode, items: z.array(TokenView) });
+export type TokenList = z.infer<typeof TokenList>;
+
+export const TokenPath = z.strictObject({ code: StructureCode, id: z.string().check(z.regex(/^[0-9a-f]{12}$/)) });
+
+/** One admin action: who (token id and name), what, when, on what. */
+export const AuditRecord = z.object({
+  at: IsoDateTime,
+  actor: z.object({ id: z.string(), name: z.string() }),
+  action: z.string(),
+  target: z.object({ type: z.string(), id: z.string() }),
+  structure: z.nullable(z.string()),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export const AuditQuery = z.strictObject({
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  cursor: z.optional(z.string().check(z.maxLength(512))),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+/** `GET .../audit` (manager): the actions on this structure and its sub-structures, newest first. */
+export const AuditPage = z.object({ structure: StructureCode, items: z.array(AuditRecord), nextCursor: Cursor });
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** `POST .../results.csv` answer: the check of every line, and whether anything was written. */
+export const ResultsUploadReport = z.object({
+  written: z.boolean(),
+  rows: z.number().check(z.int(), z.minimum(0)),
+  errors: z.array(z.object({ line: z.number().check(z.int()), message: z.string() })),
+});
+export type ResultsUploadReport = z.infer<typeof ResultsUploadReport>;

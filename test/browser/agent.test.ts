@@ -14,6 +14,7 @@ const BODY = 'Appelez-moi au 06 12 34 56 78, j’attends une réponse depuis tro
 
 const PROFILE: AgentProfile = {
   token: { id: '0123456789ab', name: 'Accueil préfecture', createdAt: '2025-01-01T00:00:00.000Z' },
+  role: 'agent',
   scope: { kind: 'structures', codes: ['PREF-69'] },
   structures: [{ code: 'PREF-69', name: 'Préfecture du Rhône' }],
   structuresTruncated: false,

@@ -5,9 +5,14 @@ import type { DatabaseHandle } from '../../server/store/database.js';
 import { postTestimony, validSubmission } from './server.js';
 
 /** A fresh agent token (the bearer string) for these structures or networks. */
-export async function agentToken(store: DatabaseHandle, scope: AgentScope | string[], name = 'test agent'): Promise<string> {
+export async function agentToken(
+  store: DatabaseHandle,
+  scope: AgentScope | string[],
+  name = 'test agent',
+  role: 'agent' | 'manager' = 'agent',
+): Promise<string> {
   const resolved: AgentScope = Array.isArray(scope) ? { kind: 'structures', codes: scope } : scope;
-  return (await createAgentToken(store.db, name, resolved)).secret;
+  return (await createAgentToken(store.db, name, resolved, { role })).secret;
 }
 
 /** An admin API call through HTTP; `token` null sends no Authorization header. */

@@ -1,0 +1,192 @@
+import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { ApiError } from '../client/http.js';
+import type { StructureRef } from '../contract/testimony.js';
+import { emit } from '../internal/events.js';
+import { format } from '../internal/i18n.js';
+import { themeStyles } from '../internal/theme.js';
+import { failureText, type AgentApi } from './agent-api.js';
+import { agentStyles } from './agent.styles.js';
+import { AGENT_STRINGS } from './agent.strings.js';
+import { TEAM_STRINGS, type TeamStrings } from './team.strings.js';
+
+export type Lang = 'fr' | 'en';
+
+/**
+ * What the agent page's team screens share (commitments, results, export, tokens, audit): the API client and the
+ * structures of the token, a structure chooser, a polite status line and an alert line, and a signed-out token
+ * (401) handed to the page (`spp-agent-unauthorized`). Each screen loads its data in `load()`.
+ */
+export abstract class TeamPanel extends LitElement {
+  static override styles = [
+    themeStyles,
+    agentStyles,
+    css`
+      .items {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      .items > li {
+        display: grid;
+        gap: 0.25rem;
+        padding: 0.75rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+      .grid {
+        display: grid;
+        gap: 0.75rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+      }
+      .table-wrap {
+        overflow-x: auto;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 0.375rem 0.5rem;
+        border-bottom: 1px solid var(--_border);
+        vertical-align: top;
+      }
+      .secret {
+        font-family: ui-monospace, monospace;
+        width: 100%;
+        box-sizing: border-box;
+      }
+    `,
+  ];
+
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    structures: { attribute: false },
+    lang: {},
+    structure: { state: true },
+    loadState: { state: true },
+    loadError: { state: true },
+    busy: { state: true },
+    notice: { state: true },
+    failure: { state: true },
+  };
+
+  api?: AgentApi;
+  structures: StructureRef[] = [];
+  override lang = 'fr';
+
+  protected structure = '';
+  protected loadState: 'loading' | 'idle' | 'error' = 'loading';
+  protected loadError = '';
+  protected busy = false;
+  protected notice = '';
+  protected failure = '';
+  #request = 0;
+
+  /** Ids in one shadow root: each screen prefixes its own. */
+  protected abstract readonly idPrefix: string;
+
+  protected get language(): Lang {
+    return this.lang === 'en' ? 'en' : 'fr';
+  }
+
+  protected get t(): TeamStrings {
+    return TEAM_STRINGS[this.language];
+  }
+
+  protected get structureName(): string {
+    return this.structures.find((st) => st.code === this.structure)?.name ?? this.structure;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.structure || !this.structures.some((st) => st.code === this.structure)) this.structure = this.structures[0]?.code ?? '';
+    if (changed.has('api') || changed.has('structures') || changed.has('lang')) void this.reload();
+  }
+
+  /** Loads the screen's data for `this.structure`; an answer to an older request is dropped. */
+  protected async reload(): Promise<void> {
+    const request = ++this.#request;
+    if (!this.api || !this.structure) return;
+    this.loadState = 'loading';
+    try {
+      const apply = await this.load(this.api, this.structure);
+      if (request !== this.#request) return;
+      apply();
+      this.loadState = 'idle';
+    } catch (error) {
+      if (request !== this.#request || this.unauthorized(error)) return;
+      this.loadState = 'error';
+      this.loadError = format(this.t.loadFailed, { reason: this.describe(error) });
+    }
+  }
+
+  /** Fetches, then returns what to apply (so a late answer never overwrites a newer one). */
+  protected abstract load(api: AgentApi, structure: string): Promise<() => void>;
+
+  protected unauthorized(error: unknown): boolean {
+    if (!(error instanceof ApiError && error.status === 401)) return false;
+    emit(this, 'spp-agent-unauthorized', undefined);
+    return true;
+  }
+
+  protected describe(error: unknown): string {
+    return failureText(error, AGENT_STRINGS[this.language]);
+  }
+
+  /** Runs a write: one at a time, its failure in the alert line (a 401 signs the page out). */
+  protected async act(run: (api: AgentApi) => Promise<void>): Promise<void> {
+    if (this.busy || !this.api) return;
+    this.busy = true;
+    this.notice = '';
+    this.failure = '';
+    try {
+      await run(this.api);
+    } catch (error) {
+      if (!this.unauthorized(error)) this.failure = format(this.t.failed, { reason: this.describe(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected renderStructureChoice(): TemplateResult | typeof nothing {
+    if (this.structures.length < 2) return nothing;
+    return html`<div class="field">
+      <label for="${this.idPrefix}-structure">${this.t.structure}</label>
+      <select
+        id="${this.idPrefix}-structure"
+        @change=${(e: Event) => {
+          this.structure = (e.target as HTMLSelectElement).value;
+          this.notice = '';
+          this.failure = '';
+          void this.reload();
+        }}
+      >
+        ${this.structures.map((st) => html`<option value=${st.code} ?selected=${st.code === this.structure}>${st.name}</option>`)}
+      </select>
+    </div>`;
+  }
+
+  /** The status line (polite) and the alert line, present from the start so screen readers follow them. */
+  protected renderMessages(): TemplateResult {
+    return html`<p class="notice" role="status">${this.notice}</p>
+      <div class="notice error" role="alert">${this.failure}</div>`;
+  }
+
+  protected renderLoadState(): TemplateResult | undefined {
+    if (this.loadState === 'error') {
+      return html`<div class="notice error" role="alert">
+        <p>${this.loadError}</p>
+        <button type="button" class="button secondary" @click=${() => this.reload()}>${this.t.retry}</button>
+      </div>`;
+    }
+    if (this.loadState === 'loading') return html`<p aria-busy="true">${this.t.loading}</p>`;
+    return undefined;
+  }
+
+  protected disabled(): 'true' | 'false' {
+    return this.busy ? 'true' : 'false';
+  }
+}
