@@ -244,6 +244,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params, body, lang }) => {
         const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
         await publishTestimony(store.db, row, body, agent.actor);
+        await store.forgetOverwritten();
         return viewOf(store, agent, params.reference);
       },
     }),
@@ -275,6 +276,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params, body, lang }) => {
         const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
         await withConflicts(lang, 'findings', () => maskTestimony(store.db, row, body, agent.actor));
+        await store.forgetOverwritten();
         return viewOf(store, agent, params.reference);
       },
     }),
