@@ -13,7 +13,8 @@ import {
 } from '../../src/contract/index.js';
 import { detectPii } from '../../src/contract/pii-detect.js';
 import { existingStructureCodes } from '../store/structures.js';
-import { createTestimony, getTracking } from '../store/testimonies.js';
+import { createTestimony, getTracking, submissionHash } from '../store/testimonies.js';
+import { getDecoyTracking, isStoredReplay, storeDecoy } from '../store/decoys.js';
 import { newReference, newToken, nowIso } from '../store/ids.js';
 import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
@@ -64,7 +65,11 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         },
       ],
       cacheable: false,
-      options: rateLimited(),
+      options: rateLimited(async (request) => {
+        const key = request.headers['idempotency-key'];
+        const submission = TestimonySubmission.safeParse(request.body);
+        return typeof key === 'string' && submission.success && isStoredReplay(store.db, key, submissionHash(submission.data));
+      }),
       responses: {
         201: { description: 'Stored; the reference and the private tracking token', schema: SubmissionAccepted },
         400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem },
@@ -90,6 +95,8 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
           const reference = newReference();
           const token = newToken();
           const decoy: SubmissionAccepted = { reference, token, status: 'pending', createdAt: nowIso(), trackingUrl: trackingUrl(reference, token) };
+          // Its tracking link shows a pending testimony, like a real one waiting for moderation.
+          await storeDecoy(store.db, { reference, token, createdAt: decoy.createdAt, submission: body });
           return reply.code(201).header('Location', `/api/v1/testimonies/${reference}`).send(decoy);
         }
 
@@ -132,7 +139,8 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       },
       handler: async ({ params, query, lang, reply }) => {
         reply.header('Cache-Control', 'no-store');
-        const view = await getTracking(store.db, params.reference, query.token);
+        const view =
+          (await getTracking(store.db, params.reference, query.token)) ?? (await getDecoyTracking(store.db, params.reference, query.token));
         if (!view) {
           throw notFound(lang, {
             fr: 'Aucun témoignage ne correspond à cette référence et à ce code de suivi : vérifiez le lien reçu.',
