@@ -11,7 +11,7 @@ import {
   type FormSignals,
   type Lang,
 } from '../../src/contract/index.js';
-import { detectPii } from '../../src/contract/pii-detect.js';
+import { detectOnServer } from '../moderation/masking.js';
 import { existingStructureCodes } from '../store/structures.js';
 import { createTestimony, getTracking, submissionHash } from '../store/testimonies.js';
 import { getDecoyTracking, isStoredReplay, storeDecoy } from '../store/decoys.js';
@@ -53,7 +53,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       url: '/api/v1/testimonies',
       summary: 'Submit an experience',
       description:
-        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created. Personal data found in the title or story (e-mail, phone, NIR, IBAN, file numbers) is flagged for the moderator. Limited per address (429 with `Retry-After`). The optional `form` object carries the form\'s anti-abuse signals (honeypot, fill time); see `FormSignals`.',
+        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created. Personal data found in the title or story (e-mail, phone, NIR, IBAN, file numbers, names, postal addresses, number plates, birth dates; also when disguised) is flagged for the moderator. Limited per address (429 with `Retry-After`). The optional `form` object carries the form\'s anti-abuse signals (honeypot, fill time); see `FormSignals`.',
       tags: ['testimonies'],
       body: TestimonySubmission,
       headers: [
@@ -103,7 +103,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         const outcome = await createTestimony(store.db, {
           submission: body,
           idempotencyKey: key.data,
-          piiFlags: detectPii(body),
+          piiFlags: detectOnServer(body),
           trackingUrl,
         });
         if (outcome.kind === 'key-reused') {
