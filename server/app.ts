@@ -11,6 +11,7 @@ import { buildOpenApi } from './http/openapi.js';
 import { registerWidgets } from './widgets.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { engagementRoutes } from './routes/engagements.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     exposedHeaders: ['ETag', 'Retry-After', 'Location', 'Idempotent-Replayed'],
     maxAge: 600,
   });
+  registerSecurityHeaders(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);

@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { openDatabase } from './store/database.js';
 import { purgeIdempotencyKeys } from './store/testimonies.js';
+import { purgeDecoys } from './store/decoys.js';
 import { prepareDatabase } from './prepare.js';
 
 /**
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const store = await openDatabase({ dataDir: process.env.DATA_DIR, databaseUrl: process.env.DATABASE_URL });
   const { applied, seeded } = await prepareDatabase(store, { seed: process.env.SEED !== '0' });
   await purgeIdempotencyKeys(store.db);
+  await purgeDecoys(store.db);
 
   const app = await buildApp({
     store,

@@ -98,7 +98,19 @@ export async function registerRateLimit(app: FastifyInstance, settings: RateLimi
   });
 }
 
-/** Route options that put a route under the per-address limit. */
-export function rateLimited(): Record<string, unknown> {
-  return { config: { rateLimit: {} } };
+/**
+ * Route options that put a route under the per-address limit. `isReplay` (checked once the body is parsed)
+ * exempts a request that only asks again for an answer already given (same Idempotency-Key, same body): a
+ * citizen who lost the first answer gets the tracking link back at once, and the replay is not counted.
+ */
+export function rateLimited(isReplay?: (request: FastifyRequest) => Promise<boolean>): Record<string, unknown> {
+  if (!isReplay) return { config: { rateLimit: {} } };
+  return {
+    config: {
+      rateLimit: {
+        hook: 'preValidation',
+        allowList: (request: FastifyRequest) => isReplay(request).catch(() => false),
+      },
+    },
+  };
 }

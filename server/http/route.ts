@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as z from 'zod/mini';
-import type { Lang } from '../../src/contract/index.js';
+import { FORBIDDEN_TEXT, forbiddenTextPath, type Lang } from '../../src/contract/index.js';
 import { requestLang, validationProblem } from './problem.js';
 
 type Schema = z.ZodMiniType;
@@ -69,6 +69,19 @@ function parseInput(schema: Schema | undefined, value: unknown, lang: Lang): unk
   return result.data;
 }
 
+/**
+ * The contract's text rules on every input of every route, whatever its schema: a NUL or a lone surrogate
+ * anywhere (a cursor, a search, a field the schema would ignore) is a 400 naming the field, on every database.
+ */
+function refuseForbiddenText(inputs: { params: unknown; query: unknown; body: unknown }, lang: Lang): void {
+  for (const [where, value] of Object.entries(inputs)) {
+    const path = forbiddenTextPath(value);
+    if (!path) continue;
+    const issue = { code: 'custom', message: FORBIDDEN_TEXT, path: path.length ? path : [where], input: undefined };
+    throw validationProblem([issue as unknown as z.core.$ZodIssue], lang);
+  }
+}
+
 /** Every route registered through here, in order: the source of `/api/openapi.json`. */
 export class RouteRegistry {
   readonly routes: RouteDef[] = [];
@@ -86,6 +99,7 @@ export class RouteRegistry {
       },
       handler: async (request, reply) => {
         const lang = requestLang(request);
+        refuseForbiddenText({ params: request.params, query: request.query, body: request.body }, lang);
         const params = parseInput(def.params, request.params, lang);
         const query = parseInput(def.query, stripLang(request.query, def.query), lang);
         const body = parseInput(def.body, request.body, lang);

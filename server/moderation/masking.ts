@@ -1,4 +1,19 @@
 import { PiiFinding, type Lang } from '../../src/contract/index.js';
+import { detectPii, findOwnEmail } from '../../src/contract/pii-detect.js';
+import { firstNames } from '../../src/contract/data/first-names.js';
+
+/** The detector as the server runs it: with the first-names list (names are found after a civility without it). */
+export function detectOnServer(fields: { title?: string; body?: string }): PiiFinding[] {
+  return detectPii(fields, { firstNames: firstNames() });
+}
+
+/** The author's own contact e-mail, however the title or story writes it: always to be masked. */
+export function ownEmailFindings(text: TestimonyText, email: string | null | undefined): PiiFinding[] {
+  if (!email) return [];
+  return (['title', 'body'] as const).flatMap((field) =>
+    findOwnEmail(text[field], email).map(({ start, end }) => ({ field, kind: 'email' as const, start, end })),
+  );
+}
 
 /** What replaces personal data in a published text, in the testimony's language. */
 export const MASK_TEXT: Record<Lang, string> = { fr: '[donnée masquée]', en: '[personal data removed]' };

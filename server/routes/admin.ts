@@ -248,6 +248,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params, body, lang }) => {
         const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
         await publishTestimony(store.db, row, body, agent.actor);
+        await store.forgetOverwritten();
         return viewOf(store, agent, params.reference);
       },
     }),
@@ -279,6 +280,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params, body, lang }) => {
         const { row } = await loadTestimony(store, agent, params.reference, lang, 'moderate');
         await withConflicts(lang, 'findings', () => maskTestimony(store.db, row, body, agent.actor));
+        await store.forgetOverwritten();
         return viewOf(store, agent, params.reference);
       },
     }),

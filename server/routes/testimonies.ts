@@ -11,9 +11,10 @@ import {
   type FormSignals,
   type Lang,
 } from '../../src/contract/index.js';
-import { detectPii } from '../../src/contract/pii-detect.js';
+import { detectOnServer } from '../moderation/masking.js';
 import { existingStructureCodes } from '../store/structures.js';
-import { createTestimony, getTracking } from '../store/testimonies.js';
+import { createTestimony, getTracking, submissionHash } from '../store/testimonies.js';
+import { getDecoyTracking, isStoredReplay, storeDecoy } from '../store/decoys.js';
 import { newReference, newToken, nowIso } from '../store/ids.js';
 import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
@@ -52,7 +53,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       url: '/api/v1/testimonies',
       summary: 'Submit an experience',
       description:
-        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created. Personal data found in the title or story (e-mail, phone, NIR, IBAN, file numbers) is flagged for the moderator. Limited per address (429 with `Retry-After`). The optional `form` object carries the form\'s anti-abuse signals (honeypot, fill time); see `FormSignals`.',
+        'Stored for moderation; never published before. Send a unique `Idempotency-Key` per testimony and reuse it on every retry: the first answer is returned again and no second testimony is created. Personal data found in the title or story (e-mail, phone, NIR, IBAN, file numbers, names, postal addresses, number plates, birth dates; also when disguised) is flagged for the moderator. Limited per address (429 with `Retry-After`). The optional `form` object carries the form\'s anti-abuse signals (honeypot, fill time); see `FormSignals`.',
       tags: ['testimonies'],
       body: TestimonySubmission,
       headers: [
@@ -64,7 +65,11 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         },
       ],
       cacheable: false,
-      options: rateLimited(),
+      options: rateLimited(async (request) => {
+        const key = request.headers['idempotency-key'];
+        const submission = TestimonySubmission.safeParse(request.body);
+        return typeof key === 'string' && submission.success && isStoredReplay(store.db, key, submissionHash(submission.data));
+      }),
       responses: {
         201: { description: 'Stored; the reference and the private tracking token', schema: SubmissionAccepted },
         400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem },
@@ -90,13 +95,15 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
           const reference = newReference();
           const token = newToken();
           const decoy: SubmissionAccepted = { reference, token, status: 'pending', createdAt: nowIso(), trackingUrl: trackingUrl(reference, token) };
+          // Its tracking link shows a pending testimony, like a real one waiting for moderation.
+          await storeDecoy(store.db, { reference, token, createdAt: decoy.createdAt, submission: body });
           return reply.code(201).header('Location', `/api/v1/testimonies/${reference}`).send(decoy);
         }
 
         const outcome = await createTestimony(store.db, {
           submission: body,
           idempotencyKey: key.data,
-          piiFlags: detectPii(body),
+          piiFlags: detectOnServer(body),
           trackingUrl,
         });
         if (outcome.kind === 'key-reused') {
@@ -132,7 +139,8 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       },
       handler: async ({ params, query, lang, reply }) => {
         reply.header('Cache-Control', 'no-store');
-        const view = await getTracking(store.db, params.reference, query.token);
+        const view =
+          (await getTracking(store.db, params.reference, query.token)) ?? (await getDecoyTracking(store.db, params.reference, query.token));
         if (!view) {
           throw notFound(lang, {
             fr: 'Aucun témoignage ne correspond à cette référence et à ce code de suivi : vérifiez le lien reçu.',

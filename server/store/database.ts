@@ -15,6 +15,12 @@ export interface DatabaseHandle {
   location: string;
   /** Moves after every write this process makes through `db` (see `data-version.ts`). */
   version: DataVersion;
+  /**
+   * After text was overwritten to hide personal data (a mask, a masked publication): makes sure the old text is
+   * not left in the database files. SQLite runs with `secure_delete` (freed space is zeroed) and this moves the
+   * WAL into the main file and truncates it. PostgreSQL keeps old row versions until VACUUM: this vacuums the table.
+   */
+  forgetOverwritten(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,7 +54,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     pool.on('error', (error) => (options.onConnectionError ?? warnConnectionError)(error));
     const version = new DataVersion();
     const db = new Kysely<Database>(versionedDialect(new PostgresDialect({ pool }), version));
-    return { db, dialect: 'postgres', location: url.replace(/\/\/[^@/]*@/, '//***@'), version, close: () => db.destroy() };
+    const forgetOverwritten = async () => {
+      await sql`vacuum testimonies`.execute(db);
+    };
+    return { db, dialect: 'postgres', location: url.replace(/\/\/[^@/]*@/, '//***@'), version, forgetOverwritten, close: () => db.destroy() };
   }
   const { default: SQLite } = await import('better-sqlite3');
   const dir = resolve(options.dataDir ?? 'data');
@@ -61,9 +70,15 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed on disk, not left in free pages (masked personal data).
+  sqlite.pragma('secure_delete = ON');
   const version = new DataVersion();
   const db = new Kysely<Database>(versionedDialect(new SqliteDialect({ database: reusingStatements(sqlite) }), version));
-  return { db, dialect: 'sqlite', location: file, version, close: () => db.destroy() };
+  const forgetOverwritten = async () => {
+    // Runs on the same connection as Kysely's queries (better-sqlite3 is synchronous): no reader holds the WAL.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  };
+  return { db, dialect: 'sqlite', location: file, version, forgetOverwritten, close: () => db.destroy() };
 }
 
 /** Most distinct statements the app runs (an `in (?, ?, ...)` list is one per length); beyond, the oldest goes. */

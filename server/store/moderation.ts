@@ -22,8 +22,7 @@ import { InvalidCursorError } from './structures.js';
 import { repliesOf, structureRefs } from './testimonies.js';
 import { scopedStructures, type AgentScopeCheck } from './agents.js';
 import { writeAudit, type Actor } from './audit.js';
-import { detectPii } from '../../src/contract/pii-detect.js';
-import { findingsAfterEdit, maskFindings, MASK_TEXT, occurrences, readFindings, withFindings } from '../moderation/masking.js';
+import { detectOnServer, findingsAfterEdit, maskFindings, MASK_TEXT, occurrences, ownEmailFindings, readFindings, withFindings } from '../moderation/masking.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type TestimonyRow = Selectable<TestimonyTable>;
@@ -52,7 +51,7 @@ const langOf = (row: TestimonyRow): Lang => (row.lang === 'en' ? 'en' : 'fr');
 export function currentFindings(row: Pick<TestimonyRow, 'title' | 'body' | 'pii_flags' | 'email'>): PiiFinding[] {
   const text = { title: row.title, body: row.body };
   const stored = readFindings(row.pii_flags, text);
-  return row.email ? withFindings(stored, occurrences(text, [{ value: row.email, kind: 'email' }])) : stored;
+  return row.email ? withFindings(withFindings(stored, occurrences(text, [{ value: row.email, kind: 'email' }])), ownEmailFindings(text, row.email)) : stored;
 }
 
 function toStatus(status: string): ModerationStatus {
@@ -180,11 +179,13 @@ async function saveText(trx: Transaction<Database>, id: string, text: { title: s
 function applyEdit(row: TestimonyRow, edit: { title?: string; body?: string }) {
   const before = { title: row.title, body: row.body };
   const after = { title: edit.title ?? row.title, body: edit.body ?? row.body };
-  const detected = detectPii({
+  const detected = detectOnServer({
     ...(after.title !== before.title ? { title: after.title } : {}),
     ...(after.body !== before.body ? { body: after.body } : {}),
   });
-  return { text: after, findings: withFindings(findingsAfterEdit(before, currentFindings(row), after), detected) };
+  const findings = withFindings(findingsAfterEdit(before, currentFindings(row), after), detected);
+  // The author's address stays masked whatever the agent's edit did with it.
+  return { text: after, findings: withFindings(findings, ownEmailFindings(after, row.email)) };
 }
 
 /**

@@ -206,6 +206,17 @@ export interface ImprovementTestimonyTable {
   testimony_id: string;
 }
 
+/** What a dropped (automated) submission's tracking link shows: it looks pending forever. */
+export interface DecoyTestimonyTable {
+  reference: string;
+  token_hash: string;
+  feeling: string;
+  title: string;
+  /** JSON array of structure codes. */
+  structures: string;
+  created_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   engagement_versions: EngagementVersionTable;
@@ -218,6 +229,7 @@ export interface Database {
   testimony_structures: TestimonyStructureTable;
   replies: ReplyTable;
   idempotency_keys: IdempotencyTable;
+  decoy_testimonies: DecoyTestimonyTable;
   import_runs: ImportRunTable;
   agent_tokens: AgentTokenTable;
   audit_log: AuditLogTable;

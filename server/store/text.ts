@@ -1,3 +1,5 @@
+import { hasForbiddenText } from '../../src/contract/text-rules.js';
+
 /** Lower-case and strip accents so "Préfecture" is found by "prefecture". */
 export function foldText(text: string): string {
   return text
@@ -22,7 +24,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
     if (
       Array.isArray(parsed) &&
       parsed.length === arity &&
-      parsed.every((v) => typeof v === 'string' || typeof v === 'number')
+      parsed.every((v) => (typeof v === 'string' && !hasForbiddenText(v)) || typeof v === 'number')
     ) {
       return parsed as (string | number)[];
     }

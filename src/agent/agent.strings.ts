@@ -221,8 +221,8 @@ export const REASON_LABELS: Labels<RejectionReason> = {
 };
 
 export const PII_LABELS: Labels<PiiKind> = {
-  fr: { email: 'Adresse e-mail', phone: 'Numéro de téléphone', nir: 'Numéro de sécurité sociale', iban: 'IBAN', file_number: 'Numéro de dossier' },
-  en: { email: 'E-mail address', phone: 'Phone number', nir: 'Social security number', iban: 'IBAN', file_number: 'File number' },
+  fr: { email: 'Adresse e-mail', phone: 'Numéro de téléphone', nir: 'Numéro de sécurité sociale', iban: 'IBAN', file_number: 'Numéro de dossier', name: 'Nom de personne', address: 'Adresse postale', plate: 'Plaque d’immatriculation', birth_date: 'Date de naissance' },
+  en: { email: 'E-mail address', phone: 'Phone number', nir: 'Social security number', iban: 'IBAN', file_number: 'File number', name: 'Person’s name', address: 'Postal address', plate: 'Number plate', birth_date: 'Date of birth' },
 };
 
 export const FEELINGS: Labels<Feeling> = {

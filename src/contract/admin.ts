@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { cleanText } from './text-rules.js';
 import { Cursor, IsoDate, IsoDateTime, Lang, StructureCode } from './common.js';
 import { PiiFinding } from './pii.js';
 import { ResultPoint } from './results.js';
@@ -106,7 +107,7 @@ export const ModerationQuery = z.strictObject({
 });
 export type ModerationQuery = z.infer<typeof ModerationQuery>;
 
-const edited = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const edited = (max: number) => z.string().check(cleanText(), z.trim(), z.minLength(1), z.maxLength(max));
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
 
 export const TagList = z.array(Tag).check(z.maxLength(TAGS.length), z.refine(unique, { message: 'duplicate' }));

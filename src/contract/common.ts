@@ -8,8 +8,22 @@ export type Lang = z.infer<typeof Lang>;
 /** An SP+ structure code as published in the open data ("code SP+"). */
 export const StructureCode = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/));
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** True when `YYYY-MM-DD` names a day of the calendar (no month 13, no 31 February, 29 February in leap years). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+const DATE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const IsoDate = z.string().check(
+  z.regex(DATE_SHAPE),
+  // Only once the shape is right, so "2026-99-99" gets one error, and "2026-02-31" its own.
+  z.refine((text) => !DATE_SHAPE.test(text) || isCalendarDate(text), { message: 'not_a_date' }),
+);
 
 /** A timestamp, ISO 8601 in UTC as the server writes it (`2024-03-01T09:00:00.000Z`). */
 export const IsoDateTime = z.string().check(

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { IsoDate, IsoDateTime } from './common.js';
+import { cleanText } from './text-rules.js';
 import { EngagementNumber } from './engagement.js';
 import { StructureRef, Tag } from './testimony.js';
 
@@ -40,7 +41,7 @@ export const ImprovementsResponse = z.object({
 });
 export type ImprovementsResponse = z.infer<typeof ImprovementsResponse>;
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(cleanText(), z.trim(), z.minLength(1), z.maxLength(max));
 
 /** Body of `POST` / `PUT /api/v1/admin/structures/{code}/improvements[/{id}]`. */
 export const ImprovementInput = z.strictObject({

@@ -9,6 +9,7 @@ export * from './structure.js';
 export * from './results.js';
 export * from './testimony.js';
 export * from './problem.js';
+export * from './text-rules.js';
 export * from './messages.js';
 export * from './pii.js';
 export * from './pii-detect.js';

@@ -225,6 +225,22 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
             : 'Send either the flagged data to mask or the edited text, not both.',
         };
       }
+      if (issue.message === 'forbidden_character') {
+        return {
+          code: 'forbidden_character',
+          message: fr
+            ? `« ${label} » contient un caractère invalide (caractère nul ou symbole incomplet) : retirez-le.`
+            : `"${label}" holds an invalid character (a NUL or an incomplete symbol): remove it.`,
+        };
+      }
+      if (issue.message === 'not_a_date') {
+        return {
+          code: 'not_a_date',
+          message: fr
+            ? `« ${label} » n'existe pas dans le calendrier : vérifiez le jour et le mois.`
+            : `"${label}" is not a day of the calendar: check the day and the month.`,
+        };
+      }
       if (issue.message === 'duplicate') {
         return {
           code: 'duplicate',

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
  * detection and stores the findings (positions only, never the matched text again) for the moderator, who masks
  * before publishing. Detection lives in `src/contract/pii-detect.ts` (shared by the form and the server).
  */
-export const PII_KINDS = ['email', 'phone', 'nir', 'iban', 'file_number'] as const;
+export const PII_KINDS = ['email', 'phone', 'nir', 'iban', 'file_number', 'name', 'address', 'plate', 'birth_date'] as const;
 export const PiiKind = z.enum(PII_KINDS);
 export type PiiKind = z.infer<typeof PiiKind>;
 

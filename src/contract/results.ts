@@ -19,7 +19,7 @@ export type Direction = z.infer<typeof Direction>;
 
 export const ResultPoint = z.object({
   /** Period id: `2024-Q3` for a quarter, `2024-S1` for a half-year, `2024` for a year, `2024-05` for a month. */
-  period: z.string().check(z.regex(/^\d{4}(-Q[1-4]|-S[12]|-\d{2})?$/)),
+  period: z.string().check(z.regex(/^\d{4}(-Q[1-4]|-S[12]|-(0[1-9]|1[0-2]))?$/)),
   periodStart: IsoDate,
   periodEnd: IsoDate,
   /** `null` when not measured for that period. */

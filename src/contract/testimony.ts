@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Cursor, IsoDateTime, StructureCode } from './common.js';
+import { cleanText } from './text-rules.js';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS } from './testimony-values.js';
 
 export { CHANNELS, FEELINGS, LIMITS, POSTED_AS };
@@ -42,7 +43,7 @@ export const ChannelUse = z.strictObject({
 export type ChannelUse = z.infer<typeof ChannelUse>;
 
 const trimmed = (min: number, max: number) =>
-  z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+  z.string().check(cleanText(), z.trim(), z.minLength(min), z.maxLength(max));
 
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
 

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectPii, findPersonalData, ibanIsValid, maskPersonalData } from '../../src/contract/pii-detect.js';
+import { detectPii, findOwnEmail, findPersonalData, ibanIsValid, maskPersonalData } from '../../src/contract/pii-detect.js';
+import { firstNames } from '../../src/contract/data/first-names.js';
 
 /** What the detector reports for `text`, as `kind: matched text` pairs. */
 const found = (text: string) => findPersonalData(text).map((m) => `${m.kind}: ${m.text}`);
@@ -118,5 +119,46 @@ describe('findings and masking', () => {
     const text = 'a.b@c.fr et 06 12 34 56 78';
     const [email] = findPersonalData(text);
     assert.equal(maskPersonalData(text, '[hidden]', [email!]), '[hidden] et 06 12 34 56 78');
+  });
+});
+
+describe('personal data written to slip through', () => {
+  const names = { firstNames: firstNames() };
+  const disguised: [string, string, string][] = [
+    ['a zero-width space inside an e-mail', 'écrivez à jean.du\u200bpont@exemple.fr merci', 'email: jean.du\u200bpont@exemple.fr'],
+    ['zero-width spaces inside a phone number', 'au 06\u200b12\u200b34\u200b56\u200b78 svp', 'phone: 06\u200b12\u200b34\u200b56\u200b78'],
+    ['full-width digits', 'appelez le ０６ １２ ３４ ５６ ７８', 'phone: ０６ １２ ３４ ５６ ７８'],
+    ['slashes between pairs', 'au 06/12/34/56/78', 'phone: 06/12/34/56/78'],
+    ['"(at)" and "(dot)"', 'mail : paul (at) exemple (dot) fr', 'email: paul (at) exemple (dot) fr'],
+    ['"arobase" and "point"', 'mail : marc arobase orange point fr', 'email: marc arobase orange point fr'],
+    ['a soft hyphen in an e-mail', 'sarah.k\u00ad@exemple.fr', 'email: sarah.k\u00ad@exemple.fr'],
+    ['a name after a civility', 'reçue par Mme Martin hier', 'name: Martin'],
+    ['a first name and a surname', 'Jean Dupont m’a aidé', 'name: Jean Dupont'],
+    ['a postal address', 'J’habite au 12 rue de la Paix, 75002 Paris depuis 2019.', 'address: 12 rue de la Paix, 75002 Paris'],
+    ['a birth date', 'je suis née le 12/03/1985 à Lyon', 'birth_date: 12/03/1985'],
+    ['a number plate', 'ma voiture AB-123-CD a été enlevée', 'plate: AB-123-CD'],
+  ];
+  for (const [what, text, expected] of disguised) {
+    it(`finds ${what}, reporting the text as typed`, () => assert.deepEqual(findPersonalData(text, names).map((m) => `${m.kind}: ${m.text}`), [expected]));
+  }
+
+  it('masks the disguised text whole, invisible characters included', () => {
+    const text = 'Tél 06\u200b12\u200b34\u200b56\u200b78 ou a.b\u200b@c.fr.';
+    assert.equal(maskPersonalData(text, '[masqué]'), 'Tél [masqué] ou [masqué].');
+  });
+
+  it('does not flag a place named after someone, a role, or a lone first name', () => {
+    assert.deepEqual(found('Le lycée Victor Hugo, M. le Maire, Madame la Directrice et Kevin à l’accueil'), []);
+    assert.deepEqual(findPersonalData('Le lycée Victor Hugo et la rue Jean Jaurès', names), []);
+  });
+
+  it('finds the author’s own address however it is written', () => {
+    const text = 'Écrivez à J E A N . D U P O N T @ exemple . fr, ou Jean.Dupont(at)Exemple(dot)FR, ou jean.dupont\u200b@exemple.fr';
+    const own = findOwnEmail(text, 'jean.dupont@exemple.fr');
+    assert.deepEqual(
+      own.map((m) => m.text),
+      ['J E A N . D U P O N T @ exemple . fr', 'Jean.Dupont(at)Exemple(dot)FR', 'jean.dupont\u200b@exemple.fr'],
+    );
+    assert.deepEqual(findOwnEmail('écrivez à paul@exemple.fr', 'jean.dupont@exemple.fr'), []);
   });
 });

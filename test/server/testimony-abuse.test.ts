@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIMITS, Problem, SubmissionAccepted } from '../../src/contract/index.js';
+import { LIMITS, Problem, SubmissionAccepted, TestimonyTracking } from '../../src/contract/index.js';
 import { rateLimitFromEnv } from '../../server/http/rate-limit.js';
 import { newKey, postTestimony, startTestServer, validSubmission, type TestServer } from '../helpers/server.js';
 
@@ -102,7 +102,7 @@ describe('submissions: honeypot and fill time', () => {
     ['a form filled faster than a person can', { form: { website: '', fillMs: LIMITS.minFillMs - 1 } }],
   ];
   for (const [what, change] of cases) {
-    it(`answers ${what} like a success, stores nothing, and the "tracking link" leads nowhere`, async () => {
+    it(`answers ${what} like a success, stores no testimony, and its tracking link looks like a pending one`, async () => {
       const before = await countTestimonies(server);
       const res = await postTestimony(server.app, validSubmission(change));
       assert.equal(res.statusCode, 201);
@@ -110,7 +110,18 @@ describe('submissions: honeypot and fill time', () => {
       assert.match(decoy.reference, /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
       assert.equal(await countTestimonies(server), before);
       const view = await server.app.inject(`/api/v1/testimonies/${decoy.reference}?token=${decoy.token}`);
-      assert.equal(view.statusCode, 404);
+      assert.equal(view.statusCode, 200);
+      const tracking = TestimonyTracking.parse(view.json());
+      assert.equal(tracking.status, 'pending');
+      assert.equal(tracking.title, validSubmission().title);
+      assert.deepEqual(tracking.structures.map((s) => s.code), ['CAF-69']);
+      // Same keys as a real testimony's view, so nothing tells them apart.
+      const real = SubmissionAccepted.parse((await postTestimony(server.app, validSubmission())).json());
+      const realView = await server.app.inject(`/api/v1/testimonies/${real.reference}?token=${real.token}`);
+      assert.deepEqual(Object.keys(view.json()).sort(), Object.keys(realView.json()).sort());
+      assert.deepEqual(view.headers['cache-control'], realView.headers['cache-control']);
+      const wrong = await server.app.inject(`/api/v1/testimonies/${decoy.reference}?token=${'x'.repeat(43)}`);
+      assert.equal(wrong.statusCode, 404, 'a wrong token is still a 404');
     });
   }
 
@@ -155,6 +166,27 @@ describe('submissions: per-address rate limit', () => {
 
     const english = await post({ 'accept-language': 'en' });
     assert.match(english.json().detail, /try again in \d+ s/);
+  });
+
+  it('answers a replay (same key, same body) at once even over the limit, without counting it', async () => {
+    const quick = await startTestServer({ rateLimit: { max: 2, windowMs: 60_000 } });
+    try {
+      const key = newKey();
+      const first = await postTestimony(quick.app, validSubmission(), key);
+      assert.equal(first.statusCode, 201);
+      assert.equal((await postTestimony(quick.app, validSubmission())).statusCode, 201);
+      assert.equal((await postTestimony(quick.app, validSubmission())).statusCode, 429, 'the address is over the limit');
+      for (let i = 0; i < 3; i++) {
+        const again = await postTestimony(quick.app, validSubmission(), key);
+        assert.equal(again.statusCode, 201, 'the lost answer comes back');
+        assert.equal(again.json().trackingUrl, first.json().trackingUrl);
+        assert.equal(again.headers['idempotent-replayed'], 'true');
+      }
+      // Same key with another body is not a replay: it stays under the limit.
+      assert.equal((await postTestimony(quick.app, validSubmission({ title: 'Autre titre' }), key)).statusCode, 429);
+    } finally {
+      await quick.close();
+    }
   });
 
   it('limits each address separately and leaves reading routes alone', async () => {

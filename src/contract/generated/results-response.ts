@@ -75,7 +75,7 @@ export const ResultsResponseSchema: JsonSchema = {
       "anyOf": [
         {
           "type": "string",
-          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
         },
         {
           "type": "null"
@@ -142,15 +142,15 @@ export const ResultsResponseSchema: JsonSchema = {
               "properties": {
                 "period": {
                   "type": "string",
-                  "pattern": "^\\d{4}(-Q[1-4]|-S[12]|-\\d{2})?$"
+                  "pattern": "^\\d{4}(-Q[1-4]|-S[12]|-(0[1-9]|1[0-2]))?$"
                 },
                 "periodStart": {
                   "type": "string",
-                  "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+                  "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
                 },
                 "periodEnd": {
                   "type": "string",
-                  "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+                  "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
                 },
                 "value": {
                   "type": [
@@ -178,7 +178,7 @@ export const ResultsResponseSchema: JsonSchema = {
                 },
                 "updatedAt": {
                   "type": "string",
-                  "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+                  "pattern": "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$"
                 }
               },
               "required": [
