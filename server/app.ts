@@ -20,6 +20,7 @@ import { improvementRoutes } from './routes/improvements.js';
 import { adminRoutes } from './routes/admin.js';
 import { registerAgentPage } from './routes/agent-page.js';
 import { registerFormPages } from './routes/form-pages.js';
+import { notificationRoutes, registerMailStopPage } from './routes/notifications.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -113,9 +114,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...testimonyRoutes(context),
     ...improvementRoutes(context),
     ...adminRoutes(context),
+    ...notificationRoutes(context),
   ];
   for (const route of routes) registry.register(app, route);
   registerFormPages(app, context);
+  await registerMailStopPage(app, context);
 
   app.get('/api/health', async (_request, reply) => {
     try {

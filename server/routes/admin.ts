@@ -61,7 +61,7 @@ const AUTH_RESPONSES = {
  * An admin route: documented as needing `Authorization: Bearer`, checked by the shared hook before anything
  * else (input validation included), never cached.
  */
-function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
+export function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
   store: DatabaseHandle,
   def: Omit<RouteDef<P, Q, B>, 'security' | 'options' | 'cacheable' | 'tags' | 'handler'> & {
     handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>> & { agent: AgentSession }): Promise<unknown>;

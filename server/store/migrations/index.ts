@@ -3,6 +3,7 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-agents.js';
 import * as m003 from './003-import.js';
 import * as m004 from './004-reply-delays.js';
+import * as m006 from './006-notifications.js';
 
 /**
  * Migrations live in code (no folder scan at run time, so the server runs the same from a bundle or tsx).
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-agents': m002,
   '003-import': m003,
   '004-reply-delays': m004,
+  '006-notifications': m006,
 };
 
 export const migrationProvider: MigrationProvider = {
