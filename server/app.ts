@@ -21,6 +21,7 @@ import { improvementRoutes } from './routes/improvements.js';
 import { adminRoutes } from './routes/admin.js';
 import { registerAgentPage } from './routes/agent-page.js';
 import { registerFormPages } from './routes/form-pages.js';
+import { notificationRoutes, registerMailStopPage } from './routes/notifications.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -115,9 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...testimonyRoutes(context),
     ...improvementRoutes(context),
     ...adminRoutes(context),
+    ...notificationRoutes(context),
   ];
   for (const route of routes) registry.register(app, route);
   registerFormPages(app, context);
+  await registerMailStopPage(app, context);
 
   app.get('/api/health', async (_request, reply) => {
     try {

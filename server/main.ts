@@ -3,6 +3,9 @@ import { openDatabase } from './store/database.js';
 import { purgeIdempotencyKeys } from './store/testimonies.js';
 import { purgeDecoys } from './store/decoys.js';
 import { prepareDatabase } from './prepare.js';
+import { join, resolve } from 'node:path';
+import { createMailTransport } from './mail/transport.js';
+import { MailWorker, mailTimingsFromEnv } from './mail/worker.js';
 
 /**
  * `npm start`: opens the database (SQLite under DATA_DIR, or DATABASE_URL=postgres://...), migrates it,
@@ -28,6 +31,22 @@ async function main(): Promise<void> {
   }, 3600_000);
   purge.unref();
 
+  // E-mails: sent by a worker in this process from the durable outbox (SMTP_URL), or kept as .eml files.
+  const timings = mailTimingsFromEnv();
+  const transport = createMailTransport({
+    smtpUrl: process.env.SMTP_URL || undefined,
+    mailDir: join(resolve(process.env.DATA_DIR ?? 'data'), 'mail'),
+    timeoutMs: timings.timeoutMs,
+  });
+  const mailWorker = new MailWorker({
+    store,
+    transport,
+    from: process.env.MAIL_FROM || 'Services Publics+ <ne-pas-repondre@services-publics-plus.invalid>',
+    publicUrl: (process.env.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+    ...timings,
+    log: (level, message, data) => app.log[level](data ?? {}, message),
+  });
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -37,6 +56,8 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await mailWorker.stop();
+      transport.close();
       await store.close();
       process.exit(0);
     } catch (error) {
@@ -48,11 +69,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port, host });
+  mailWorker.start();
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   console.log(
     [
       `Services Publics+ widgets on ${origin}`,
       `  data: ${store.dialect} ${store.location}${applied.length ? ` (migrated: ${applied.join(', ')})` : ''}${seeded ? ' (demo data seeded)' : ''}`,
+      `  mail: ${transport.describe}`,
       `  demo: ${origin}/   script: ${origin}/widgets/spp-widgets.js   API: ${origin}/api/v1/engagements   docs: ${origin}/api/openapi.json`,
     ].join('\n'),
   );

@@ -5,6 +5,15 @@ import { createAgentToken, listAgentTokens, revokeAgentToken, unknownScopeCodes 
 import { CLI_ACTOR, listAudit, writeAudit } from '../store/audit.js';
 import { openDatabase, type DatabaseHandle } from '../store/database.js';
 import { prepareDatabase } from '../prepare.js';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+import { NotificationSettings } from '../../src/contract/index.js';
+import { getNotificationSettings, notificationView, putNotificationSettings } from '../mail/outbox.js';
+import { renderTestMail } from '../mail/templates.js';
+import { createMailTransport, describeMailError } from '../mail/transport.js';
+import { mailTimingsFromEnv } from '../mail/worker.js';
+import { getStructureSummary } from '../store/structures.js';
 
 /**
  * `npm run admin -- <command>`: agent tokens and the audit log, on the same data as the server
@@ -22,10 +31,14 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   token list                 Every token, revoked ones included (never the secrets).
   token revoke ID            Stops a token at once.
   audit [--limit N]          The latest admin actions, newest first (default 50).
+  mail test --to ADDRESS     Sends a test e-mail now (SMTP_URL, or a .eml file under DATA_DIR/mail).
+  notifications show CODE    Who gets the structure's daily digest, and its e-mails waiting or failed.
+  notifications set CODE --to ADDRESS [--to ADDRESS2 ...] [--hour H]
+                             The digest's recipients and hour (Europe/Paris, default 8); --to "" stops it.
 
   --json                     Machine-readable output.
 
-Data: DATA_DIR (default ./data) or DATABASE_URL=postgres://..., like npm start.`;
+Data: DATA_DIR (default ./data) or DATABASE_URL=postgres://..., like npm start. Mail: SMTP_URL, MAIL_FROM.`;
 
 class UsageError extends Error {}
 class Refused extends Error {}
@@ -108,6 +121,63 @@ async function audit(store: DatabaseHandle, values: Record<string, unknown>, out
   out.print(records.length ? lines.join('\n') : 'No admin action recorded yet.', records);
 }
 
+async function mailTest(values: Record<string, unknown>, out: Output): Promise<void> {
+  const to = ((values.to as string[] | undefined) ?? []).filter(Boolean);
+  if (to.length !== 1 || !z.email().safeParse(to[0]).success) throw new UsageError('mail test needs one valid --to ADDRESS.');
+  const transport = createMailTransport({
+    smtpUrl: process.env.SMTP_URL || undefined,
+    mailDir: join(resolve(process.env.DATA_DIR ?? 'data'), 'mail'),
+    timeoutMs: mailTimingsFromEnv().timeoutMs ?? 15_000,
+  });
+  const mail = renderTestMail('fr');
+  const id = randomUUID();
+  try {
+    await transport.send({ id, from: process.env.MAIL_FROM || 'Services Publics+ <ne-pas-repondre@services-publics-plus.invalid>', to, ...mail });
+  } catch (error) {
+    throw new Refused(`The test e-mail was not accepted (${transport.describe}): ${describeMailError(error)}`);
+  } finally {
+    transport.close();
+  }
+  out.print(`Test e-mail accepted (${transport.describe}).`, { sent: true, id, transport: transport.describe });
+}
+
+async function notifications(store: DatabaseHandle, command: string | undefined, code: string | undefined, values: Record<string, unknown>, out: Output): Promise<void> {
+  if (!code) throw new UsageError(`notifications ${command} needs a structure code.`);
+  if (!(await getStructureSummary(store.db, code))) throw new Refused(`No structure has the code ${code}; nothing was changed.`);
+  if (command === 'set') {
+    const current = await getNotificationSettings(store.db, code);
+    const to = ((values.to as string[] | undefined) ?? []).flatMap((a) => a.split(',')).map((a) => a.trim()).filter(Boolean);
+    if (values.to === undefined && values.hour === undefined) throw new UsageError('notifications set needs --to ADDRESS and/or --hour H.');
+    const parsed = NotificationSettings.safeParse({
+      digestAddresses: values.to === undefined ? current.digestAddresses : to,
+      digestHour: values.hour === undefined ? current.digestHour : Number(values.hour),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(issue.path[0] === 'digestHour' ? '--hour takes a whole number from 0 to 23.' : `Not a valid address: --to ${String(to[Number(issue.path[1])] ?? '')}`);
+    }
+    await store.db.transaction().execute(async (trx) => {
+      await putNotificationSettings(trx, code, parsed.data);
+      await writeAudit(trx, CLI_ACTOR, {
+        action: 'structure.notifications',
+        targetType: 'structure',
+        targetId: code,
+        structureCode: code,
+        details: { digestAddresses: new Set(parsed.data.digestAddresses).size, digestHour: parsed.data.digestHour },
+      });
+    });
+  }
+  const view = await notificationView(store.db, code);
+  const lines = [
+    view.digestAddresses.length
+      ? `Daily digest of ${code} at ${view.digestHour}:00 (Europe/Paris) to: ${view.digestAddresses.join(', ')}`
+      : `No daily digest for ${code} (npm run admin -- notifications set ${code} --to ADDRESS).`,
+    `E-mails waiting: ${view.delivery.pending}; failed after every retry: ${view.delivery.failed}`,
+    ...view.delivery.items.map((d) => `  ${d.createdAt}  ${d.status}  ${d.kind}${d.reference ? ` ${d.reference}` : ''}  ${d.attempts} attempt(s)${d.lastError ? `  ${d.lastError}` : ''}`),
+  ];
+  out.print(lines.join('\n'), view);
+}
+
 export async function runAdmin(argv: string[], log: (text: string) => void = console.log): Promise<number> {
   let parsed;
   try {
@@ -120,6 +190,8 @@ export async function runAdmin(argv: string[], log: (text: string) => void = con
         network: { type: 'string', multiple: true },
         role: { type: 'string' },
         limit: { type: 'string' },
+        to: { type: 'string', multiple: true },
+        hour: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -148,6 +220,8 @@ export async function runAdmin(argv: string[], log: (text: string) => void = con
     else if (group === 'token' && command === 'list' && !rest.length) await tokenList(store, out);
     else if (group === 'token' && command === 'revoke' && rest.length <= 1) await tokenRevoke(store, rest[0], out);
     else if (group === 'audit' && !command) await audit(store, values, out);
+    else if (group === 'mail' && command === 'test' && !rest.length) await mailTest(values, out);
+    else if (group === 'notifications' && (command === 'show' || command === 'set') && rest.length === 1) await notifications(store, command, rest[0], values, out);
     else throw new UsageError(`Unknown command: ${positionals.join(' ')}`);
     return 0;
   } catch (error) {

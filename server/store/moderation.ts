@@ -23,6 +23,7 @@ import { repliesOf, structureRefs } from './testimonies.js';
 import { scopedStructures, type AgentScopeCheck } from './agents.js';
 import { writeAudit, type Actor } from './audit.js';
 import { detectOnServer, findingsAfterEdit, maskFindings, MASK_TEXT, occurrences, ownEmailFindings, readFindings, withFindings } from '../moderation/masking.js';
+import { enqueuePublished, enqueueRejected, enqueueReplied } from '../mail/outbox.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type TestimonyRow = Selectable<TestimonyTable>;
@@ -239,6 +240,8 @@ export async function publishTestimony(db: Kysely<Database>, row: TestimonyRow, 
       .where('id', '=', row.id)
       .execute();
     await trx.updateTable('testimony_structures').set({ published_at: publishedAt }).where('testimony_id', '=', row.id).execute();
+    // The author's e-mail (with consent) is written in this transaction: published and told, or neither.
+    if (row.status !== 'published') await enqueuePublished(trx, row);
     await writeAudit(trx, actor, {
       action: row.status === 'published' ? 'testimony.update' : 'testimony.publish',
       targetType: 'testimony',
@@ -262,6 +265,7 @@ export async function rejectTestimony(db: Kysely<Database>, row: TestimonyRow, r
       .where('id', '=', row.id)
       .execute();
     await trx.updateTable('testimony_structures').set({ published_at: null }).where('testimony_id', '=', row.id).execute();
+    if (row.status !== 'rejected') await enqueueRejected(trx, row, reason);
     await writeAudit(trx, actor, {
       action: 'testimony.reject',
       targetType: 'testimony',
@@ -324,6 +328,8 @@ export async function upsertReply(
       .where('id', '=', row.id)
       .where('first_reply_at', 'is', null)
       .execute();
+    // The first reply of a structure is e-mailed; an edit of it is not (the author would get the same news twice).
+    if (!existing) await enqueueReplied(trx, row, structureCode, reply);
     await writeAudit(trx, actor, {
       action: existing ? 'testimony.reply.update' : 'testimony.reply',
       targetType: 'testimony',

@@ -18,6 +18,7 @@ import type { Database, TestimonyTable } from './schema.js';
 import { newId, newReference, newToken, nowIso, sameDigest, sha256 } from './ids.js';
 import { decodeCursor, encodeCursor } from './text.js';
 import { InvalidCursorError } from './structures.js';
+import { isMailToken } from '../mail/outbox.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -196,7 +197,8 @@ export async function getTracking(
   token: string,
 ): Promise<TestimonyTracking | undefined> {
   const row = await db.selectFrom('testimonies').selectAll().where('reference', '=', reference).executeTakeFirst();
-  if (!row || !sameDigest(row.token_hash, sha256(token))) return undefined;
+  // The submission's token, or one handed out in an e-mail about this testimony (see `server/mail/outbox.ts`).
+  if (!row || !(sameDigest(row.token_hash, sha256(token)) || (await isMailToken(db, row.id, token)))) return undefined;
   const [refs, replies] = await Promise.all([structureRefs(db, [row.id]), repliesOf(db, [row.id])]);
   const published = row.status === 'published';
   // Replies are public only once the testimony is: a rejected one never shows any.

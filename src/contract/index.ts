@@ -15,3 +15,4 @@ export * from './pii.js';
 export * from './pii-detect.js';
 export * from './improvement.js';
 export * from './admin.js';
+export * from './notifications.js';

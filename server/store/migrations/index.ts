@@ -4,6 +4,7 @@ import * as m002 from './002-agents.js';
 import * as m003 from './003-import.js';
 import * as m004 from './004-reply-delays.js';
 import * as m005 from './005-roles-commitments.js';
+import * as m006 from './006-notifications.js';
 import * as m007 from './007-decoys.js';
 
 /**
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-import': m003,
   '004-reply-delays': m004,
   '005-roles-commitments': m005,
+  '006-notifications': m006,
   '007-decoys': m007,
 };
 

@@ -1,0 +1,163 @@
+import * as z from 'zod/mini';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { NotificationSettings, NotificationSettingsView, Problem, StructureCode } from '../../src/contract/index.js';
+import type { ApiContext } from '../app.js';
+import { requireStructure } from '../http/agent-auth.js';
+import { notFound } from '../http/problem.js';
+import type { RouteDef } from '../http/route.js';
+import { writeAudit } from '../store/audit.js';
+import { getStructureSummary } from '../store/structures.js';
+import { notificationView, putNotificationSettings, stopMail } from '../mail/outbox.js';
+import { escapeHtml } from '../mail/templates.js';
+import { adminRoute } from './admin.js';
+
+/**
+ * A structure's e-mail notifications (issue 18): who gets its daily digest and when, and the e-mails that
+ * wait or failed. Scoped like every admin route; each change is in the audit log (without the addresses).
+ */
+export function notificationRoutes({ store }: ApiContext): RouteDef[] {
+  const params = z.strictObject({ code: StructureCode });
+  const responses = {
+    200: { description: 'The digest settings and the e-mails of this structure still waiting or failed', schema: NotificationSettingsView },
+    404: { description: 'Unknown structure', schema: Problem },
+  };
+  const known = async (code: string, lang: 'fr' | 'en') => {
+    if (!(await getStructureSummary(store.db, code))) {
+      throw notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
+    }
+  };
+  return [
+    adminRoute(store, {
+      method: 'GET',
+      url: '/api/v1/admin/structures/:code/notifications',
+      summary: 'Who gets the structure\'s daily digest, and its e-mails not delivered yet',
+      description:
+        '`delivery` lists the e-mails about this structure still waiting to be sent and those given up on after every retry (an address the SMTP server refuses, for instance), latest first; never the addresses.',
+      params,
+      responses,
+      handler: async ({ agent, params: p, lang }) => {
+        await known(p.code, lang);
+        await requireStructure(agent, p.code, lang);
+        return notificationView(store.db, p.code);
+      },
+    }),
+    adminRoute(store, {
+      method: 'PUT',
+      url: '/api/v1/admin/structures/:code/notifications',
+      summary: 'Set who gets the structure\'s daily digest, and at what hour (Europe/Paris)',
+      description:
+        'One e-mail a day, after `digestHour`, listing the testimonies waiting for moderation and those published without a reply for several days; none when nothing waits. An empty list stops it.',
+      params,
+      body: NotificationSettings,
+      responses: { ...responses, 400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem } },
+      handler: async ({ agent, params: p, body, lang }) => {
+        await known(p.code, lang);
+        await requireStructure(agent, p.code, lang);
+        await store.db.transaction().execute(async (trx) => {
+          await putNotificationSettings(trx, p.code, body);
+          await writeAudit(trx, agent.actor, {
+            action: 'structure.notifications',
+            targetType: 'structure',
+            targetId: p.code,
+            structureCode: p.code,
+            // How many addresses, never which ones.
+            details: { digestAddresses: new Set(body.digestAddresses).size, digestHour: body.digestHour },
+          });
+        });
+        return notificationView(store.db, p.code);
+      },
+    }),
+  ];
+}
+
+const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
+const REFERENCE = /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+
+const TEXT = {
+  fr: {
+    title: 'Ne plus recevoir d’e-mails',
+    ask: (ref: string) => `Vous ne recevrez plus d’e-mails au sujet du témoignage ${ref}. Votre témoignage reste tel quel.`,
+    button: 'Confirmer',
+    done: (ref: string) => `C’est fait : vous ne recevrez plus d’e-mails au sujet du témoignage ${ref}.`,
+    bad: 'Ce lien n’est pas valide : vérifiez qu’il est complet, tel que reçu dans l’e-mail.',
+  },
+  en: {
+    title: 'Stop e-mails',
+    ask: (ref: string) => `You will no longer receive e-mails about testimony ${ref}. Your testimony stays as it is.`,
+    button: 'Confirm',
+    done: (ref: string) => `Done: you will no longer receive e-mails about testimony ${ref}.`,
+    bad: 'This link is not valid: check that it is complete, as received in the e-mail.',
+  },
+};
+
+function page(reply: FastifyReply, status: number, lang: 'fr' | 'en', main: string): FastifyReply {
+  const html = `<!doctype html>
+<html lang="${lang}">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="referrer" content="no-referrer" />
+    <title>${TEXT[lang].title} – Services Publics+</title>
+    <link rel="stylesheet" href="/form-page.css" />
+  </head>
+  <body>
+    <header class="bar"><p class="brand">Services Publics+</p></header>
+    <main class="page">
+      <h1>${TEXT[lang].title}</h1>
+${main}
+    </main>
+  </body>
+</html>
+`;
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('Content-Security-Policy', CSP)
+    .header('Referrer-Policy', 'no-referrer')
+    .header('X-Content-Type-Options', 'nosniff')
+    .header('Cache-Control', 'no-store')
+    .send(html);
+}
+
+interface StopRequest {
+  Params: { reference: string };
+  Querystring: { token?: string; lang?: string };
+}
+
+/**
+ * `/mail/stop/{reference}?token=`: the one-click stop of a citizen's e-mails. GET shows a confirmation button
+ * (link scanners of mail providers open links: a GET must not act); POST acts, from that button or straight
+ * from the mail client (`List-Unsubscribe-Post: List-Unsubscribe=One-Click`, RFC 8058).
+ */
+export async function registerMailStopPage(app: FastifyInstance, { store }: ApiContext): Promise<void> {
+  await app.register(async (scope) => {
+    // RFC 8058 posts `List-Unsubscribe=One-Click` form-encoded; the body carries nothing else we need.
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    const langOf = (q: StopRequest['Querystring']) => (q.lang === 'en' ? 'en' : 'fr');
+    const valid = (r: { params: StopRequest['Params']; query: StopRequest['Querystring'] }) =>
+      REFERENCE.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
+
+    scope.get<StopRequest>('/mail/stop/:reference', async (request, reply) => {
+      const lang = langOf(request.query);
+      const t = TEXT[lang];
+      if (!valid(request)) return page(reply, 404, lang, `      <p>${t.bad}</p>`);
+      const action = `/mail/stop/${request.params.reference}?token=${encodeURIComponent(request.query.token!)}${lang === 'en' ? '&lang=en' : ''}`;
+      return page(
+        reply,
+        200,
+        lang,
+        `      <p>${escapeHtml(t.ask(request.params.reference))}</p>
+      <form method="post" action="${escapeHtml(action)}"><button type="submit">${t.button}</button></form>`,
+      );
+    });
+
+    scope.post<StopRequest>('/mail/stop/:reference', async (request, reply) => {
+      const lang = langOf(request.query);
+      const t = TEXT[lang];
+      if (!valid(request) || !(await stopMail(store.db, request.params.reference, request.query.token!))) {
+        return page(reply, 404, lang, `      <p>${t.bad}</p>`);
+      }
+      return page(reply, 200, lang, `      <p role="status">${escapeHtml(t.done(request.params.reference))}</p>`);
+    });
+  });
+}
