@@ -20,6 +20,7 @@ import { improvementRoutes } from './routes/improvements.js';
 import { adminRoutes } from './routes/admin.js';
 import { registerAgentPage } from './routes/agent-page.js';
 import { registerFormPages } from './routes/form-pages.js';
+import { registerKitRoutes } from './routes/kit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ];
   for (const route of routes) registry.register(app, route);
   registerFormPages(app, context);
+  registerKitRoutes(app, context);
 
   app.get('/api/health', async (_request, reply) => {
     try {
