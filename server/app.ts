@@ -22,6 +22,7 @@ import { adminRoutes } from './routes/admin.js';
 import { registerAgentPage } from './routes/agent-page.js';
 import { registerFormPages } from './routes/form-pages.js';
 import { notificationRoutes, registerMailStopPage } from './routes/notifications.js';
+import { registerKitRoutes } from './routes/kit.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const route of routes) registry.register(app, route);
   registerFormPages(app, context);
   await registerMailStopPage(app, context);
+  registerKitRoutes(app, context);
 
   app.get('/api/health', async (_request, reply) => {
     try {

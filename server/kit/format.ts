@@ -1,0 +1,53 @@
+import type { Lang, UnitType } from '../../src/contract/index.js';
+
+/**
+ * Numbers and periods as the kit prints them ("95,16 %", "4,6 jours", "7,8/10", "3e trimestre 2026"), through
+ * `Intl` like the results card. The server may not import the elements' code (DESIGN: server → elements never),
+ * so these few lines mirror `src/elements/results/results-format.ts` for the cases the kit prints.
+ */
+
+const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+export const localeOf = (lang: Lang): string => LOCALES[lang];
+
+// French typography (and screen readers) want a real minus sign, not the hyphen Intl writes.
+const minus = (text: string) => text.replace('-', '\u2212');
+
+export function formatValue(value: number, unit: UnitType, lang: Lang): string {
+  const locale = localeOf(lang);
+  switch (unit) {
+    case 'percent':
+      return minus(new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100));
+    case 'score10':
+      return `${minus(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value))}/10`;
+    case 'points': {
+      const n = minus(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value));
+      const one = new Intl.PluralRules(locale).select(Math.abs(value)) === 'one';
+      return `${n} ${one ? 'point' : 'points'}`;
+    }
+    default:
+      return minus(
+        new Intl.NumberFormat(locale, { style: 'unit', unit: unit === 'days' ? 'day' : 'minute', unitDisplay: 'long', maximumFractionDigits: 1 }).format(value),
+      );
+  }
+}
+
+/** "3e trimestre 2026" / "1er trimestre 2026" / "mai 2026" / "2026"; English "Q3 2026", "May 2026". */
+export function formatPeriod(period: string, lang: Lang): string {
+  const year = period.slice(0, 4);
+  if (period.length === 4) return year;
+  if (period.includes('Q')) {
+    const n = Number(period.slice(-1));
+    return lang === 'en' ? `Q${n} ${year}` : `${n === 1 ? '1er' : `${n}e`} trimestre ${year}`;
+  }
+  const month = new Date(Date.UTC(Number(year), Number(period.slice(5, 7)) - 1, 15));
+  return new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);
+}
+
+/** "26 novembre 2026" from `YYYY-MM-DD` or an ISO timestamp. */
+export function formatDate(value: string, lang: Lang): string {
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
