@@ -79,10 +79,13 @@ describe('admin API: publishing results', () => {
     assert.equal(empty.json().errors[0].field, 'results');
   });
 
-  it('turns years, quarters and months into their first and last day', () => {
+  it('turns years, half-years, quarters and months into their first and last day', () => {
     assert.deepEqual(periodBounds('2024'), { start: '2024-01-01', end: '2024-12-31' });
     assert.deepEqual(periodBounds('2024-Q1'), { start: '2024-01-01', end: '2024-03-31' });
     assert.deepEqual(periodBounds('2024-02'), { start: '2024-02-01', end: '2024-02-29' });
     assert.deepEqual(periodBounds('2023-Q4'), { start: '2023-10-01', end: '2023-12-31' });
+    // Half-years, as the open data's "semestrielle" values are published.
+    assert.deepEqual(periodBounds('2024-S1'), { start: '2024-01-01', end: '2024-06-30' });
+    assert.deepEqual(periodBounds('2024-S2'), { start: '2024-07-01', end: '2024-12-31' });
   });
 });

@@ -3,7 +3,20 @@ import assert from 'node:assert/strict';
 import { CsvParser, detectSeparator } from '../../server/import/csv.js';
 import { JsonRecordScanner } from '../../server/import/json-records.js';
 import { detectDataset } from '../../src/opendata/columns.js';
-import { inferDirection, isoDateTime, readDate, readNumber, readPeriod, readUnit } from '../../src/opendata/values.js';
+import { knownNetworkCode } from '../../src/opendata/networks.js';
+import {
+  inferDirection,
+  isoDateTime,
+  periodBefore,
+  readDate,
+  readFrequency,
+  readNumber,
+  readPeriod,
+  readPostedAs,
+  readStatus,
+  readTagCell,
+  readUnit,
+} from '../../src/opendata/values.js';
 
 /** Feeds the text in pieces of `size` characters, as a stream may cut it anywhere. */
 function parseCsv(text: string, size = text.length, separator = ';') {
@@ -115,5 +128,68 @@ describe('open-data values', () => {
     assert.equal(detectDataset(['code_sp', 'reseau', 'code_indicateur', 'valeur', 'date_mise_a_jour']), 'results');
     assert.equal(detectDataset(['id_experience', 'titre', 'description', 'ressenti', 'code_sp_1']), 'experiences');
     assert.equal(detectDataset(['annee', 'montant']), undefined);
+  });
+});
+
+describe('the real exports\' values', () => {
+  it('reads dates in French words', () => {
+    const day = (text: string) => {
+      const read = readDate(text);
+      return read.value ? isoDateTime(read.value) : read.error;
+    };
+    assert.equal(day('21 janvier 2023'), '2023-01-21T12:00:00.000Z');
+    assert.equal(day('1er mars 2024'), '2024-03-01T12:00:00.000Z');
+    assert.equal(day('mardi 5 DÉCEMBRE 2023'), '2023-12-05T12:00:00.000Z');
+    assert.equal(day('3 févr. 2024'), '2024-02-03T12:00:00.000Z');
+    assert.equal(day('14 août 2023 à 14h35'), '2023-08-14T12:35:00.000Z');
+    assert.equal(day('31 février 2023'), '"31 février 2023" is not a calendar date');
+    assert.match(day('21 brumaire 2023')!, /is not a date/);
+  });
+
+  it('turns a frequency and an update date into the period the value covers, never a silent quarter', () => {
+    const period = (frequency: string, updated: string) => {
+      const f = readFrequency(frequency).value!;
+      return periodBefore(f, readDate(updated).value!).id;
+    };
+    assert.equal(period('Annuelle', '21/01/2023'), '2022');
+    assert.equal(period('annuel', '2023-12-31'), '2022');
+    assert.equal(period('Semestrielle', '15/07/2023'), '2023-S1');
+    assert.equal(period('Semestrielle', '15/03/2023'), '2022-S2');
+    assert.equal(period('Trimestrielle', '18 avril 2023'), '2023-Q1');
+    assert.equal(period('Mensuelle', '05/01/2024'), '2023-12');
+    assert.deepEqual(readPeriod('1er semestre 2024').value, { id: '2024-S1', start: '2024-01-01', end: '2024-06-30' });
+    assert.equal(readPeriod('2024-S2').value?.end, '2024-12-31');
+    assert.equal(readFrequency('').value, null);
+    assert.match(readFrequency('Bimensuelle').error!, /is not a frequency/);
+  });
+
+  it('reads the statuses, the tags as feelings and the poster of the real experiences', () => {
+    assert.equal(readStatus('Traitée').value, 'published');
+    assert.equal(readStatus('En attente de réponse').value, 'published');
+    assert.equal(readStatus('En cours de modération').value, 'pending');
+    assert.equal(readStatus('Rejetée').value, 'rejected');
+    assert.match(readStatus('Classée sans suite').error!, /is not an experience status/);
+    assert.deepEqual(['Positif', 'Neutre', 'Négatif', '', 'oui', 'non'].map((c) => readTagCell(c).value), [true, true, true, false, true, false]);
+    assert.match(readTagCell('Plutôt bien').error!, /is not a feeling/);
+    assert.deepEqual(['Usager', 'Un usager', 'Aidant', 'Proche aidant', ''].map((c) => readPostedAs(c).value), ['user', 'user', 'helper', 'helper', 'user']);
+  });
+
+  it('knows the SP+ networks by their published names', () => {
+    assert.equal(knownNetworkCode('Préfectures'), 'PREF');
+    assert.equal(knownNetworkCode('PRÉFECTURE'), 'PREF');
+    assert.equal(knownNetworkCode("Caisses d'allocations familiales"), 'CAF');
+    assert.equal(knownNetworkCode('Caisse d’allocations familiales'), 'CAF');
+    assert.equal(knownNetworkCode('Pôle emploi'), 'FT');
+    assert.equal(knownNetworkCode('Office de tourisme'), undefined);
+  });
+
+  it('tells both header styles of every real dataset apart', () => {
+    assert.equal(detectDataset(['code_sp_du_resultat', 'intitule_du_reseau', 'code_sp_structure', 'code_sp_de_l_indicateur', 'valeur', 'frequence', 'date_de_mise_a_jour']), 'results');
+    assert.equal(detectDataset(['Code SP+ de la structure', 'Intitulé de la structure', "Code SP+ de l'indicateur", 'Valeur', 'Fréquence', 'Date de mise à jour']), 'results');
+    assert.equal(detectDataset(['code_sp_de_l_indicateur', 'reseau', 'intitule_usager_de_l_indicateur', 'type_d_indicateur', 'type_d_unite', 'unite']), 'indicators');
+    assert.equal(detectDataset(["Code SP+ de l'indicateur", 'Réseau', "Type d'indicateur", 'Unité']), 'indicators');
+    assert.equal(detectDataset(['code_sp_de_la_structure', 'reseau', 'intitule_de_la_typologie', 'intitule_de_la_structure']), 'structures');
+    assert.equal(detectDataset(['id_experience', 'etat_experience', 'titre', 'description', 'ressenti_usager', 'intitule_typologie_1']), 'experiences');
+    assert.equal(detectDataset(['ID', "Etat de l'expérience", 'Ressenti usager', 'Intitulé typologie 1', 'Titre', 'Description']), 'experiences');
   });
 });
