@@ -51,7 +51,7 @@ const FR = {
   csvLine: 'Ligne {line} : {message}',
   csvFileError: 'Fichier : {message}',
 
-  exportTitle: 'Exporter les témoignages',
+  exportTitle: 'Export CSV',
   exportIntro: 'Les témoignages publiés de la structure et de ses sous-structures, au format CSV de l’export open data (séparateur « ; », UTF-8).',
   exportButton: 'Télécharger le fichier CSV',
   exportReady: 'Fichier prêt : {name}.',
@@ -151,7 +151,7 @@ export const TEAM_STRINGS: Record<'fr' | 'en', TeamStrings> = {
     csvLine: 'Line {line}: {message}',
     csvFileError: 'File: {message}',
 
-    exportTitle: 'Export the experiences',
+    exportTitle: 'CSV export',
     exportIntro: 'The published experiences of the structure and its sub-structures, in the open-data CSV export format (separator “;”, UTF-8).',
     exportButton: 'Download the CSV file',
     exportReady: 'File ready: {name}.',

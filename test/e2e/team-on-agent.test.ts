@@ -1,0 +1,188 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const AGENT_NAME = 'Bureau des titres – Lucie';
+const COMMITMENT = 'Nous vous rappelons sous 24 heures ouvrées si vous laissez un message.';
+const TITLE = 'Guichet des cartes grises : dossier renvoyé vers Villefranche';
+const HEADER = 'code_sp;code_indicateur;valeur;periode;date_mise_a_jour';
+
+/** A command of the project (`npm run admin` / `npm run import`) on the server's data, as an operator runs it. */
+function cli(script: string, dataDir: string, ...args: string[]): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } }, (error, stdout, stderr) =>
+      error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout),
+    );
+  });
+}
+
+/**
+ * A structure's team runs its presence from /agent, in the browser only: the manager (token from the CLI,
+ * `--role manager`) creates an agent's token; the agent signs in with it, adds a local commitment (shown in the
+ * host page's banner), publishes a period's results from a CSV (checked line by line first; then shown in
+ * <spp-results>) and re-assigns a testimony to a sub-structure; the manager reads all of it in the audit log and
+ * revokes the agent's token, which is refused at once.
+ */
+describe('a structure’s team on /agent: tokens, commitments, results, re-assign, audit, revoke', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let managerToken: string;
+  let agentToken: string;
+  let files: string;
+  const problems: string[] = [];
+
+  before(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+    files = mkdtempSync(join(tmpdir(), 'spp-e2e-team-'));
+    // A sub-structure of the prefecture, loaded as an operator does (the open-data structures format).
+    const structures = join(files, 'structures.csv');
+    writeFileSync(structures, 'code_sp;nom;reseau;libelle_reseau;niveau;code_sp_parent;code_postal;commune\nPREF-69-VILLEFRANCHE;Sous-préfecture de Villefranche-sur-Saône;PREF;Préfectures;Local;PREF-69;69400;Villefranche-sur-Saône\n');
+    await cli('server/cli/import.ts', server.dataDir, structures);
+    managerToken = (JSON.parse(await cli('server/cli/admin.ts', server.dataDir, 'token', 'create', '--structure', 'PREF-69', '--name', 'Responsable accueil Rhône', '--role', 'manager', '--json')) as { token: string }).token;
+    const res = await fetch(`${server.url}/api/v1/testimonies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `e2e-team-${Date.now()}` },
+      body: JSON.stringify({
+        feeling: 'neutral',
+        structures: ['PREF-69'],
+        channels: [{ channel: 'counter', feeling: 'neutral' }],
+        title: TITLE,
+        body: 'Le guichet de Lyon m’a renvoyé vers la sous-préfecture pour ma carte grise, sans rendez-vous possible avant un mois.',
+        postedAs: 'user',
+      }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+    if (files) rmSync(files, { recursive: true, force: true });
+  });
+
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => {
+      // The refused CSV (422) and the revoked token (401) are answers this walk asks for; the browser logs them.
+      if (/Failed to load resource: the server responded with a status of (422|401)\b/.test(m.text())) return;
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) problems.push(`console: ${m.text()}`);
+    });
+    return page;
+  }
+
+  async function signIn(token: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${server.url}/agent`);
+    await page.getByLabel('Jeton d’accès').fill(token);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Témoignages', exact: true }).waitFor();
+    return page;
+  }
+
+  let agentPage: Page;
+
+  it('the manager creates an agent’s token on /agent; its secret is shown once', async () => {
+    const page = await signIn(managerToken);
+    const section = page.locator('spp-agent-tokens');
+    await section.getByRole('heading', { name: 'Jetons d’accès des agents' }).waitFor();
+    await section.getByLabel('Nom de l’agent ou du poste').fill(AGENT_NAME);
+    await section.getByRole('button', { name: 'Créer le jeton' }).click();
+    const secret = section.getByLabel('Jeton (affiché une seule fois)');
+    await secret.waitFor();
+    agentToken = await secret.inputValue();
+    assert.match(agentToken, /^spp_[0-9a-f]{12}_/);
+    await section.getByRole('button', { name: /J’ai transmis le jeton/ }).click();
+    await secret.waitFor({ state: 'detached' });
+    await section.locator('li', { hasText: AGENT_NAME }).waitFor();
+    assert.ok(!(await page.content()).includes(agentToken.slice(20)), 'the secret is gone from the page');
+    await page.close();
+  });
+
+  it('the agent signs in with it and adds a local commitment, which the host page’s banner shows', async () => {
+    agentPage = await signIn(agentToken);
+    assert.match(await agentPage.locator('header').innerText(), new RegExp(`Connecté : ${AGENT_NAME}`));
+    assert.equal(await agentPage.locator('spp-agent-tokens').count(), 0, 'an agent has no tokens screen');
+    const section = agentPage.locator('spp-agent-commitments');
+    await section.getByLabel('Engagement national').selectOption('2');
+    await section.getByLabel('Votre engagement').fill(COMMITMENT);
+    await section.getByRole('button', { name: 'Ajouter l’engagement' }).click();
+    await section.getByRole('status').filter({ hasText: 'Engagement local ajouté' }).waitFor();
+
+    const host = await newPage();
+    await host.goto(server.url);
+    const commitment = host.locator('spp-engagements[structure="PREF-69"] [part="commitment"]', { hasText: COMMITMENT });
+    await commitment.waitFor();
+    await host.close();
+  });
+
+  it('the agent publishes results from a CSV: a wrong file is refused line by line, the right one shows in <spp-results>', async () => {
+    const section = agentPage.locator('spp-agent-results');
+    const file = section.getByLabel('Fichier CSV des résultats');
+    const wrong = [HEADER, 'PREF-69;IND-DECROCHE;97,3;2098-T4;2099-01-15', 'PREF-13;IND-DECROCHE;40;2098-T4;2099-01-15'].join('\n');
+    await file.setInputFiles({ name: 'resultats.csv', mimeType: 'text/csv', buffer: Buffer.from(wrong) });
+    await section.getByRole('button', { name: 'Vérifier et publier' }).click();
+    const report = section.locator('#results-report');
+    await report.waitFor();
+    assert.match(await report.innerText(), /Rien n’a été enregistré/);
+    assert.match(await report.innerText(), /Ligne 3 : .*PREF-13/);
+
+    const right = [HEADER, 'PREF-69;IND-DECROCHE;97,3;2098-T4;2099-01-15'].join('\n');
+    await file.setInputFiles({ name: 'resultats.csv', mimeType: 'text/csv', buffer: Buffer.from(right) });
+    await section.getByRole('button', { name: 'Vérifier et publier' }).click();
+    await section.getByRole('status').filter({ hasText: '1 ligne(s) enregistrée(s)' }).waitFor();
+
+    const host = await newPage();
+    await host.goto(server.url);
+    const results = host.locator('spp-results[structure="PREF-69"]');
+    await host.waitForFunction(() => /97,3/.test(document.querySelector('spp-results[structure="PREF-69"]')?.shadowRoot?.textContent ?? ''), null, { timeout: 15_000 });
+    assert.match((await results.evaluate((el) => el.shadowRoot!.textContent)) ?? '', /97,3/);
+    await host.close();
+  });
+
+  it('the agent re-assigns a testimony to the sub-structure from its screen', async () => {
+    await agentPage.locator('.queue-item', { hasText: TITLE }).click();
+    const reassign = agentPage.locator('spp-agent-reassign');
+    await reassign.getByLabel('Nouvelle structure').selectOption('PREF-69-VILLEFRANCHE');
+    await reassign.getByRole('button', { name: 'Réaffecter' }).click();
+    await reassign.getByRole('status').filter({ hasText: 'réaffecté à Sous-préfecture de Villefranche-sur-Saône' }).waitFor();
+  });
+
+  it('the manager sees all of it in the audit log, then revokes the agent’s token: refused at once', async () => {
+    const page = await signIn(managerToken);
+    const audit = page.locator('spp-agent-audit');
+    await audit.locator('tbody tr').first().waitFor();
+    const log = await audit.locator('table').innerText();
+    for (const [action, who] of [
+      ['Jeton créé', 'Responsable accueil Rhône'],
+      ['Engagement local ajouté', AGENT_NAME],
+      ['Résultats publiés (fichier CSV)', AGENT_NAME],
+      ['Témoignage réaffecté', AGENT_NAME],
+    ]) {
+      assert.ok(log.split('\n').some((line) => line.includes(action!) && line.includes(who!)), `${action} by ${who} in:\n${log}`);
+    }
+
+    const tokens = page.locator('spp-agent-tokens');
+    await tokens.getByRole('button', { name: `Révoquer : ${AGENT_NAME}` }).click();
+    await tokens.getByRole('button', { name: `Confirmer la révocation : ${AGENT_NAME}` }).click();
+    await tokens.getByRole('status').filter({ hasText: 'révoqué' }).waitFor();
+
+    // The agent's open page: its next request is refused and it is signed out, saying why.
+    const section = agentPage.locator('spp-agent-commitments');
+    await section.getByLabel('Votre engagement').fill('Un autre engagement.');
+    await section.getByRole('button', { name: 'Ajouter l’engagement' }).click();
+    await agentPage.getByText('Votre jeton n’est plus valide').waitFor();
+    await agentPage.getByLabel('Jeton d’accès').waitFor();
+    const me = await fetch(`${server.url}/api/v1/admin/me`, { headers: { authorization: `Bearer ${agentToken}` } });
+    assert.equal(me.status, 401);
+    await page.close();
+    await agentPage.close();
+    assert.deepEqual(problems, []);
+  });
+});
