@@ -41,11 +41,12 @@ function decodeQuotedPrintable(text: string): string {
 
 /** The text/plain part of a (possibly multipart) message, decoded from quoted-printable or base64. */
 export function plainText(raw: string): string {
-  const parts = raw.split(/\r?\n--[^\r\n]+\r?\n/);
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headerOf(raw, 'content-type') ?? '')?.[1];
+  const parts = boundary ? raw.split(`--${boundary}`) : [raw];
   const part = parts.find((p) => /content-type:\s*text\/plain/i.test(p)) ?? raw;
   const split = part.search(/\r?\n\r?\n/);
   const head = part.slice(0, split);
-  const body = part.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n--[^\r\n]*--\s*$/, '');
+  const body = part.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) return decodeQuotedPrintable(body);
   return body;
