@@ -199,6 +199,8 @@ export class SppTestimonyForm extends SppElement {
   private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
   private piiFound: Record<'title' | 'body', PiiMatch[]> = { title: [], body: [] };
   private piiMasked = false;
+  private firstNames: ReadonlySet<string> | undefined;
+  private onScreen: IntersectionObserver | undefined;
   private countAnnouncement = '';
   private receipts: OutboxReceipt<SubmissionAccepted>[] = [];
   private tracking: TrackingState | undefined;
@@ -220,6 +222,49 @@ export class SppTestimonyForm extends SppElement {
     if (this.flow && !this.unsubscribe) this.unsubscribe = this.flow.outbox.subscribe(() => this.onOutboxChange());
     // Something from an earlier visit to send, or to confirm: the flow is needed right away.
     if (outboxHasWork()) void this.ensureFlow();
+    this.watchOnScreen();
+  }
+
+  /**
+   * As soon as the form is on screen, the rest of its code is fetched while the network is there, so a
+   * connection lost after the page loaded never blocks a step (the outbox then sends the testimony once the
+   * network is back). A failed fetch is tried again when the browser is back online, and on every interaction.
+   */
+  private watchOnScreen(): void {
+    if (this.onScreen || this.flow || typeof IntersectionObserver === 'undefined') return;
+    this.onScreen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.onScreen?.disconnect();
+      this.onScreen = undefined;
+      this.preload();
+    });
+    this.onScreen.observe(this);
+  }
+
+  private preload(): void {
+    if (this.mode === 'tracking') return;
+    void this.ensureFlow().then((flow) => {
+      if (!flow) addEventListener('online', this.retryPreload, { once: true });
+      else void this.loadNames(flow);
+    });
+  }
+
+  private readonly retryPreload = (): void => {
+    if (this.isConnected) this.preload();
+  };
+
+  /** The first-names list (its own chunk): names are found after a civility without it, and with it once here. */
+  private async loadNames(flow: Flow): Promise<void> {
+    if (this.firstNames) return;
+    try {
+      this.firstNames = await flow.loadFirstNames();
+    } catch {
+      return; // tried again with the next preload or scan
+    }
+    if (this.step >= 3) {
+      this.scanPii();
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -227,6 +272,9 @@ export class SppTestimonyForm extends SppElement {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     clearTimeout(this.countTimer);
+    this.onScreen?.disconnect();
+    this.onScreen = undefined;
+    removeEventListener('online', this.retryPreload);
   }
 
   private get t(): FormStrings {
@@ -422,7 +470,9 @@ export class SppTestimonyForm extends SppElement {
   private scanPii(): void {
     const flow = this.flow;
     if (!flow) return;
-    this.piiFound = { title: flow.findPersonalData(this.data.title), body: flow.findPersonalData(this.data.body) };
+    if (!this.firstNames) void this.loadNames(flow);
+    const options = { firstNames: this.firstNames };
+    this.piiFound = { title: flow.findPersonalData(this.data.title, options), body: flow.findPersonalData(this.data.body, options) };
   }
 
   private maskPii(): void {
