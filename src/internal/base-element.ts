@@ -5,6 +5,7 @@ import { scriptOrigin } from './config.js';
 import { emit, type SppErrorDetail } from './events.js';
 import { resolveLang } from './i18n.js';
 import { themeStyles } from './theme.js';
+import { levelAbove, resolveHeadingLevel } from './heading-level.js';
 
 export type Theme = 'dsfr' | 'neutral';
 
@@ -36,6 +37,19 @@ export abstract class SppElement extends LitElement {
 
   /** `dsfr` (State sites, default) or `neutral` (local authorities). */
   theme: Theme = 'dsfr';
+
+  /** Level of the nearest heading before the element on the page, read when it is connected. */
+  private headingAbove: number | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.headingAbove = levelAbove(this);
+  }
+
+  /** The level of the element's main heading: `heading-level` when set, else one below the heading above it (see `heading-level.ts`). */
+  protected headingLevelFor(attribute: number | null | undefined, min = 1, max = 6): number {
+    return resolveHeadingLevel(attribute, this.headingAbove, min, max);
+  }
 
   /** The language the element speaks. */
   get language(): Lang {

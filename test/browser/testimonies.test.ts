@@ -102,7 +102,7 @@ describe('<spp-testimonies>', () => {
     expect(text(el)).to.include('Le service relation allocataires');
     expect(root(el).querySelectorAll('article')[1]!.textContent).to.include('Pas encore de réponse');
     expect(root(el).querySelectorAll('article')[1]!.textContent).to.include('accompagne');
-    expect(root(el).querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
+    expect(root(el).querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('2', 'level 2 by default (no heading above it here), like every element');
   });
 
   it('renders hostile text literally, never as HTML', async () => {

@@ -56,6 +56,29 @@ describe('<spp-testimony-form>: personal data check', () => {
     expect(focused(el)).to.equal('pii-warning');
   });
 
+  it('finds data disguised with invisible characters or full-width digits, names and addresses; the draft keeps only the masked text', async () => {
+    const el = await storyStep(
+      `${STORY} Écrivez à jeanne\u200b@exemple.fr ou au ０６ １２ ３４ ５６ ７８. Reçue par Mme Martin puis Jean Dupont, j’habite 12 rue de la Paix.`,
+    );
+    // The first-names list arrives in a chunk of its own.
+    for (let i = 0; i < 50 && !text(el, '#pii-warning').includes('Jean Dupont'); i++) await settle(el, 20);
+    const items = $$(el, '#pii-warning li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items).to.deep.equal([
+      'adresse e-mail dans le récit : « jeanne\u200b@exemple.fr »',
+      'numéro de téléphone dans le récit : « ０６ １２ ３４ ５６ ７８ »',
+      'nom de personne dans le récit : « Martin »',
+      'nom de personne dans le récit : « Jean Dupont »',
+      'adresse postale dans le récit : « 12 rue de la Paix »',
+    ]);
+    button(el, 'Masquer ces données').click();
+    await settle(el);
+    const masked = `${STORY} Écrivez à [masqué] ou au [masqué]. Reçue par Mme [masqué] puis [masqué], j’habite [masqué].`;
+    expect(field<HTMLTextAreaElement>(el, 'Racontez votre expérience').value).to.equal(masked);
+    expect(loadDraft('CAF-69')!.state.body).to.equal(masked);
+    const stored = JSON.stringify({ ...localStorage });
+    for (const secret of ['jeanne', '０６', 'Martin', 'Dupont', 'Paix']) expect(stored, secret).not.to.contain(secret);
+  });
+
   it('announces the finding politely once typing pauses', async () => {
     const el = await storyStep();
     type(field<HTMLTextAreaElement>(el, 'Racontez votre expérience'), `${STORY} IBAN FR76 3000 6000 0112 3456 7890 189`);

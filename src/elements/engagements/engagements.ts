@@ -81,7 +81,8 @@ function emphasise(text: string, emphasis: string[]): (string | TemplateResult)[
  * @attr highlight - Engagement numbers to spotlight, comma-separated (`6,7`); the others stay listed. Numbers that
  *   are not engagements are ignored.
  * @attr structure - SP+ structure code whose local commitments are shown under the matching engagements.
- * @attr heading-level - Level of the banner's heading, 1 to 6 (2 by default); group headings use the next level.
+ * @attr heading-level - Level of the banner's heading, 1 to 6; group headings use the next level. Without it, one
+ *   level below the nearest heading before the element on the page, or 2 when there is none (the rule of every element).
  * @attr href - Where the `badge` leads (default: the programme's site).
  * @attr lang - `fr` (default) or `en`.
  * @attr theme - `dsfr` (default) or `neutral`.
@@ -138,8 +139,8 @@ export class SppEngagements extends SppElement {
   /** Engagement numbers to spotlight, comma-separated (`6,7`). */
   highlight = '';
 
-  /** Level of the banner's heading (1 to 6); group headings use the next level. */
-  headingLevel = 2;
+  /** Level of the banner's heading (1 to 6); group headings use the next level. Unset: from the page's outline (2 at the top). */
+  headingLevel: number | undefined = undefined;
 
   /** Where the `badge` leads; default: the programme's site. */
   href = '';
@@ -202,7 +203,7 @@ export class SppEngagements extends SppElement {
         >
       </div>`;
     }
-    const level = Math.min(6, Math.max(1, Math.trunc(this.headingLevel) || 2));
+    const level = this.headingLevelFor(this.headingLevel);
     const spotlight = this.highlight.split(/[\s,;]+/).map(Number);
     const groups =
       !compact || this.expanded

@@ -34,7 +34,8 @@ type Phase = 'loading' | 'ready' | 'error';
  * @summary The improvement plan: "Vous nous avez dit… Nous avons fait…".
  *
  * @attr structure - SP+ structure code whose plan is shown.
- * @attr heading-level - Level of the plan's heading, 2 to 5 (2 by default); the status groups use the next level.
+ * @attr heading-level - Level of the plan's heading, 2 to 5; the status groups use the next level. Without it, one
+ *   level below the nearest heading before the element on the page, or 2 when there is none (the rule of every element).
  * @attr lang - `fr` (default) or `en`.
  * @attr theme - `dsfr` (default) or `neutral`.
  * @attr api - API base URL (default: the origin that served the script).
@@ -79,8 +80,8 @@ export class SppImprovements extends SppElement {
     canRetry: { state: true },
   };
 
-  /** Level of the plan's heading (2 to 5); the status groups use the next level. */
-  headingLevel = 2;
+  /** Level of the plan's heading (2 to 5); the status groups use the next level. Unset: from the page's outline (2 at the top). */
+  headingLevel: number | undefined = undefined;
 
   private phase: Phase = 'loading';
   private items: ImprovementAction[] = [];
@@ -150,7 +151,7 @@ export class SppImprovements extends SppElement {
 
   protected override render(): TemplateResult {
     const s = STRINGS[this.language];
-    const level = Math.min(5, Math.max(2, Math.round(this.headingLevel) || 2));
+    const level = this.headingLevelFor(this.headingLevel, 2, 5);
     return html`<div class="root" lang=${this.language}>
       <p class="heading" part="heading" role="heading" aria-level=${level}>${s.title}</p>
       ${this.phase === 'loading'

@@ -86,6 +86,9 @@ export interface SppResultsLoadedDetail {
  * @attr api - API base URL; defaults to the origin that served the script.
  * @attr lang - `fr` (default) or `en`; without it, the language of the page around the element.
  * @attr theme - `dsfr` (State sites, default) or `neutral` (local authorities).
+ * @attr heading-level - Level of the structure name's heading, 1 to 4; families one level below, indicators two.
+ *   Without it, one level below the nearest heading before the element on the page, or 2 when there is none (the
+ *   rule of every element).
  * @attr network-href - Link to the results of the whole network; no link without it.
  * @attr feedback-href - Link to the testimony form ("Donnez votre avis"); no link without it.
  * @attr results-url - Address the printed poster's QR code points to; defaults to this page.
@@ -140,6 +143,7 @@ export class SppResults extends SppElement {
   static override properties: PropertyDeclarations = {
     networkHref: { attribute: 'network-href' },
     feedbackHref: { attribute: 'feedback-href' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     resultsUrl: { attribute: 'results-url' },
     poster: { type: Boolean, reflect: true },
     source: {},
@@ -158,6 +162,8 @@ export class SppResults extends SppElement {
   networkHref = '';
   /** Link to the testimony form ("Donnez votre avis"); no link without it. */
   feedbackHref = '';
+  /** Level of the structure name's heading (1 to 4). Unset: from the page's outline (2 at the top). */
+  headingLevel: number | undefined = undefined;
   /** Address the printed poster's QR code points to; defaults to this page. */
   resultsUrl = '';
   /** Shows the printed A4 poster layout on screen. */
@@ -190,6 +196,11 @@ export class SppResults extends SppElement {
    * Where the results come from. The one place that knows the API path, so that another source (an open-data
    * adapter returning the same `ResultsResponse`) can replace it.
    */
+  /** The main heading's level (see `heading-level`). */
+  private get level(): number {
+    return this.headingLevelFor(this.headingLevel, 1, 4);
+  }
+
   protected fetchResults(signal: AbortSignal): Promise<ResultsResponse> {
     if (this.source === 'opendata') {
       // The portal adapter is a chunk of its own: pages that read our API never download it.
@@ -395,7 +406,7 @@ export class SppResults extends SppElement {
     return html`<article class="card" aria-labelledby="title">
       <header part="header">
         <p class="eyebrow">${t.eyebrow}</p>
-        <h2 id="title" part="title" tabindex="-1">${structure.name}</h2>
+        <h2 id="title" part="title" tabindex="-1" aria-level=${this.level}>${structure.name}</h2>
         <p class="meta">
           ${format(t.network, { network: structure.network.name })}${updatedAt
             ? html`<span class="separator" aria-hidden="true"> · </span>${format(t.updated, { date: formatDate(updatedAt, lang) })}`
@@ -428,7 +439,7 @@ export class SppResults extends SppElement {
     if (!indicators.length) return nothing;
     const t = this.t;
     return html`<section class="family" part="section" aria-labelledby="family-${family}">
-      <h3 id="family-${family}">${t[family]}</h3>
+      <h3 id="family-${family}" aria-level=${this.level + 1}>${t[family]}</h3>
       <p class="intro">${t[`${family}Intro`]}</p>
       <ul class="indicators">
         ${indicators.map((indicator) => this.renderIndicator(indicator))}
@@ -448,7 +459,7 @@ export class SppResults extends SppElement {
     const spoken = shown === null ? visual : value(shown, true);
     const sample = point?.sampleSize ?? null;
     return html`<li class="indicator" part="indicator">
-      <h4>${indicator.label}</h4>
+      <h4 aria-level=${this.level + 2}>${indicator.label}</h4>
       <p class="value" part="value">
         ${visual === spoken ? visual : html`<span aria-hidden="true">${visual}</span><span class="sr-only">${spoken}</span>`}
         ${point ? html`<span class="period">${formatPeriod(point.period, lang, t)}</span>` : nothing}
@@ -484,7 +495,7 @@ export class SppResults extends SppElement {
     const t = this.t;
     const open = !!this.history?.tableOpen;
     return html`<section class="history" part="history" aria-labelledby="history-title">
-      <h3 id="history-title">${t.history}</h3>
+      <h3 id="history-title" aria-level=${this.level + 1}>${t.history}</h3>
       <div class="history-body ${indicators.length > 1 ? 'with-picker' : ''}">
         ${this.history ? this.history.render(indicators, t) : this.historyFailed ? html`<p>${t.historyFailed}</p>` : nothing}
       </div>

@@ -47,7 +47,8 @@ const clamp = (value: number, min: number, max: number, fallback: number) =>
  *
  * @attr structure - SP+ structure code whose experiences are shown.
  * @attr page-size - Experiences per page, 1 to 50 (10 by default).
- * @attr heading-level - Level of each experience's title, 2 to 6 (3 by default).
+ * @attr heading-level - Level of each experience's title, 2 to 6. Without it, one level below the nearest heading
+ *   before the element on the page, or 2 when there is none (the rule of every element).
  * @attr lang - `fr` (default) or `en`.
  * @attr theme - `dsfr` (default) or `neutral`.
  * @attr api - API base URL (default: the origin that served the script).
@@ -102,8 +103,8 @@ export class SppTestimonies extends SppElement {
   /** Experiences per page (1 to 50). */
   pageSize = 10;
 
-  /** Level of each experience's title (2 to 6). */
-  headingLevel = 3;
+  /** Level of each experience's title (2 to 6). Unset: from the page's outline (2 at the top). */
+  headingLevel: number | undefined = undefined;
 
   private phase: Phase = 'loading';
   private items: PublishedTestimony[] = [];
@@ -348,7 +349,7 @@ export class SppTestimonies extends SppElement {
   private renderItem(item: PublishedTestimony, index: number): TemplateResult {
     const s = this.strings;
     const lang = this.language;
-    const level = clamp(this.headingLevel, 2, 6, 3);
+    const level = this.headingLevelFor(this.headingLevel, 2, 6);
     const titleId = `title-${index}`;
     // This structure's reply first: it is the one the host page is about.
     const replies = [...item.replies].sort((a, b) => Number(b.structure.code === this.structure) - Number(a.structure.code === this.structure));

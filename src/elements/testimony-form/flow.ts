@@ -17,6 +17,9 @@ export { reviewStep, submittedView, queuedView, type QueueReason } from './revie
 export { frFlow } from './flow.strings.js';
 export { findPersonalData, maskPersonalData } from '../../contract/pii-detect.js';
 
+/** The first-names list for the personal-data check, in a chunk of its own (fetched with the rest when on screen). */
+export const loadFirstNames = (): Promise<ReadonlySet<string>> => import('../../contract/data/first-names.js').then((m) => m.firstNames());
+
 /** One outbox per page, shared by every form on it: it also sends what earlier pages could not. */
 export const outbox = new Outbox<SubmissionAccepted>(OUTBOX_NAME, parserFor(SubmissionAccepted));
 outbox.onDelivered = (receipt) => clearDraft(receipt.meta.structure ?? '', receipt.id);

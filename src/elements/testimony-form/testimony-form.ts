@@ -91,7 +91,8 @@ function parseStructure(data: unknown): StructureWithContact {
  *   full-page form hosted by the API at `/form/{structure}`), `tracking` (the author's view of a testimony).
  * @attr reference - In tracking mode: the testimony's reference (else read from the page's `/suivi/{reference}` address).
  * @attr token - In tracking mode: the private token (else read from the page's `#token=` fragment).
- * @attr heading-level - Level of the form's heading (default 2); step titles are one level below.
+ * @attr heading-level - Level of the form's heading, 1 to 5; step titles are one level below. Without it, one level
+ *   below the nearest heading before the element on the page, or 2 when there is none (the rule of every element).
  * @attr api - API base URL; defaults to the origin that served the script.
  * @attr lang - `fr` (default) or `en`.
  * @attr theme - `dsfr` (default) or `neutral`.
@@ -171,7 +172,12 @@ export class SppTestimonyForm extends SppElement {
   mode: FormMode = 'inline';
   reference = '';
   token = '';
-  headingLevel = 2;
+  headingLevel: number | undefined = undefined;
+
+  /** The form's heading level (see `heading-level`). */
+  private get level(): number {
+    return this.headingLevelFor(this.headingLevel, 1, 5);
+  }
 
   /** `undefined` while English loads. French starts with the first step's strings; the flow adds the rest. */
   private strings: FormStrings | undefined;
@@ -199,6 +205,8 @@ export class SppTestimonyForm extends SppElement {
   private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
   private piiFound: Record<'title' | 'body', PiiMatch[]> = { title: [], body: [] };
   private piiMasked = false;
+  private firstNames: ReadonlySet<string> | undefined;
+  private onScreen: IntersectionObserver | undefined;
   private countAnnouncement = '';
   private receipts: OutboxReceipt<SubmissionAccepted>[] = [];
   private tracking: TrackingState | undefined;
@@ -220,6 +228,49 @@ export class SppTestimonyForm extends SppElement {
     if (this.flow && !this.unsubscribe) this.unsubscribe = this.flow.outbox.subscribe(() => this.onOutboxChange());
     // Something from an earlier visit to send, or to confirm: the flow is needed right away.
     if (outboxHasWork()) void this.ensureFlow();
+    this.watchOnScreen();
+  }
+
+  /**
+   * As soon as the form is on screen, the rest of its code is fetched while the network is there, so a
+   * connection lost after the page loaded never blocks a step (the outbox then sends the testimony once the
+   * network is back). A failed fetch is tried again when the browser is back online, and on every interaction.
+   */
+  private watchOnScreen(): void {
+    if (this.onScreen || this.flow || typeof IntersectionObserver === 'undefined') return;
+    this.onScreen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      this.onScreen?.disconnect();
+      this.onScreen = undefined;
+      this.preload();
+    });
+    this.onScreen.observe(this);
+  }
+
+  private preload(): void {
+    if (this.mode === 'tracking') return;
+    void this.ensureFlow().then((flow) => {
+      if (!flow) addEventListener('online', this.retryPreload, { once: true });
+      else void this.loadNames(flow);
+    });
+  }
+
+  private readonly retryPreload = (): void => {
+    if (this.isConnected) this.preload();
+  };
+
+  /** The first-names list (its own chunk): names are found after a civility without it, and with it once here. */
+  private async loadNames(flow: Flow): Promise<void> {
+    if (this.firstNames) return;
+    try {
+      this.firstNames = await flow.loadFirstNames();
+    } catch {
+      return; // tried again with the next preload or scan
+    }
+    if (this.step >= 3) {
+      this.scanPii();
+      this.requestUpdate();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -227,6 +278,9 @@ export class SppTestimonyForm extends SppElement {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     clearTimeout(this.countTimer);
+    this.onScreen?.disconnect();
+    this.onScreen = undefined;
+    removeEventListener('online', this.retryPreload);
   }
 
   private get t(): FormStrings {
@@ -422,7 +476,9 @@ export class SppTestimonyForm extends SppElement {
   private scanPii(): void {
     const flow = this.flow;
     if (!flow) return;
-    this.piiFound = { title: flow.findPersonalData(this.data.title), body: flow.findPersonalData(this.data.body) };
+    if (!this.firstNames) void this.loadNames(flow);
+    const options = { firstNames: this.firstNames };
+    this.piiFound = { title: flow.findPersonalData(this.data.title, options), body: flow.findPersonalData(this.data.body, options) };
   }
 
   private maskPii(): void {
@@ -929,7 +985,7 @@ export class SppTestimonyForm extends SppElement {
         : nothing}
       ${this.summaryTemplate()}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), last ? void this.submit() : void this.next())}>
-        <div role="heading" aria-level=${this.headingLevel + 1} id="step-title" class="step-title" tabindex="-1" part="step-title">
+        <div role="heading" aria-level=${this.level + 1} id="step-title" class="step-title" tabindex="-1" part="step-title">
           <span class="progress" part="progress">${format(t.progress, { n: this.step + 1, total: STEPS.length })}</span>
           <span class="step-name">${t[STEP_TITLES[this.step]!]}</span>
         </div>
@@ -982,7 +1038,7 @@ export class SppTestimonyForm extends SppElement {
     if (flow && this.phase === 'submitted' && this.accepted) {
       body = flow.submittedView({
         t,
-        level: this.headingLevel + 1,
+        level: this.level + 1,
         accepted: this.accepted,
         fromOtherTab: this.fromOtherTab,
         copied: this.copied,
@@ -992,7 +1048,7 @@ export class SppTestimonyForm extends SppElement {
     } else if (flow && this.phase === 'queued') {
       body = flow.queuedView({
         t,
-        level: this.headingLevel + 1,
+        level: this.level + 1,
         reason: this.queueReason,
         busy: this.busy,
         onSendNow: () => void this.sendNow(),
@@ -1008,7 +1064,7 @@ export class SppTestimonyForm extends SppElement {
       @focusin=${() => void this.ensureFlow()}
       @pointerdown=${() => void this.ensureFlow()}
     >
-      <div role="heading" aria-level=${this.headingLevel} id="form-title" class="title" tabindex="-1">${t.formTitle}</div>
+      <div role="heading" aria-level=${this.level} id="form-title" class="title" tabindex="-1">${t.formTitle}</div>
       ${this.phase === 'editing' && this.step === 0 ? html`<p class="intro">${t.intro} ${t.required}</p>` : nothing}
       ${this.receiptsTemplate()}
       ${this.draftFailed ? html`<p class="notice warning small">${t.draftNotKept}</p>` : nothing}
@@ -1032,7 +1088,7 @@ export class SppTestimonyForm extends SppElement {
       case 'tracking':
         return html`<div class="root" lang=${lang}>
           ${this.trackingModule && this.tracking
-            ? this.trackingModule.renderTracking(this.tracking, lang, this.headingLevel, () => void this.loadTrackingView())
+            ? this.trackingModule.renderTracking(this.tracking, lang, this.level, () => void this.loadTrackingView())
             : html`<p class="muted" aria-busy="true">…</p>`}
         </div>`;
       case 'floating':
