@@ -80,6 +80,23 @@ describe('communication kit in the browser', () => {
     });
   }
 
+  it('the configurator links the chosen structure to its kit', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/configurator`, { waitUntil: 'networkidle' });
+      const link = page.getByRole('link', { name: 'le kit de communication de ce service' });
+      assert.equal(await link.count(), 0, 'no kit link before a structure is chosen');
+      await page.getByLabel('Rechercher par nom, ville, code postal ou réseau').fill('CAF Rhône');
+      await page.locator('#structure-CAF-69').check();
+      assert.equal(await link.getAttribute('href'), `/kit/${STRUCTURE}`);
+      await link.click();
+      await page.waitForURL(`${server.url}/kit/${STRUCTURE}`);
+      assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Kit de communication – CAF du Rhône');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('copies an article as text and as HTML, with the edits made in the page, and announces it', async () => {
     const page = await context.newPage();
     try {
