@@ -302,6 +302,8 @@ function saveToUrl() {
 
 function update() {
   $('structure-selected').textContent = state.structure ? `${state.structure.name} (${state.structure.code})` : 'aucun';
+  $('kit-link').hidden = !state.structure;
+  if (state.structure) $('kit-href').setAttribute('href', `/kit/${encodeURIComponent(state.structure.code)}`);
   $('snippet').textContent = snippet();
   $('copy-status').textContent = '';
   renderPreview();

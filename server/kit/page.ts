@@ -72,7 +72,7 @@ ${body}
 
 export function notFoundPage(lang: Lang, switchHref: string): string {
   const t = UI[lang];
-  return pageShell(lang, t.notFoundTitle, `<h1>${t.notFoundTitle}</h1>\n<p>${t.notFound}</p>\n<p><a href="/configurator.html">${t.configurator}</a></p>`, switchHref);
+  return pageShell(lang, t.notFoundTitle, `<h1>${t.notFoundTitle}</h1>\n<p>${t.notFound}</p>\n<p><a href="/configurator">${t.configurator}</a></p>`, switchHref);
 }
 
 export function kitPage(data: KitData): string {
@@ -153,7 +153,7 @@ ${data.figures.length ? '' : `<div class="notice" id="no-results"><p>${t.noResul
 
 <section id="messages" aria-labelledby="messages-title">
 <h2 id="messages-title">${t.keyMessages} · ${t.keyFigures}</h2>
-${editable('key-messages', `${t.keyMessages} · ${t.keyFigures}`, messages, t)}
+${editable('key-messages', t.messagesBlock, messages, t)}
 </section>
 
 <section id="articles" aria-labelledby="articles-title">

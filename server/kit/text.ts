@@ -40,6 +40,7 @@ export const UI = {
     intro:
       'Les textes ci-dessous reprennent le kit de communication Services Publics +, complétés avec vos engagements locaux et vos derniers résultats. Modifiez-les directement dans la page, puis copiez-les en texte ou en HTML.',
     keyMessages: 'Points clés à retenir',
+    messagesBlock: 'Messages et chiffres à reprendre',
     keyFigures: 'Chiffres clés',
     ourFigures: (name: string) => `Les résultats de ${name}`,
     articles: 'Articles prêts à publier',
@@ -84,6 +85,7 @@ export const UI = {
     intro:
       'The texts below follow the Services Publics+ communication kit, filled in with your local commitments and your latest results. Edit them right in the page, then copy them as text or as HTML. The English wording is our own translation: the French kit is the reference.',
     keyMessages: 'Key messages',
+    messagesBlock: 'Messages and figures to reuse',
     keyFigures: 'Key figures',
     ourFigures: (name: string) => `Results of ${name}`,
     articles: 'Articles ready to publish',
@@ -145,7 +147,7 @@ export function keyMessages(data: KitData): string[] {
     `${name} participe au programme d’amélioration continue « Services Publics + », qui prend la suite de la démarche « Marianne » de qualité de service pour des services publics toujours + proches, + simples, + efficaces.`,
     'Le programme est bâti autour de 9 engagements de service, construits avec les têtes de réseaux, les agents de terrain et les usagers. Ils constituent le socle commun de la promesse des services publics à l’utilisateur.',
     'Le programme repose sur 4 piliers : la promesse avec l’affichage des 9 engagements au niveau local ; la preuve avec l’affichage des résultats ; l’écoute des usagers, qui peuvent faire remonter leur témoignage, positif comme négatif ; l’amélioration continue au niveau de chaque site, en associant les agents et les usagers.',
-    ...(local ? [`${name} complète les engagements nationaux par ${local} engagement${local > 1 ? 's' : ''} local${local > 1 ? 'aux' : ''}.`] : []),
+    ...(local ? [`${name} complète les engagements nationaux par ${local} ${local > 1 ? 'engagements locaux' : 'engagement local'}.`] : []),
     ...(data.figures.length ? [`${name} publie ${data.figures.length} indicateur${data.figures.length > 1 ? 's' : ''} de qualité de service : ${data.links.results}`] : []),
     `Les usagers peuvent raconter leur expérience avec ${name} et lire ses réponses : ${data.links.form}`,
   ];
@@ -292,7 +294,7 @@ export function posts(data: KitData): Post[] {
       id: `engagement-${e.number}`,
       label: `Engagement ${e.number}`,
       text: fitText(
-        (c) => (en ? `[Quality engagement #${e.number}] At ${name}: ${c} #ServicesPublicsPlus ${data.links.form}` : `[Engagement qualité #${e.number}] À ${name} : ${c} #ServicesPublicsPlus ${data.links.form}`),
+        (c) => (en ? `[Quality engagement #${e.number}] ${name}: ${c} #ServicesPublicsPlus ${data.links.form}` : `[Engagement qualité #${e.number}] ${name} : ${c} #ServicesPublicsPlus ${data.links.form}`),
         stripDot(commitment) + '.',
       ),
     });

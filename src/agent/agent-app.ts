@@ -339,6 +339,12 @@ export class SppAgentApp extends LitElement {
           ? format(s.scopeStructures, { list: structures.map((st) => st.name).join(', ') })
           : format(s.scopeCount, { count: structures.length })}
       </p>
+      ${structures.length && structures.length <= 6
+        ? html`<p class="muted">
+            ${s.kit}
+            ${structures.map((st, i) => html`${i ? ', ' : ''}<a href=${`${this.api.replace(/\/+$/, '')}/kit/${encodeURIComponent(st.code)}${lang === 'en' ? '?lang=en' : ''}`}>${st.name}</a>`)}
+          </p>`
+        : nothing}
       <div class="workspace">
         <section class="queue" aria-labelledby="queue-title">
           <div class="stack">

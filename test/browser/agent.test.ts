@@ -106,6 +106,14 @@ describe('/agent: <spp-agent-app>', () => {
     await expect(panel(working)).to.be.accessible();
   });
 
+  it('links each of its structures to their communication kit on the API host', async () => {
+    const { app } = await signedIn();
+    const link = [...root(app).querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.textContent === 'Préfecture du Rhône');
+    expect(link, 'a link named after the structure').to.exist;
+    expect(link!.getAttribute('href')).to.equal(`${API}/kit/PREF-69`);
+    expect(link!.parentElement!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Kit de communication : Préfecture du Rhône');
+  });
+
   it('signs in with a token typed in a labelled field, keeps it in sessionStorage only, and sends it as Bearer', async () => {
     const calls = adminApi();
     const app = await mountApp();

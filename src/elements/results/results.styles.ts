@@ -17,17 +17,37 @@ const posterRules = (scope: CSSResult) => css`
     min-height: 0;
   }
   ${scope} h2 {
-    font-size: 2rem;
+    font-size: 1.75rem;
+  }
+  /* One A4 page for up to 12 indicators: three compact columns; the trend, network average and sample size
+     stay on the screen card (the QR code leads there). */
+  ${scope} .trend,
+  ${scope} .average,
+  ${scope} .sample {
+    display: none;
+  }
+  ${scope} .card {
+    gap: 0.75rem;
   }
   ${scope} .indicators {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr));
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+    gap: 0.5rem;
+  }
+  ${scope} .family .intro {
+    margin: 0 0 0.375rem;
   }
   ${scope} .indicator {
     break-inside: avoid;
     border: 1px solid var(--_border);
+    padding: 0.5rem 0.75rem;
+    gap: 0.25rem;
+    font-size: 0.875rem;
+  }
+  ${scope} .indicator h4 {
+    font-size: 0.9375rem;
   }
   ${scope} .value {
-    font-size: 2.5rem;
+    font-size: 2rem;
   }
   ${scope} h3 {
     break-after: avoid;
@@ -35,6 +55,10 @@ const posterRules = (scope: CSSResult) => css`
   ${scope} .qr {
     display: flex;
     break-inside: avoid;
+  }
+  ${scope} .qr svg {
+    width: 7.5rem;
+    height: 7.5rem;
   }
 `;
 

@@ -479,7 +479,7 @@ export class SppResults extends SppElement {
             })}${trend.verdict === 'same' ? nothing : `, ${t[`verdict-${trend.verdict}`]}`}
           </p>`
         : nothing}
-      ${point?.networkAverage == null ? nothing : html`<p>${format(t.networkAverage, { value: value(point.networkAverage, true) })}</p>`}
+      ${point?.networkAverage == null ? nothing : html`<p class="average">${format(t.networkAverage, { value: value(point.networkAverage, true) })}</p>`}
       ${sample === null || indicator.family !== 'satisfaction'
         ? nothing
         : html`<p class="sample">${format(isSignificant(indicator, point) || shown === null ? t.answers : t.fewAnswers, { count: numberFormat(lang).format(sample) })}</p>`}
