@@ -163,7 +163,7 @@ export function formatImport(result: ImportResult): string {
       ['measure', 'value', 'budget', ''],
       ['rows/s (SQLite)', count(Math.round(rate)), `>= ${count(IMPORT_BUDGET.rowsPerSecond)}`, verdict(rate >= IMPORT_BUDGET.rowsPerSecond)],
       ['import time (wall clock)', `${result.seconds.toFixed(1)} s`, '', ''],
-      ['rows per CPU second (user + system: the rate on an idle machine)', count(Math.round(result.rows / result.cpuSeconds)), '', ''],
+      ['rows per CPU second (user + system: the rate with a core to itself, I/O waits aside)', count(Math.round(result.rows / result.cpuSeconds)), '', ''],
       ['peak memory (max RSS of the importing process, npm run import\'s heap flags)', mb(result.peakRss), `< ${mb(IMPORT_BUDGET.peakRssBytes)}`, verdict(result.peakRss < IMPORT_BUDGET.peakRssBytes)],
       ['  of which before the import (Node, tsx, database)', mb(result.baselineRss), '', ''],
       ['rows inserted / rejected', `${count(result.inserted)} / ${count(result.rejected)}`, '', ''],
