@@ -29,8 +29,8 @@ describe('real open data, imported, in the widgets', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    // A page of the server's origin holding only the snippet a webmaster pastes.
-    await page.goto(`${server.url}/api/health`);
+    // A page of the server's origin (its CSP allows its own scripts) holding only the snippet a webmaster pastes.
+    await page.goto(server.url);
     await page.setContent(`<!doctype html><html lang="fr"><body>
       <script type="module" src="${server.url}/widgets/spp-widgets.js"></script>
       <spp-results structure="PREF-83"></spp-results>
