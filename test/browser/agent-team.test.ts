@@ -393,6 +393,30 @@ describe('/agent team screens', () => {
     });
   });
 
+  describe('in English', () => {
+    it('every team screen speaks English and is accessible', async () => {
+      api((_call, path) => {
+        if (path.endsWith('/commitments')) return json({ structure: 'PREF-69', items: [] });
+        if (path.endsWith('/tokens')) return json({ structure: 'PREF-69', items: [] });
+        if (path.includes('/audit')) return json({ structure: 'PREF-69', items: [], nextCursor: null });
+        if (path.endsWith('/results')) return json({ structure: { code: 'PREF-69', name: 'Préfecture du Rhône', network: { code: 'PREF', name: 'Préfectures' }, level: 'department', parentCode: null, postcode: null, city: null }, updatedAt: null, indicators: [] });
+        return undefined;
+      });
+      for (const [tag, heading, body] of [
+        ['spp-agent-commitments', 'Local commitments', 'No local commitment'],
+        ['spp-agent-tokens', 'Agents’ access tokens', 'No token for this structure'],
+        ['spp-agent-audit', 'Audit log', 'No action recorded'],
+        ['spp-agent-results', 'Publish results', 'Upload a CSV file'],
+        ['spp-agent-export', 'CSV export', 'Download the CSV file'],
+      ] as const) {
+        const el = await mount<HTMLElement & { updateComplete: Promise<boolean> }>(tag, 'en');
+        await waitUntil(() => text(root(el)).includes(body), `${tag}: ${body}`);
+        expect(text(root(el).querySelector('h2')), tag).to.equal(heading);
+        await expect(el).to.be.accessible();
+      }
+    });
+  });
+
   describe('<spp-agent-app> by role', () => {
     afterEach(() => sessionStorage.clear());
     const profile = (role: 'agent' | 'manager'): AgentProfile => ({
