@@ -29,8 +29,10 @@ import {
   createImprovement,
   deleteImprovement,
   getImprovement,
+  resolveCitedTestimonies,
   updateImprovement,
 } from '../store/improvements.js';
+import { scopedStructures } from '../store/agents.js';
 import {
   findTestimony,
   listModerationQueue,
@@ -386,7 +388,8 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params, body, lang, reply }) => {
         if (!(await getStructureSummary(store.db, params.code))) throw unknownStructure(lang, params.code);
         await requireStructure(agent, params.code, lang);
-        const id = await createImprovement(store.db, params.code, body, agent.actor);
+        const cited = await citedIdsOf(store, params.code, body.testimonies, lang);
+        const id = await createImprovement(store.db, params.code, body, agent.actor, cited);
         const { structureCode: _code, ...action } = (await getImprovement(store.db, id, lang))!;
         reply.header('Location', `/api/v1/admin/structures/${params.code}/improvements/${id}`);
         return reply.code(201).send(action);
@@ -408,7 +411,8 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
         await requireStructure(agent, params.code, lang);
         const existing = await getImprovement(store.db, params.id, lang);
         if (!existing || existing.structureCode !== params.code) throw unknownAction(lang);
-        await updateImprovement(store.db, params.code, params.id, body, agent.actor);
+        const cited = body.testimonies === undefined ? undefined : await citedIdsOf(store, params.code, body.testimonies, lang);
+        await updateImprovement(store.db, params.code, params.id, body, agent.actor, cited);
         const { structureCode: _code, ...action } = (await getImprovement(store.db, params.id, lang))!;
         return action;
       },
@@ -434,6 +438,24 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
 
     ...teamRoutes(store),
   ];
+}
+
+/** The ids of the testimonies an action cites; 400 naming each reference that is not one of the structure's. */
+async function citedIdsOf(store: DatabaseHandle, code: string, references: readonly string[] | undefined, lang: Lang): Promise<string[]> {
+  if (!references?.length) return [];
+  const codes = (await scopedStructures(store.db, { kind: 'structures', codes: [code] }).selectFrom('scope').select('code').execute()).map((r) => r.code);
+  const resolved = await resolveCitedTestimonies(store.db, references, codes);
+  if ('ids' in resolved) return resolved.ids;
+  const message = (ref: string) =>
+    lang === 'en'
+      ? `No testimony of this structure has the reference "${ref}".`
+      : `Aucun témoignage de cette structure ne porte la référence « ${ref} ».`;
+  throw new HttpProblem(
+    400,
+    statusTitle(400, lang),
+    message(references[resolved.unknown[0]!]!),
+    resolved.unknown.map((i) => ({ field: `testimonies.${i}`, code: 'unknown_testimony', message: message(references[i]!) })),
+  );
 }
 
 const unknownAction = (lang: Lang) =>

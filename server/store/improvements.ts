@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { ImprovementAction, ImprovementInput, ImprovementStatus, Lang, Tag } from '../../src/contract/index.js';
 import type { Database, ImprovementActionTable } from './schema.js';
 import { getEngagements } from './engagements.js';
@@ -25,6 +25,60 @@ function toAction(row: Selectable<ImprovementActionTable>, keywords: Map<number,
   };
 }
 
+type Cited = NonNullable<ImprovementAction['testimonies']>;
+
+/** The testimonies each action cites: how many, and the published ones (reference and title). */
+async function citedTestimonies(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Cited>> {
+  const cited = new Map<string, Cited>(ids.map((id) => [id, { count: 0, published: [] }]));
+  if (!ids.length) return cited;
+  const rows = await db
+    .selectFrom('improvement_testimonies as it')
+    .innerJoin('testimonies as t', 't.id', 'it.testimony_id')
+    .select(['it.improvement_id', 't.reference', 't.title', 't.status'])
+    .where('it.improvement_id', 'in', [...ids])
+    .orderBy('t.published_at', 'desc')
+    .orderBy('t.reference')
+    .execute();
+  for (const row of rows) {
+    const entry = cited.get(row.improvement_id)!;
+    entry.count++;
+    if (row.status === 'published') entry.published.push({ reference: row.reference, title: row.title });
+  }
+  return cited;
+}
+
+/**
+ * The testimony ids behind these references, when each one concerns one of `structureCodes`; otherwise the
+ * positions of the references that do not (unknown, or another structure's).
+ */
+export async function resolveCitedTestimonies(
+  db: Kysely<Database>,
+  references: readonly string[],
+  structureCodes: readonly string[],
+): Promise<{ ids: string[] } | { unknown: number[] }> {
+  if (!references.length) return { ids: [] };
+  const rows = await db
+    .selectFrom('testimonies as t')
+    .innerJoin('testimony_structures as ts', 'ts.testimony_id', 't.id')
+    .select(['t.id', 't.reference'])
+    .where('t.reference', 'in', [...references])
+    .where('ts.structure_code', 'in', [...structureCodes])
+    .execute();
+  const byReference = new Map(rows.map((r) => [r.reference, r.id]));
+  const unknown = references.flatMap((ref, i) => (byReference.has(ref) ? [] : [i]));
+  return unknown.length ? { unknown } : { ids: references.map((ref) => byReference.get(ref)!) };
+}
+
+async function setCited(db: Kysely<Database> | Transaction<Database>, improvementId: string, testimonyIds: readonly string[]): Promise<void> {
+  await db.deleteFrom('improvement_testimonies').where('improvement_id', '=', improvementId).execute();
+  if (testimonyIds.length) {
+    await db
+      .insertInto('improvement_testimonies')
+      .values(testimonyIds.map((testimony_id) => ({ improvement_id: improvementId, testimony_id })))
+      .execute();
+  }
+}
+
 /** A structure's improvement plan, latest date first. */
 export async function listImprovements(db: Kysely<Database>, structureCode: string, lang: Lang): Promise<ImprovementAction[]> {
   const [rows, keywords] = await Promise.all([
@@ -38,13 +92,15 @@ export async function listImprovements(db: Kysely<Database>, structureCode: stri
       .execute(),
     engagementKeywords(db, lang),
   ]);
-  return rows.map((row) => toAction(row, keywords, lang));
+  const cited = await citedTestimonies(db, rows.map((r) => r.id));
+  return rows.map((row) => ({ ...toAction(row, keywords, lang), testimonies: cited.get(row.id)! }));
 }
 
 export async function getImprovement(db: Kysely<Database>, id: string, lang: Lang): Promise<(ImprovementAction & { structureCode: string }) | undefined> {
   const row = await db.selectFrom('improvement_actions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  return { ...toAction(row, await engagementKeywords(db, lang), lang), structureCode: row.structure_code };
+  const cited = await citedTestimonies(db, [row.id]);
+  return { ...toAction(row, await engagementKeywords(db, lang), lang), testimonies: cited.get(row.id)!, structureCode: row.structure_code };
 }
 
 const columns = (input: ImprovementInput) => ({
@@ -56,7 +112,14 @@ const columns = (input: ImprovementInput) => ({
   status_date: input.date,
 });
 
-export async function createImprovement(db: Kysely<Database>, structureCode: string, input: ImprovementInput, actor: Actor): Promise<string> {
+/** `citedIds`: from `resolveCitedTestimonies`; `undefined` keeps the cited testimonies as they are (update). */
+export async function createImprovement(
+  db: Kysely<Database>,
+  structureCode: string,
+  input: ImprovementInput,
+  actor: Actor,
+  citedIds: readonly string[] = [],
+): Promise<string> {
   const id = newId();
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
@@ -64,18 +127,26 @@ export async function createImprovement(db: Kysely<Database>, structureCode: str
       .insertInto('improvement_actions')
       .values({ id, structure_code: structureCode, ...columns(input), created_at: now, updated_at: now })
       .execute();
+    await setCited(trx, id, citedIds);
     await writeAudit(trx, actor, {
       action: 'improvement.create',
       targetType: 'improvement',
       targetId: id,
       structureCode,
-      details: { engagement: input.engagement, status: input.status, date: input.date },
+      details: { engagement: input.engagement, status: input.status, date: input.date, testimonies: input.testimonies?.length ?? 0 },
     });
   });
   return id;
 }
 
-export async function updateImprovement(db: Kysely<Database>, structureCode: string, id: string, input: ImprovementInput, actor: Actor): Promise<void> {
+export async function updateImprovement(
+  db: Kysely<Database>,
+  structureCode: string,
+  id: string,
+  input: ImprovementInput,
+  actor: Actor,
+  citedIds?: readonly string[],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('improvement_actions')
@@ -83,6 +154,7 @@ export async function updateImprovement(db: Kysely<Database>, structureCode: str
       .where('id', '=', id)
       .where('structure_code', '=', structureCode)
       .execute();
+    if (citedIds) await setCited(trx, id, citedIds);
     await writeAudit(trx, actor, {
       action: 'improvement.update',
       targetType: 'improvement',

@@ -16,7 +16,7 @@ import { AGENT_STRINGS, TAG_NAMES } from './agent.strings.js';
 import { IMPROVEMENT_STATUS_LABELS, IMPROVEMENT_STRINGS, type ImprovementStrings } from './improvements.strings.js';
 
 type Lang = 'fr' | 'en';
-const FIELDS = ['youSaid', 'weDid', 'engagement', 'tag', 'status', 'date'] as const;
+const FIELDS = ['youSaid', 'weDid', 'engagement', 'tag', 'status', 'date', 'testimonies'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** Today in France, `YYYY-MM-DD`. */
@@ -66,6 +66,8 @@ export class SppAgentImprovements extends LitElement {
     errors: { state: true },
     notice: { state: true },
     failure: { state: true },
+    editing: { state: true },
+    confirming: { state: true },
   };
 
   api?: AgentApi;
@@ -80,6 +82,12 @@ export class SppAgentImprovements extends LitElement {
   private errors: Partial<Record<Field, string>> = {};
   private notice = '';
   private failure = '';
+  /** The action in the form, or undefined for a new one. */
+  private editing?: ImprovementAction;
+  /** The action whose deletion awaits confirmation. */
+  private confirming?: string;
+  /** The references the edit form started with: unchanged, they are not sent (the unpublished ones stay cited). */
+  #citedAtStart = '';
   #request = 0;
 
   private get language(): Lang {
@@ -139,6 +147,12 @@ export class SppAgentImprovements extends LitElement {
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: Field) => String(data.get(name) ?? '');
+    const cited = text('testimonies');
+    const references = cited
+      .split(/[\s,;]+/)
+      .map((r) => r.trim().toUpperCase())
+      .filter(Boolean);
+    const editing = this.editing;
     const candidate = {
       youSaid: text('youSaid'),
       weDid: text('weDid'),
@@ -146,6 +160,8 @@ export class SppAgentImprovements extends LitElement {
       tag: text('tag') || null,
       status: text('status'),
       date: text('date'),
+      // A new action cites what is typed; an edit sends the list only when the agent changed it.
+      ...((editing ? cited.trim() !== this.#citedAtStart : references.length) ? { testimonies: references } : {}),
     };
     this.notice = '';
     this.failure = '';
@@ -154,15 +170,62 @@ export class SppAgentImprovements extends LitElement {
     this.errors = {};
     this.busy = true;
     try {
-      await this.api.addImprovement(this.structure, parsed.data);
+      if (editing) await this.api.updateImprovement(this.structure, editing.id, parsed.data);
+      else await this.api.addImprovement(this.structure, parsed.data);
       form.reset();
-      this.notice = this.s.added;
+      this.editing = undefined;
+      this.notice = editing ? this.s.saved : this.s.added;
       await this.load();
     } catch (error) {
       if (this.unauthorized(error)) return;
       const fields = error instanceof ApiError ? error.problem?.errors : undefined;
       if (fields?.length) this.showErrors(fields);
       else this.failure = format(this.s.failed, { reason: this.describe(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private startEdit(action: ImprovementAction): void {
+    this.editing = action;
+    this.errors = {};
+    this.#citedAtStart = (action.testimonies?.published ?? []).map((t) => t.reference).join(', ');
+    void this.updateComplete.then(() => {
+      const form = this.renderRoot.querySelector<HTMLFormElement>('#improvement-form')!;
+      const set = (name: Field, value: string) => ((form.elements.namedItem(name) as HTMLInputElement).value = value);
+      set('youSaid', action.youSaid);
+      set('weDid', action.weDid);
+      set('engagement', String(action.engagement.number));
+      set('tag', action.tag ?? '');
+      set('status', action.status);
+      set('date', action.date);
+      set('testimonies', this.#citedAtStart);
+      form.querySelector<HTMLElement>('#improvement-youSaid')?.focus();
+    });
+  }
+
+  private cancelEdit(): void {
+    this.renderRoot.querySelector<HTMLFormElement>('#improvement-form')?.reset();
+    this.editing = undefined;
+    this.errors = {};
+  }
+
+  private async removeAction(action: ImprovementAction): Promise<void> {
+    if (this.busy || !this.api) return;
+    this.busy = true;
+    this.notice = '';
+    this.failure = '';
+    try {
+      await this.api.deleteImprovement(this.structure, action.id);
+      this.confirming = undefined;
+      if (this.editing?.id === action.id) this.cancelEdit();
+      this.notice = this.s.deleted;
+      await this.load();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#improvements-title')?.focus();
+    } catch (error) {
+      if (this.unauthorized(error)) return;
+      this.failure = format(this.s.failed, { reason: this.describe(error) });
     } finally {
       this.busy = false;
     }
@@ -232,11 +295,24 @@ export class SppAgentImprovements extends LitElement {
               ${action.engagement.number}. ${action.engagement.keyword} ·
               ${format(s.statusLine, { status: IMPROVEMENT_STATUS_LABELS[lang][action.status], date: formatDate(action.date, lang) })}
             </p>
-            ${action.status === 'done'
-              ? nothing
-              : html`<button type="button" class="button secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.markDone(action)}>
-                  ${s.markDone}<span class="sr-only"> : ${action.weDid}</span>
-                </button>`}
+            ${action.testimonies?.count
+              ? html`<p class="muted">${format(action.testimonies.count === 1 ? s.cited_one : s.cited_other, { count: action.testimonies.count })}</p>`
+              : nothing}
+            <div class="actions">
+              ${action.status === 'done'
+                ? nothing
+                : html`<button type="button" class="button secondary" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.markDone(action)}>
+                    ${s.markDone}<span class="sr-only"> : ${action.weDid}</span>
+                  </button>`}
+              <button type="button" class="button secondary" @click=${() => this.startEdit(action)}>${s.edit}<span class="sr-only"> : ${action.weDid}</span></button>
+              ${this.confirming === action.id
+                ? html`<button type="button" class="button danger" aria-disabled=${this.busy ? 'true' : 'false'} @click=${() => this.removeAction(action)}>
+                      ${s.confirmDelete}<span class="sr-only"> : ${action.weDid}</span></button
+                    ><button type="button" class="button secondary" @click=${() => (this.confirming = undefined)}>${s.cancel}</button>`
+                : html`<button type="button" class="button secondary" @click=${() => (this.confirming = action.id)}>
+                    ${s.delete}<span class="sr-only"> : ${action.weDid}</span>
+                  </button>`}
+            </div>
           </li>`,
         )}
       </ul>`;
@@ -257,8 +333,8 @@ export class SppAgentImprovements extends LitElement {
     const engagements = (lang === 'en' ? ENGAGEMENTS_EN : ENGAGEMENTS_FR).pillars.flatMap((p) => p.engagements);
     const errors = Object.values(this.errors);
     const invalid = (yes: boolean) => (yes ? 'true' : 'false');
-    return html`<form class="stack" novalidate @submit=${this.onSubmit} aria-labelledby="improvement-form-title">
-      <h3 id="improvement-form-title">${s.formTitle}</h3>
+    return html`<form id="improvement-form" class="stack" novalidate @submit=${this.onSubmit} aria-labelledby="improvement-form-title">
+      <h3 id="improvement-form-title">${this.editing ? s.editTitle : s.formTitle}</h3>
       ${errors.length
         ? html`<div id="improvement-errors" class="notice error" role="alert" tabindex="-1">
             <p>${format(s.errorSummary, { count: errors.length })}</p>
@@ -294,8 +370,23 @@ export class SppAgentImprovements extends LitElement {
         )}
         ${this.field('date', s.date, (d, bad) => html`<input id="improvement-date" name="date" type="date" .defaultValue=${today()} aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)} />`)}
       </div>
+      ${this.field(
+        'testimonies',
+        s.testimonies,
+        (d, bad) => html`<p id="improvement-testimonies-hint" class="hint">${s.testimoniesHint}</p>
+          <input
+            id="improvement-testimonies"
+            name="testimonies"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby=${d ? `improvement-testimonies-hint ${d}` : 'improvement-testimonies-hint'}
+            aria-invalid=${invalid(bad)}
+          />`,
+      )}
       <div class="actions">
-        <button class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.adding : s.add}</button>
+        <button class="button" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? s.adding : this.editing ? s.save : s.add}</button>
+        ${this.editing ? html`<button class="button secondary" type="button" @click=${this.cancelEdit}>${s.cancel}</button>` : nothing}
       </div>
     </form>`;
   }

@@ -25,6 +25,18 @@ const FR = {
   failed: 'L’enregistrement a échoué : {reason}',
   loadFailed: 'Le plan n’a pas pu être chargé : {reason}',
   statusLine: '{status} · {date}',
+  testimonies: 'Témoignages à l’origine de l’action (facultatif)',
+  testimoniesHint: 'Leurs références, séparées par des virgules, par exemple SPP-7K2M-Q9XD. Les témoignages publiés sont cités sous l’action.',
+  cited_one: 'Suite à {count} témoignage',
+  cited_other: 'Suite à {count} témoignages',
+  edit: 'Modifier',
+  editTitle: 'Modifier l’action',
+  save: 'Enregistrer l’action',
+  saved: 'Action modifiée.',
+  delete: 'Supprimer',
+  confirmDelete: 'Confirmer la suppression',
+  deleted: 'Action supprimée du plan.',
+  cancel: 'Annuler',
 };
 
 export type ImprovementStrings = Record<keyof typeof FR, string>;
@@ -57,6 +69,18 @@ export const IMPROVEMENT_STRINGS: Record<'fr' | 'en', ImprovementStrings> = {
     failed: 'Saving failed: {reason}',
     loadFailed: 'The plan could not be loaded: {reason}',
     statusLine: '{status} · {date}',
+    testimonies: 'Experiences that prompted the action (optional)',
+    testimoniesHint: 'Their references, separated by commas, for instance SPP-7K2M-Q9XD. The published ones are cited under the action.',
+    cited_one: 'Following {count} experience',
+    cited_other: 'Following {count} experiences',
+    edit: 'Edit',
+    editTitle: 'Edit the action',
+    save: 'Save the action',
+    saved: 'Action changed.',
+    delete: 'Delete',
+    confirmDelete: 'Confirm deletion',
+    deleted: 'Action deleted from the plan.',
+    cancel: 'Cancel',
   },
 };
 

@@ -31,6 +31,16 @@ export const ImprovementAction = z.object({
   /** Planned for, started on, or done on. */
   date: IsoDate,
   updatedAt: IsoDateTime,
+  /**
+   * The testimonies that prompted it ("suite à N témoignages"): how many, and the published ones (the others are
+   * counted, never shown). Absent from answers of servers older than this field.
+   */
+  testimonies: z.optional(
+    z.object({
+      count: z.number().check(z.int(), z.minimum(0)),
+      published: z.array(z.object({ reference: z.string(), title: z.string() })),
+    }),
+  ),
 });
 export type ImprovementAction = z.infer<typeof ImprovementAction>;
 
@@ -51,5 +61,11 @@ export const ImprovementInput = z.strictObject({
   tag: z.optional(z.nullable(Tag)),
   status: ImprovementStatus,
   date: IsoDate,
+  /** References (`SPP-XXXX-XXXX`) of the structure's testimonies that prompted the action; on update, replaces the list. */
+  testimonies: z.optional(
+    z
+      .array(z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)))
+      .check(z.maxLength(50), z.refine((refs) => new Set(refs).size === refs.length, { message: 'duplicate' })),
+  ),
 });
 export type ImprovementInput = z.infer<typeof ImprovementInput>;

@@ -6,6 +6,8 @@ import '../../src/agent/agent-app.js';
 import type { SppAgentApp } from '../../src/agent/agent-app.js';
 import type { SppAgentAudit } from '../../src/agent/audit-panel.js';
 import type { SppAgentCommitments } from '../../src/agent/commitments-panel.js';
+import type { SppAgentImprovements } from '../../src/agent/improvements-panel.js';
+import type { ImprovementAction } from '../../src/contract/improvement.js';
 import type { SppAgentReassign } from '../../src/agent/reassign-panel.js';
 import type { SppAgentResults } from '../../src/agent/results-panel.js';
 import type { SppAgentTokens } from '../../src/agent/tokens-panel.js';
@@ -119,6 +121,74 @@ describe('/agent team screens', () => {
       const el = await mount<SppAgentCommitments>('spp-agent-commitments', 'en');
       await waitUntil(() => text(root(el)).includes('No local commitment'));
       expect(text(root(el).querySelector('h2'))).to.equal('Local commitments');
+    });
+  });
+
+  describe('<spp-agent-improvements>: edit, delete, cited testimonies', () => {
+    const ACTION: ImprovementAction = {
+      id: 'imp-1',
+      youSaid: 'Les créneaux partent en quelques minutes.',
+      weDid: 'Des créneaux supplémentaires chaque lundi.',
+      engagement: { number: 2, keyword: 'Joignables' },
+      tag: null,
+      status: 'in_progress',
+      date: '2025-03-01',
+      updatedAt: '2025-03-01T09:00:00.000Z',
+      testimonies: { count: 2, published: [{ reference: 'SPP-AAAA-BBBB', title: 'Créneaux introuvables' }] },
+    };
+
+    it('cites testimonies by reference on a new action, edits one (keeping its cited ones unless changed), deletes one after confirming', async () => {
+      let items = [ACTION];
+      const calls = api((call, path) => {
+        if (path.startsWith('/api/v1/structures/PREF-69/improvements')) return json({ structure: STRUCTURES[0], items });
+        if (path === '/api/v1/admin/structures/PREF-69/improvements' && call.method === 'POST') {
+          const body = call.body as { youSaid: string; weDid: string };
+          const added = { ...ACTION, id: 'imp-2', youSaid: body.youSaid, weDid: body.weDid, testimonies: { count: 2, published: [] } };
+          items = [added, ...items];
+          return json(added, 201);
+        }
+        if (path === '/api/v1/admin/structures/PREF-69/improvements/imp-1' && call.method === 'PUT') {
+          items = items.map((a) => (a.id === 'imp-1' ? { ...a, weDid: (call.body as { weDid: string }).weDid } : a));
+          return json(items.find((a) => a.id === 'imp-1'));
+        }
+        if (path === '/api/v1/admin/structures/PREF-69/improvements/imp-1' && call.method === 'DELETE') {
+          items = items.filter((a) => a.id !== 'imp-1');
+          return new Response(null, { status: 204 });
+        }
+        return undefined;
+      });
+      const el = await mount<SppAgentImprovements>('spp-agent-improvements');
+      await waitUntil(() => text(root(el)).includes('Suite à 2 témoignages'), 'the cited count did not show');
+      await expect(el).to.be.accessible();
+
+      root(el).querySelector<HTMLTextAreaElement>('#improvement-youSaid')!.value = 'On attend dehors.';
+      root(el).querySelector<HTMLTextAreaElement>('#improvement-weDid')!.value = 'Un ticket par SMS.';
+      root(el).querySelector<HTMLInputElement>('#improvement-testimonies')!.value = 'spp-cccc-dddd, SPP-EEEE-FFFF';
+      buttonNamed(el, /^Ajouter au plan$/).click();
+      await waitUntil(() => calls.some((c) => c.method === 'POST'));
+      expect((calls.find((c) => c.method === 'POST')!.body as { testimonies: string[] }).testimonies).to.deep.equal(['SPP-CCCC-DDDD', 'SPP-EEEE-FFFF']);
+      await waitUntil(() => text(root(el).querySelector('[role="status"]')).includes('ajoutée'));
+
+      buttonNamed(el, /^Modifier : Des créneaux supplémentaires/).click();
+      await el.updateComplete;
+      expect(text(root(el).querySelector('#improvement-form-title'))).to.equal('Modifier l’action');
+      expect(root(el).querySelector<HTMLTextAreaElement>('#improvement-weDid')!.value).to.equal(ACTION.weDid);
+      expect(root(el).querySelector<HTMLSelectElement>('#improvement-status')!.value).to.equal('in_progress');
+      expect(root(el).querySelector<HTMLInputElement>('#improvement-testimonies')!.value).to.equal('SPP-AAAA-BBBB');
+      root(el).querySelector<HTMLTextAreaElement>('#improvement-weDid')!.value = 'Des créneaux le lundi et le jeudi.';
+      buttonNamed(el, /^Enregistrer l’action$/).click();
+      await waitUntil(() => text(root(el).querySelector('[role="status"]')).includes('Action modifiée'));
+      const put = calls.find((c) => c.method === 'PUT')!.body as Record<string, unknown>;
+      expect(put.weDid).to.equal('Des créneaux le lundi et le jeudi.');
+      expect('testimonies' in put, 'the cited list was not changed: not sent').to.equal(false);
+
+      buttonNamed(el, /^Supprimer : Des créneaux le lundi/).click();
+      await el.updateComplete;
+      expect(calls.some((c) => c.method === 'DELETE')).to.equal(false);
+      buttonNamed(el, /^Confirmer la suppression : Des créneaux le lundi/).click();
+      await waitUntil(() => text(root(el).querySelector('[role="status"]')).includes('supprimée'));
+      expect(text(root(el))).not.to.include('Des créneaux le lundi');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -320,6 +390,30 @@ describe('/agent team screens', () => {
       expect(event.detail.structures[0]!.code).to.equal('PREF-69-VILLEFRANCHE');
       expect(calls.find((c) => c.method === 'POST')!.body).to.deep.equal({ from: 'PREF-69', to: 'PREF-69-VILLEFRANCHE' });
       await waitUntil(() => text(root(el).querySelector('[role="status"]')).includes('réaffecté à Sous-préfecture de Villefranche'));
+    });
+  });
+
+  describe('in English', () => {
+    it('every team screen speaks English and is accessible', async () => {
+      api((_call, path) => {
+        if (path.endsWith('/commitments')) return json({ structure: 'PREF-69', items: [] });
+        if (path.endsWith('/tokens')) return json({ structure: 'PREF-69', items: [] });
+        if (path.includes('/audit')) return json({ structure: 'PREF-69', items: [], nextCursor: null });
+        if (path.endsWith('/results')) return json({ structure: { code: 'PREF-69', name: 'Préfecture du Rhône', network: { code: 'PREF', name: 'Préfectures' }, level: 'department', parentCode: null, postcode: null, city: null }, updatedAt: null, indicators: [] });
+        return undefined;
+      });
+      for (const [tag, heading, body] of [
+        ['spp-agent-commitments', 'Local commitments', 'No local commitment'],
+        ['spp-agent-tokens', 'Agents’ access tokens', 'No token for this structure'],
+        ['spp-agent-audit', 'Audit log', 'No action recorded'],
+        ['spp-agent-results', 'Publish results', 'Upload a CSV file'],
+        ['spp-agent-export', 'CSV export', 'Download the CSV file'],
+      ] as const) {
+        const el = await mount<HTMLElement & { updateComplete: Promise<boolean> }>(tag, 'en');
+        await waitUntil(() => text(root(el)).includes(body), `${tag}: ${body}`);
+        expect(text(root(el).querySelector('h2')), tag).to.equal(heading);
+        await expect(el).to.be.accessible();
+      }
     });
   });
 

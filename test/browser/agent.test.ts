@@ -341,14 +341,14 @@ describe('/agent: the improvement plan (<spp-agent-improvements>)', () => {
       if (path === '/api/v1/structures/PREF-69/improvements') return json({ structure: PROFILE.structures[0], items: plan });
       if (path === '/api/v1/admin/structures/PREF-69/improvements' && call.method === 'POST') {
         const body = call.body as ImprovementInput;
-        const added: ImprovementAction = { ...body, id: `imp-${plan.length + 1}`, tag: body.tag ?? null, engagement: { number: body.engagement, keyword: 'Accompagnement' }, updatedAt: '2025-03-01T09:00:00.000Z' };
+        const added: ImprovementAction = { ...body, id: `imp-${plan.length + 1}`, tag: body.tag ?? null, engagement: { number: body.engagement, keyword: 'Accompagnement' }, updatedAt: '2025-03-01T09:00:00.000Z', testimonies: { count: body.testimonies?.length ?? 0, published: [] } };
         plan = [added, ...plan];
         return json(added, 201);
       }
       const put = /^\/api\/v1\/admin\/structures\/PREF-69\/improvements\/([\w-]+)$/.exec(path);
       if (put && call.method === 'PUT') {
         const body = call.body as ImprovementInput;
-        plan = plan.map((a) => (a.id === put[1] ? { ...a, ...body, tag: body.tag ?? null, engagement: a.engagement } : a));
+        plan = plan.map((a) => (a.id === put[1] ? { ...a, ...body, tag: body.tag ?? null, engagement: a.engagement, testimonies: a.testimonies } : a));
         return json(plan.find((a) => a.id === put[1]));
       }
       return undefined;

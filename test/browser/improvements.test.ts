@@ -34,6 +34,30 @@ async function mount(markup = html`<spp-improvements structure="PREF-69" api="ht
 }
 
 describe('<spp-improvements>', () => {
+  it('says "suite à N témoignages" under an action and lists the published ones, linked with testimonies-href; accessible', async () => {
+    fakeFetch(() =>
+      json(
+        plan([
+          action('a', { testimonies: { count: 3, published: [{ reference: 'SPP-AAAA-BBBB', title: 'Quarante minutes au téléphone' }] } }),
+          action('b', { testimonies: { count: 1, published: [] } }),
+          action('c', { testimonies: { count: 0, published: [] } }),
+        ]),
+      ),
+    );
+    const el = await mount(html`<spp-improvements structure="PREF-69" api="https://api.test" testimonies-href="#temoignages"></spp-improvements>`);
+    const cited = [...root(el).querySelectorAll('[part="cited"]')].map((c) => c.textContent!.replace(/[ \n\t]+/g, ' ').trim());
+    expect(cited).to.deep.equal(['Suite à 3\u00a0témoignages\u00a0: Quarante minutes au téléphone', 'Suite à 1\u00a0témoignage']);
+    const link = root(el).querySelector<HTMLAnchorElement>('[part="cited-link"]')!;
+    expect(link.getAttribute('href')).to.equal('#temoignages');
+    expect(link.textContent).to.equal('Quarante minutes au téléphone');
+    await expect(el).to.be.accessible();
+
+    fakeFetch(() => json(plan([action('a', { testimonies: { count: 2, published: [{ reference: 'SPP-AAAA-BBBB', title: 'Attente' }] } })])));
+    const english = await mount(html`<spp-improvements structure="PREF-69" api="https://api.test" lang="en"></spp-improvements>`);
+    expect(root(english).querySelector('[part="cited"]')!.textContent!.replace(/[ \n\t]+/g, ' ').trim()).to.equal('Following 2\u00a0experiences: Attente');
+    expect(root(english).querySelector('[part="cited-link"]'), 'no link without testimonies-href').to.equal(null);
+  });
+
   it('is accessible with the real API’s plan', async () => {
     const api = await realApi();
     const el = await mount(html`<spp-improvements structure="PREF-69" api=${api}></spp-improvements>`);

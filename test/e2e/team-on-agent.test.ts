@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +35,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
   let managerToken: string;
   let agentToken: string;
   let files: string;
+  let reference: string;
   const problems: string[] = [];
 
   before(async () => {
@@ -59,6 +60,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
       }),
     });
     assert.equal(res.status, 201, await res.clone().text());
+    reference = ((await res.json()) as { reference: string }).reference;
   });
   after(async () => {
     await browser?.close();
@@ -146,12 +148,46 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     await host.close();
   });
 
-  it('the agent re-assigns a testimony to the sub-structure from its screen', async () => {
+  it('the agent publishes a testimony, then re-assigns it to the sub-structure from its screen', async () => {
     await agentPage.locator('.queue-item', { hasText: TITLE }).click();
+    await agentPage.getByRole('button', { name: 'Publier', exact: true }).click();
+    await agentPage.getByRole('status').filter({ hasText: 'Témoignage publié.' }).waitFor();
     const reassign = agentPage.locator('spp-agent-reassign');
     await reassign.getByLabel('Nouvelle structure').selectOption('PREF-69-VILLEFRANCHE');
     await reassign.getByRole('button', { name: 'Réaffecter' }).click();
     await reassign.getByRole('status').filter({ hasText: 'réaffecté à Sous-préfecture de Villefranche-sur-Saône' }).waitFor();
+  });
+
+  it('the agent downloads the published testimonies as the open-data CSV', async () => {
+    const section = agentPage.locator('spp-agent-export');
+    const [download] = await Promise.all([agentPage.waitForEvent('download'), section.getByRole('button', { name: 'Télécharger le fichier CSV' }).click()]);
+    assert.equal(download.suggestedFilename(), 'temoignages-PREF-69.csv');
+    const bytes = readFileSync((await download.path())!);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+    const [header, ...rows] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    assert.match(header!, /^id_experience;etat_experience;ecrit_le;date_de_publication;titre;description;/);
+    assert.ok(rows.some((r) => r.startsWith(`${reference};Publiée;`) && r.includes(TITLE)), rows.join('\n'));
+    await section.getByRole('status').filter({ hasText: 'temoignages-PREF-69.csv' }).waitFor();
+  });
+
+  it('the agent adds an improvement action citing it, edits it; the host page says "suite à 1 témoignage"', async () => {
+    const plan = agentPage.locator('spp-agent-improvements');
+    await plan.getByLabel('Vous nous avez dit…').fill('Le guichet renvoie vers la sous-préfecture sans rendez-vous.');
+    await plan.getByLabel('Nous avons fait…').fill('Un rendez-vous est proposé sur place.');
+    await plan.getByLabel('Témoignages à l’origine de l’action (facultatif)').fill(reference);
+    await plan.getByRole('button', { name: 'Ajouter au plan' }).click();
+    await plan.getByRole('status').filter({ hasText: 'Action ajoutée au plan' }).waitFor();
+    await plan.getByRole('button', { name: 'Modifier : Un rendez-vous est proposé sur place.' }).click();
+    await plan.getByLabel('Nous avons fait…').fill('Un rendez-vous est proposé sur place, le jour même.');
+    await plan.getByRole('button', { name: 'Enregistrer l’action' }).click();
+    await plan.getByRole('status').filter({ hasText: 'Action modifiée.' }).waitFor();
+
+    const host = await newPage();
+    await host.goto(server.url);
+    const item = host.locator('spp-improvements [part="item"]', { hasText: 'le jour même' });
+    await item.waitFor();
+    assert.match(await item.locator('[part="cited"]').innerText(), new RegExp(`Suite à 1\\s+témoignage\\s*:\\s*${TITLE}`));
+    await host.close();
   });
 
   it('the manager sees all of it in the audit log, then revokes the agent’s token: refused at once', async () => {
@@ -164,6 +200,8 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
       ['Engagement local ajouté', AGENT_NAME],
       ['Résultats publiés (fichier CSV)', AGENT_NAME],
       ['Témoignage réaffecté', AGENT_NAME],
+      ['Témoignage publié', AGENT_NAME],
+      ['Action d’amélioration modifiée', AGENT_NAME],
     ]) {
       assert.ok(log.split('\n').some((line) => line.includes(action!) && line.includes(who!)), `${action} by ${who} in:\n${log}`);
     }

@@ -252,3 +252,41 @@ describe('admin API: commitments, tokens, audit, sub-structures, export, results
     assert.equal((await call('GET', '/api/v1/admin/structures/CAF-69/audit', created.token)).statusCode, 200);
   });
 });
+
+describe('admin API: an improvement action cites the testimonies that prompted it', () => {
+  let server: TestServer;
+  let agent: string;
+  before(async () => {
+    server = await startTestServer();
+    agent = await agentToken(server.store, ['CAF-69'], 'Agent CAF du Rhône');
+  });
+  after(() => server.close());
+
+  const ACTION = { youSaid: 'L’attente au téléphone est trop longue.', weDid: 'Un rappel automatique est proposé.', engagement: 2, status: 'done', date: '2025-03-01' };
+  const plan = async () => (await server.app.inject({ url: '/api/v1/structures/CAF-69-VLB/improvements' })).json() as { items: { id: string; testimonies?: { count: number; published: { reference: string; title: string }[] } }[] };
+
+  it('"suite à N témoignages": counts every cited testimony, shows only the published ones; 400 for another structure’s', async () => {
+    const published = await submitTestimony(server.app, { structures: ['CAF-69-VLB'], title: 'Quarante minutes au téléphone' });
+    const pending = await submitTestimony(server.app, { structures: ['CAF-69-VLB'] });
+    const elsewhere = await submitTestimony(server.app, { structures: ['CPAM-33'] });
+    assert.equal((await admin(server.app, 'POST', `/api/v1/admin/testimonies/${published.reference}/publish`, agent, {})).statusCode, 200);
+
+    const refused = await admin(server.app, 'POST', '/api/v1/admin/structures/CAF-69-VLB/improvements', agent, { ...ACTION, testimonies: [published.reference, elsewhere.reference] });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(refused.json().errors.map((e: { field: string }) => e.field), ['testimonies.1']);
+
+    const res = await admin(server.app, 'POST', '/api/v1/admin/structures/CAF-69-VLB/improvements', agent, { ...ACTION, testimonies: [published.reference, pending.reference] });
+    assert.equal(res.statusCode, 201, res.body);
+    const id = res.json().id as string;
+    assert.deepEqual(res.json().testimonies, { count: 2, published: [{ reference: published.reference, title: 'Quarante minutes au téléphone' }] });
+    const shown = (await plan()).items.find((i) => i.id === id)!;
+    assert.deepEqual(shown.testimonies, { count: 2, published: [{ reference: published.reference, title: 'Quarante minutes au téléphone' }] });
+
+    // An update without `testimonies` keeps them; with a list, replaces them.
+    await admin(server.app, 'PUT', `/api/v1/admin/structures/CAF-69-VLB/improvements/${id}`, agent, ACTION);
+    assert.equal((await plan()).items.find((i) => i.id === id)!.testimonies!.count, 2);
+    await admin(server.app, 'PUT', `/api/v1/admin/structures/CAF-69-VLB/improvements/${id}`, agent, { ...ACTION, testimonies: [pending.reference] });
+    assert.deepEqual((await plan()).items.find((i) => i.id === id)!.testimonies, { count: 1, published: [] });
+    assert.equal((await admin(server.app, 'DELETE', `/api/v1/admin/structures/CAF-69-VLB/improvements/${id}`, agent)).statusCode, 204);
+  });
+});

@@ -9,6 +9,8 @@ type Key =
   | 'youSaid'
   | 'engagement'
   | 'tag'
+  | 'cited_one'
+  | 'cited_other'
   | 'loading'
   | 'empty'
   | 'retry'
@@ -28,6 +30,8 @@ export const STRINGS: Catalog<Key> = {
     youSaid: 'Vous nous avez dit',
     engagement: 'Engagement n°\u00a0{number}\u00a0: {keyword}',
     tag: 'Thème\u00a0: {tag}',
+    cited_one: 'Suite à {count}\u00a0témoignage',
+    cited_other: 'Suite à {count}\u00a0témoignages',
     loading: 'Chargement du plan d’amélioration…',
     empty: 'Ce service n’a pas encore publié d’action d’amélioration.',
     retry: 'Réessayer',
@@ -46,6 +50,8 @@ export const STRINGS: Catalog<Key> = {
     youSaid: 'You told us',
     engagement: 'Commitment {number}: {keyword}',
     tag: 'Theme: {tag}',
+    cited_one: 'Following {count}\u00a0experience',
+    cited_other: 'Following {count}\u00a0experiences',
     loading: 'Loading the improvement plan…',
     empty: 'This service has not published any improvement action yet.',
     retry: 'Try again',

@@ -94,6 +94,21 @@ export const improvementsStyles = css`
   .did {
     font-weight: 600;
   }
+  .cited {
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .cited-list {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .cited a {
+    color: var(--_primary);
+  }
+  .cited a:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
   .links {
     display: flex;
     flex-wrap: wrap;

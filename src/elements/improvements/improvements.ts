@@ -36,6 +36,8 @@ type Phase = 'loading' | 'ready' | 'error';
  * @attr structure - SP+ structure code whose plan is shown.
  * @attr heading-level - Level of the plan's heading, 2 to 5; the status groups use the next level. Without it, one
  *   level below the nearest heading before the element on the page, or 2 when there is none (the rule of every element).
+ * @attr testimonies-href - Address of the page (or `#anchor`) holding the structure's `<spp-testimonies>`: each
+ *   published testimony an action cites ("suite à N témoignages") links there. Without it they are listed as text.
  * @attr lang - `fr` (default) or `en`.
  * @attr theme - `dsfr` (default) or `neutral`.
  * @attr api - API base URL (default: the origin that served the script).
@@ -43,6 +45,8 @@ type Phase = 'loading' | 'ready' | 'error';
  * @fires spp-error - The plan could not be loaded (API down, timeout, HTTP error, malformed answer); the element
  *   shows its own message and a "Réessayer" button.
  *
+ * @csspart cited - "Suite à N témoignages" under an action, with the published ones.
+ * @csspart cited-link - The link to a cited testimony (with `testimonies-href`).
  * @csspart heading - The plan's heading.
  * @csspart summary - The count of actions per status.
  * @csspart group - The actions of one status.
@@ -74,6 +78,7 @@ export class SppImprovements extends SppElement {
 
   static override properties: PropertyDeclarations = {
     headingLevel: { type: Number, attribute: 'heading-level' },
+    testimoniesHref: { attribute: 'testimonies-href' },
     phase: { state: true },
     items: { state: true },
     errorMessage: { state: true },
@@ -82,6 +87,9 @@ export class SppImprovements extends SppElement {
 
   /** Level of the plan's heading (2 to 5); the status groups use the next level. Unset: from the page's outline (2 at the top). */
   headingLevel: number | undefined = undefined;
+
+  /** Where the structure's published testimonies are shown; the cited ones link there. */
+  testimoniesHref = '';
 
   private phase: Phase = 'loading';
   private items: ImprovementAction[] = [];
@@ -211,7 +219,27 @@ export class SppImprovements extends SppElement {
         <span>${format(s.engagement, { number: item.engagement.number, keyword: item.engagement.keyword })}</span>
         ${item.tag ? html`<span>${format(s.tag, { tag: TAG_LABELS[lang][item.tag] })}</span>` : nothing}
       </p>
+      ${this.renderCited(item)}
     </li>`;
+  }
+
+  /** "Suite à N témoignages", with the published ones by title (a link when the page says where they are). */
+  private renderCited(item: ImprovementAction): TemplateResult | typeof nothing {
+    const cited = item.testimonies;
+    if (!cited?.count) return nothing;
+    const s = STRINGS[this.language];
+    const label = format(pluralRules(this.language).select(cited.count) === 'one' ? s.cited_one : s.cited_other, { count: cited.count });
+    // A testimony is written in the language its author chose: mostly French.
+    return html`<div class="cited" part="cited">
+      <p>${label}${cited.published.length ? (this.language === 'fr' ? '\u00a0:' : ':') : ''}</p>
+      ${cited.published.length
+        ? html`<ul class="cited-list" role="list">
+            ${cited.published.map(
+              (t) => html`<li lang="fr">${this.testimoniesHref ? html`<a part="cited-link" href=${this.testimoniesHref}>${t.title}</a>` : t.title}</li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>`;
   }
 }
 
