@@ -19,6 +19,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const STORY = 'Le guichet a fermé une demi-heure avant l’horaire affiché et personne n’a pu me dire quand revenir avec mes papiers.';
 const FAST = { MAIL_POLL_MS: '200', MAIL_RETRY_BASE_MS: '500', MAIL_RETRY_MAX_MS: '2000', MAIL_TIMEOUT_MS: '2000', MAIL_LEASE_MS: '4000', MAIL_MAX_ATTEMPTS: '50' };
 
+const OUTAGE_MS = Number(process.env.MAIL_OUTAGE_MS ?? 8000);
+
 let counter = 0;
 const address = () => `usager.${process.pid}.${++counter}@exemple.fr`;
 
@@ -112,7 +114,7 @@ describe('e-mail delivery: kill -9 and SMTP outage (SQLite)', () => {
     assert.equal(smtp.received.length, 1);
   });
 
-  it('SMTP down across several retries: kept pending (visible to the manager), delivered once when it is back', async () => {
+  it('SMTP down across several retries: kept pending (visible to the manager), delivered once when it is back', { timeout: OUTAGE_MS + 60_000 }, async (t) => {
     smtp.received.length = 0;
     const port = await freePort();
     const server = await startServerProcess({ SMTP_URL: `smtp://127.0.0.1:${port}`, ...FAST });
@@ -122,13 +124,15 @@ describe('e-mail delivery: kill -9 and SMTP outage (SQLite)', () => {
     const reference = await submit(server, to);
     await publish(server, token, reference);
 
-    // Down for 8 s: attempts at about 0, 0.5, 1.5, 3.5, 5.5 and 7.5 s (backoff 0.5 s doubling, capped at 2 s).
-    await sleep(8000);
+    // Down for 8 s (MAIL_OUTAGE_MS=60000 for a full minute): attempts at about 0, 0.5, 1.5, 3.5, 5.5 and 7.5 s
+    // (backoff 0.5 s doubling, capped at 2 s).
+    await sleep(OUTAGE_MS);
     const during = await delivery(server, token);
     const waiting = during.delivery.items.find((d) => d.reference === reference);
     assert.ok(waiting, JSON.stringify(during));
     assert.equal(waiting.status, 'pending');
     assert.ok(waiting.attempts >= 3, `attempts: ${waiting.attempts}`);
+    t.diagnostic(`${waiting.attempts} attempts during a ${OUTAGE_MS / 1000} s outage; last error: ${waiting.lastError}`);
     assert.match(waiting.lastError ?? '', /ECONNREFUSED/);
 
     const back = await startSmtp({ port });
