@@ -157,6 +157,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.match(page.body, /<form method="post"/);
     assert.ok(page.headers['content-security-policy']);
     assert.doesNotMatch(page.body, /style="/);
+    const stillOn = await server.store.db.selectFrom('testimonies').select('mail_stopped_at').where('reference', '=', reference).executeTakeFirstOrThrow();
+    assert.equal(stillOn.mail_stopped_at, null, 'opening the link (as a mail scanner does) stops nothing');
 
     // The reply is written before the stop: the pending e-mail is dropped too.
     await admin(server.app, 'PUT', `/api/v1/admin/testimonies/${reference}/replies/CAF-69`, caf69, REPLY);
