@@ -145,10 +145,11 @@ export async function claimDue(store: DatabaseHandle, worker: string, now: strin
     .execute();
 }
 
-/** Drops the token from a finished row's payload: it was needed only to write the links. */
+/** Drops the token and a digest's addresses from a finished row's payload: they were needed only to send it. */
 function withoutToken(payload: string): string {
   const parsed = JSON.parse(payload) as Record<string, unknown>;
   delete parsed.token;
+  delete parsed.recipients;
   return JSON.stringify(parsed);
 }
 

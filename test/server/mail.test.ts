@@ -267,6 +267,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.match(digest!.text, new RegExp(reference));
     assert.match(digest!.text, /https:\/\/avis\.example\.fr\/agent/);
     assert.doesNotMatch(digest!.text, /Attente au téléphone/, 'no testimony text in a digest');
+    const kept = await server.store.db.selectFrom('mail_outbox').select(['payload', 'status']).where('kind', '=', 'digest').execute();
+    assert.ok(kept.every((r) => r.status === 'sent' && !r.payload.includes('@')), 'a sent digest keeps no address');
 
     // Next day, still pending: one more. Then published today, so recent: nothing waits, no digest.
     now = day(2, 9);
