@@ -81,6 +81,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.match(published!.text, new RegExp(reference));
     assert.ok(!published!.text.includes(to), 'the address is not in the body');
     assert.ok(!published!.text.includes('quarante minutes'), 'nor the story');
+    assert.match(published!.header('content-type') ?? '', /multipart\/alternative/, 'plain text and HTML');
+    assert.doesNotMatch(published!.raw, /<img|<script|src=/i, 'no remote image, no script');
 
     // The link opens the author's private view (a token of its own, not the submission's).
     const link = /https:\/\/avis\.example\.fr\/suivi\/(SPP-[0-9A-Z-]+)#token=([A-Za-z0-9_-]+)/.exec(published!.text);
