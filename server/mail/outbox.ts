@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Lang, MailDelivery, MailKind, NotificationSettings, NotificationSettingsView, RejectionReason } from '../../src/contract/index.js';
 import type { Database, MailOutboxTable } from '../store/schema.js';
 import type { DatabaseHandle } from '../store/database.js';
-import { newId, newToken, nowIso, sha256 } from '../store/ids.js';
+import { newId, newToken, nowIso, sameDigest, sha256 } from '../store/ids.js';
 import type { MailPayload, StructureContact } from './templates.js';
 
 /**
@@ -145,10 +145,11 @@ export async function claimDue(store: DatabaseHandle, worker: string, now: strin
     .execute();
 }
 
-/** Drops the token from a finished row's payload: it was needed only to write the links. */
+/** Drops the token and a digest's addresses from a finished row's payload: they were needed only to send it. */
 function withoutToken(payload: string): string {
   const parsed = JSON.parse(payload) as Record<string, unknown>;
   delete parsed.token;
+  delete parsed.recipients;
   return JSON.stringify(parsed);
 }
 
@@ -212,7 +213,7 @@ export async function isMailToken(db: Db, testimonyId: string, token: string): P
 export async function stopMail(db: Kysely<Database>, reference: string, token: string): Promise<boolean> {
   const t = await db.selectFrom('testimonies').select(['id', 'token_hash']).where('reference', '=', reference).executeTakeFirst();
   if (!t) return false;
-  if (t.token_hash !== sha256(token) && !(await isMailToken(db, t.id, token))) return false;
+  if (!sameDigest(t.token_hash, sha256(token)) && !(await isMailToken(db, t.id, token))) return false;
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('testimonies').set({ mail_stopped_at: nowIso() }).where('id', '=', t.id).where('mail_stopped_at', 'is', null).execute();
     await trx

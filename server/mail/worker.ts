@@ -111,7 +111,8 @@ export class MailWorker {
     let failed = 0;
     for (;;) {
       const now = this.o.now();
-      const rows = await claimDue(this.o.store, this.id, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), 10);
+      // One at a time: a claim never waits behind other sends, so its lease covers one SMTP dialogue only.
+      const rows = await claimDue(this.o.store, this.id, now.toISOString(), new Date(now.getTime() + this.o.leaseMs).toISOString(), 1);
       if (!rows.length) break;
       for (const row of rows) {
         if (await this.deliver(row)) sent++;

@@ -81,6 +81,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.match(published!.text, new RegExp(reference));
     assert.ok(!published!.text.includes(to), 'the address is not in the body');
     assert.ok(!published!.text.includes('quarante minutes'), 'nor the story');
+    assert.match(published!.header('content-type') ?? '', /multipart\/alternative/, 'plain text and HTML');
+    assert.doesNotMatch(published!.raw, /<img|<script|src=/i, 'no remote image, no script');
 
     // The link opens the author's private view (a token of its own, not the submission's).
     const link = /https:\/\/avis\.example\.fr\/suivi\/(SPP-[0-9A-Z-]+)#token=([A-Za-z0-9_-]+)/.exec(published!.text);
@@ -157,6 +159,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.match(page.body, /<form method="post"/);
     assert.ok(page.headers['content-security-policy']);
     assert.doesNotMatch(page.body, /style="/);
+    const stillOn = await server.store.db.selectFrom('testimonies').select('mail_stopped_at').where('reference', '=', reference).executeTakeFirstOrThrow();
+    assert.equal(stillOn.mail_stopped_at, null, 'opening the link (as a mail scanner does) stops nothing');
 
     // The reply is written before the stop: the pending e-mail is dropped too.
     await admin(server.app, 'PUT', `/api/v1/admin/testimonies/${reference}/replies/CAF-69`, caf69, REPLY);
@@ -265,6 +269,8 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.match(digest!.text, new RegExp(reference));
     assert.match(digest!.text, /https:\/\/avis\.example\.fr\/agent/);
     assert.doesNotMatch(digest!.text, /Attente au téléphone/, 'no testimony text in a digest');
+    const kept = await server.store.db.selectFrom('mail_outbox').select(['payload', 'status']).where('kind', '=', 'digest').execute();
+    assert.ok(kept.every((r) => r.status === 'sent' && !r.payload.includes('@')), 'a sent digest keeps no address');
 
     // Next day, still pending: one more. Then published today, so recent: nothing waits, no digest.
     now = day(2, 9);
