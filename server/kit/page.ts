@@ -118,7 +118,7 @@ export function kitPage(data: KitData): string {
       return `<li class="engagement">
   <h3><span class="number">${e.number}</span> ${h(e.text)}</h3>
   ${quote ? `<figure class="quote"><blockquote><p>« ${h(quote.replace(/^«\s*|\s*»$/g, ''))} »</p></blockquote><figcaption>${t.quoteLabel}</figcaption></figure>` : ''}
-  <div class="mine"><p class="mine-title">${t.yourCommitments}</p>${mine.length ? `<ul>${mine.map((c) => `<li>${h(c)}</li>`).join('')}</ul>` : `<p>${t.noCommitment}</p>`}</div>
+  <div class="mine"><p class="mine-title">${t.yourCommitments}</p>${mine.length ? `<ul>${mine.map((c) => `<li${en ? ' lang="fr"' : ''}>${h(c)}</li>`).join('')}</ul>` : `<p>${t.noCommitment}</p>`}</div>
 </li>`;
     })
     .join('\n');

@@ -179,11 +179,13 @@ export function engagementsPdf(data: KitData, size: PaperSize): Promise<Buffer> 
       y += doc.heightOfString(pillar.title, { width }) + f * 0.35;
       for (const e of pillar.engagements) {
         if (draw) {
-          const r = f * 0.95;
-          artifact(doc, () => doc.circle(m + r, y + r * 0.95, r).fill(BLUE));
-          doc.font('bold').fontSize(f).fillColor('#ffffff');
+          // A disc centred on the first line of the text, the number in it.
+          const r = f * 0.85;
+          const cy = y + f * 0.68;
+          artifact(doc, () => doc.circle(m + r, cy, r).fill(BLUE));
+          doc.font('bold').fontSize(f * 0.95).fillColor('#ffffff');
           doc.markContent('Artifact', { type: 'Layout' });
-          doc.text(String(e.number), m, y + r * 0.95 - f * 0.62, { width: 2 * r, align: 'center', lineBreak: false });
+          doc.text(String(e.number), m, cy - f * 0.62, { width: 2 * r, align: 'center', lineBreak: false });
           doc.endMarkedContent();
         }
         doc.font('regular').fontSize(f).fillColor(TEXT);
@@ -237,10 +239,8 @@ export function engagementsPdf(data: KitData, size: PaperSize): Promise<Buffer> 
   y = text(doc, root, 'P', data.links.form, tx, y + 1 * k, { width: tw, link: data.links.form });
   if (data.figures.length) {
     doc.font('regular').fontSize(10 * k).fillColor(TEXT);
-    y = text(doc, root, 'P', `${t.resultsAt} ${data.links.results}`, tx, y + 6 * k, { width: tw, link: data.links.results });
+    text(doc, root, 'P', `${t.resultsAt} ${data.links.results}`, tx, y + 6 * k, { width: tw, link: data.links.results });
   }
-  doc.font('regular').fontSize(8.5 * k).fillColor(GREY);
-  text(doc, root, 'P', t.programme, tx, doc.page.height - 22 * k, { width: tw, lineBreak: false });
   root.end();
   doc.end();
   return done;

@@ -22,10 +22,10 @@ const A3 = /Page size:\s+841\.8\d? x 1190\.5\d? pts \(A3\)/;
 
 let folder: string;
 let fileCount = 0;
-function poppler(tool: 'pdfinfo' | 'pdftotext' | 'pdffonts', pdf: Buffer): string {
+function poppler(tool: 'pdfinfo' | 'pdftotext' | 'pdffonts', pdf: Buffer, args: string[] = []): string {
   const path = join(folder, `file-${++fileCount}.pdf`);
   writeFileSync(path, pdf);
-  return execFileSync(tool, tool === 'pdftotext' ? [path, '-'] : [path], { encoding: 'utf8' });
+  return execFileSync(tool, tool === 'pdftotext' ? [path, '-'] : [...args, path], { encoding: 'utf8' });
 }
 /** pdftotext breaks lines where the PDF wraps them: compare texts with all whitespace as one space. */
 const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/\u00a0|\u202f/g, ' ');
@@ -180,6 +180,11 @@ describe('communication kit: /kit/{code} and its files', () => {
       for (const pillar of ENGAGEMENTS_FR.pillars) for (const e of pillar.engagements) assert.ok(text.includes(flat(e.text)), `engagement ${e.number}`);
       assert.ok(text.includes('Notre numéro 32 30 est gratuit depuis le 1er janvier 2021.'));
       assert.ok(text.includes(`/form/${STRUCTURE}`), 'the testimony form address under the QR code');
+      // What a screen reader follows: the name as the title heading, each engagement as a paragraph, the QR code as a figure with its text.
+      const tree = poppler('pdfinfo', res.rawPayload, ['-struct-text']);
+      assert.match(tree, /H1 \(block\)\n\s+"CAF du Rhône"/);
+      assert.match(tree, /P \(block\)\n\s+"2\. Nous sommes joignables/);
+      assert.match(tree, /Figure/);
     }
   });
 
