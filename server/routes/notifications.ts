@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotificationSettings, NotificationSettingsView, Problem, StructureCode } from '../../src/contract/index.js';
 import type { ApiContext } from '../app.js';
-import { requireStructure } from '../http/agent-auth.js';
+import { requireManager, requireStructure } from '../http/agent-auth.js';
 import { notFound } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
 import { writeAudit } from '../store/audit.js';
@@ -13,7 +13,8 @@ import { adminRoute } from './admin.js';
 
 /**
  * A structure's e-mail notifications (issue 18): who gets its daily digest and when, and the e-mails that
- * wait or failed. Scoped like every admin route; each change is in the audit log (without the addresses).
+ * wait or failed. Scoped like every admin route and a manager's business (an agent's token gets 403); each change
+ * is in the audit log (without the addresses).
  */
 export function notificationRoutes({ store }: ApiContext): RouteDef[] {
   const params = z.strictObject({ code: StructureCode });
@@ -38,6 +39,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params: p, lang }) => {
         await known(p.code, lang);
         await requireStructure(agent, p.code, lang);
+        requireManager(agent, lang);
         return notificationView(store.db, p.code);
       },
     }),
@@ -53,6 +55,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
       handler: async ({ agent, params: p, body, lang }) => {
         await known(p.code, lang);
         await requireStructure(agent, p.code, lang);
+        requireManager(agent, lang);
         await store.db.transaction().execute(async (trx) => {
           await putNotificationSettings(trx, p.code, body);
           await writeAudit(trx, agent.actor, {

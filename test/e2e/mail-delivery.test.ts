@@ -27,7 +27,7 @@ const address = () => `usager.${process.pid}.${++counter}@exemple.fr`;
 function cliToken(env: Record<string, string>, structure: string): string {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'server/cli/admin.ts', 'token', 'create', '--name', 'Accueil (test)', '--structure', structure, '--json'],
+    ['--import', 'tsx', 'server/cli/admin.ts', 'token', 'create', '--name', 'Accueil (test)', '--structure', structure, '--role', 'manager', '--json'],
     { cwd: ROOT, env: { ...process.env, ...env, SEED: '0' }, encoding: 'utf8' },
   );
   assert.equal(result.status, 0, result.stderr);

@@ -33,6 +33,7 @@ describe('e-mail notifications through a real SMTP server', () => {
   let smtp: TestSmtp;
   let worker: MailWorker;
   let caf69: string;
+  let caf69Agent: string;
   let cpam: string;
 
   const newWorker = (overrides: Partial<ConstructorParameters<typeof MailWorker>[0]> = {}) =>
@@ -51,8 +52,10 @@ describe('e-mail notifications through a real SMTP server', () => {
     server = await startTestServer({ logger: { level: 'info', stream: logStream } });
     smtp = await startSmtp({ refuse: (a) => a.startsWith('inconnu') });
     worker = newWorker();
-    caf69 = await agentToken(server.store, ['CAF-69'], 'Agent CAF du Rhône');
-    cpam = await agentToken(server.store, ['CPAM-33'], 'Agent CPAM');
+    // Notification settings are a manager's business; moderation is open to both roles.
+    caf69 = await agentToken(server.store, ['CAF-69'], 'Responsable CAF du Rhône', 'manager');
+    caf69Agent = await agentToken(server.store, ['CAF-69'], 'Agent CAF du Rhône');
+    cpam = await agentToken(server.store, ['CPAM-33'], 'Responsable CPAM', 'manager');
   });
   after(async () => {
     await server.close();
@@ -209,6 +212,9 @@ describe('e-mail notifications through a real SMTP server', () => {
     assert.equal((await admin(server.app, 'GET', url, cpam)).statusCode, 403);
     assert.equal((await admin(server.app, 'PUT', url, cpam, { digestAddresses: [], digestHour: 8 })).statusCode, 403);
     assert.equal((await admin(server.app, 'GET', url, null)).statusCode, 401);
+    // An agent of the structure (not its manager) may neither read nor change who is told.
+    assert.equal((await admin(server.app, 'GET', url, caf69Agent)).statusCode, 403);
+    assert.equal((await admin(server.app, 'PUT', url, caf69Agent, { digestAddresses: [], digestHour: 8 })).statusCode, 403);
     assert.equal((await admin(server.app, 'GET', '/api/v1/admin/structures/NOPE-1/notifications', caf69)).statusCode, 404);
 
     const bad = await admin(server.app, 'PUT', url, caf69, { digestAddresses: ['ok@exemple.fr', 'pas une adresse'], digestHour: 24 });
@@ -241,7 +247,7 @@ describe('e-mail notifications through a real SMTP server', () => {
       .orderBy('s.code')
       .executeTakeFirstOrThrow();
     const code = quiet.code;
-    const vlb = await agentToken(server.store, [code], 'Agent');
+    const vlb = await agentToken(server.store, [code], 'Responsable', 'manager');
     await admin(server.app, 'PUT', `/api/v1/admin/structures/${code}/notifications`, vlb, { digestAddresses: [a, b], digestHour: 8 });
     // Days after today (the testimony's real dates): 05:00 UTC is before 8:00 in Paris, 09:00 UTC after, in any season.
     const day = (offset: number, utcHour: number) => {
