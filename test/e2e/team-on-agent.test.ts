@@ -11,7 +11,10 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const AGENT_NAME = 'Bureau des titres – Lucie';
 const COMMITMENT = 'Nous vous rappelons sous 24 heures ouvrées si vous laissez un message.';
 const TITLE = 'Guichet des cartes grises : dossier renvoyé vers Villefranche';
-const HEADER = 'code_sp;code_indicateur;valeur;periode;date_mise_a_jour';
+// The real `export-resultats` format (field ids): a quarterly value updated in January 2099 covers 2098-Q4.
+const HEADER = 'code_sp_du_resultat;intitule_du_reseau;typologie;intitule_de_la_structure;code_sp_structure;code_sp_de_l_indicateur;titre_original_de_l_indicateur;valeur;frequence;date_de_mise_a_jour';
+const resultRow = (id: string, structure: string, name: string, value: string) =>
+  `${id};Préfectures;Préfecture;${name};${structure};IND-DECROCHE;Taux de décroché téléphonique;${value};Trimestrielle;15/01/2099`;
 
 /** A command of the project (`npm run admin` / `npm run import`) on the server's data, as an operator runs it. */
 function cli(script: string, dataDir: string, ...args: string[]): Promise<string> {
@@ -127,7 +130,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
   it('the agent publishes results from a CSV: a wrong file is refused line by line, the right one shows in <spp-results>', async () => {
     const section = agentPage.locator('spp-agent-results');
     const file = section.getByLabel('Fichier CSV des résultats');
-    const wrong = [HEADER, 'PREF-69;IND-DECROCHE;97,3;2098-T4;2099-01-15', 'PREF-13;IND-DECROCHE;40;2098-T4;2099-01-15'].join('\n');
+    const wrong = [HEADER, resultRow('RES-E1', 'PREF-69', 'Préfecture du Rhône', '97,3'), resultRow('RES-E2', 'PREF-13', 'Préfecture des Bouches-du-Rhône', '40')].join('\n');
     await file.setInputFiles({ name: 'resultats.csv', mimeType: 'text/csv', buffer: Buffer.from(wrong) });
     await section.getByRole('button', { name: 'Vérifier et publier' }).click();
     const report = section.locator('#results-report');
@@ -135,7 +138,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     assert.match(await report.innerText(), /Rien n’a été enregistré/);
     assert.match(await report.innerText(), /Ligne 3 : .*PREF-13/);
 
-    const right = [HEADER, 'PREF-69;IND-DECROCHE;97,3;2098-T4;2099-01-15'].join('\n');
+    const right = [HEADER, resultRow('RES-E1', 'PREF-69', 'Préfecture du Rhône', '97,3')].join('\n');
     await file.setInputFiles({ name: 'resultats.csv', mimeType: 'text/csv', buffer: Buffer.from(right) });
     await section.getByRole('button', { name: 'Vérifier et publier' }).click();
     await section.getByRole('status').filter({ hasText: '1 ligne(s) enregistrée(s)' }).waitFor();

@@ -205,9 +205,18 @@ describe('admin API: commitments, tokens, audit, sub-structures, export, results
   });
 
   it('results upload: checks every line first (nothing written on an error), then writes; rows of another structure refused; audited', async () => {
-    const header = 'code_sp;code_indicateur;valeur;periode;date_mise_a_jour';
-    const good = [header, 'CAF-69;IND-DECROCHE;91,5;2031;2032-01-15', 'CAF-69-VLB;IND-DECROCHE;88;2031;2032-01-15'].join('\n');
-    const bad = [header, 'CAF-69;IND-DECROCHE;91,5;2031;2032-01-15', 'CPAM-33;IND-DECROCHE;50;2031;2032-01-15', 'CAF-69;IND-NOPE;12;2031;2032-01-15'].join('\n');
+    // The real `export-resultats` format (field ids): an annual value updated in January 2032 covers 2031.
+    const header = 'code_sp_du_resultat;intitule_du_reseau;typologie;intitule_de_la_structure;code_sp_structure;code_sp_de_l_indicateur;titre_original_de_l_indicateur;valeur;frequence;date_de_mise_a_jour';
+    const caf = "Caisses d'allocations familiales;Caisse d'allocations familiales";
+    const row = (id: string, structure: string, name: string, indicator: string, value: string) =>
+      `${id};${caf};${name};${structure};${indicator};Taux de décroché téléphonique;${value};Annuelle;15/01/2032`;
+    const good = [header, row('RES-T1', 'CAF-69', 'CAF du Rhône', 'IND-DECROCHE', '91,5'), row('RES-T2', 'CAF-69-VLB', 'CAF du Rhône – accueil de Villeurbanne', 'IND-DECROCHE', '88')].join('\n');
+    const bad = [
+      header,
+      row('RES-T1', 'CAF-69', 'CAF du Rhône', 'IND-DECROCHE', '91,5'),
+      `RES-T3;Caisses primaires d'assurance maladie;Caisse primaire d'assurance maladie;CPAM de la Gironde;CPAM-33;IND-DECROCHE;Taux de décroché téléphonique;50;Annuelle;15/01/2032`,
+      row('RES-T4', 'CAF-69', 'CAF du Rhône', 'IND-NOPE', '12'),
+    ].join('\n');
     const stored = () => server.store.db.selectFrom('results').select(['structure_code', 'value']).where('period', '=', '2031').execute();
 
     const refused = await call('POST', '/api/v1/admin/structures/CAF-69/results.csv', agent, { csv: bad });
