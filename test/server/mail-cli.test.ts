@@ -62,7 +62,7 @@ describe('npm run admin: mail test and the digest settings', () => {
     const set = await cli(server.databaseEnv, 'notifications', 'set', 'PREF-69', '--to', 'accueil@exemple.fr,chef@exemple.fr', '--hour', '7');
     assert.equal(set.code, 0, set.stderr);
     assert.match(set.stdout, /Daily digest of PREF-69 at 7:00 \(Europe\/Paris\) to: accueil@exemple\.fr, chef@exemple\.fr/);
-    const token = await agentToken(server.store, ['PREF-69']);
+    const token = await agentToken(server.store, ['PREF-69'], 'Responsable', 'manager'); // the settings are a manager's
     const view = NotificationSettingsView.parse((await admin(server.app, 'GET', '/api/v1/admin/structures/PREF-69/notifications', token)).json());
     assert.deepEqual([view.digestAddresses, view.digestHour], [['accueil@exemple.fr', 'chef@exemple.fr'], 7]);
     const audit = await cli(server.databaseEnv, 'audit', '--limit', '1');
