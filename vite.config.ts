@@ -12,6 +12,34 @@ import { minifyLitTemplates } from './scripts/minify-lit-templates.js';
  */
 const root = import.meta.dirname;
 
+/**
+ * Lit's production build keeps two long developer-facing error messages in `css-tag.js` (thrown only when a
+ * template misuses `css`, which the type-checker already prevents here). Every element's first download carries
+ * them, so they ship as short ones: the banner's 12 KB budget has no room for 120 bytes of prose. The build fails
+ * if Lit's wording changes, so this never silently stops applying.
+ */
+function shortLitErrors(): Plugin {
+  const messages: [string, string][] = [
+    ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"CSSResult: use css or unsafeCSS"'],
+    [
+      `"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`,
+      `"css: not a css result: "+t`,
+    ],
+  ];
+  return {
+    name: 'spp-short-lit-errors',
+    apply: 'build',
+    transform(code, id) {
+      if (!/[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)) return null;
+      for (const [long, short] of messages) {
+        if (!code.includes(long)) this.error(`Lit's css-tag.js no longer holds ${long.slice(0, 40)}…: update shortLitErrors()`);
+        code = code.replace(long, short);
+      }
+      return { code, map: null };
+    },
+  };
+}
+
 /** Builds the agent page's module (`vite.agent.config.ts`) after the widgets, so `vite build` makes both. */
 function agentPage(): Plugin {
   return {
@@ -33,7 +61,7 @@ const elementEntries = Object.fromEntries(
 export default defineConfig({
   publicDir: false,
   // Lit templates keep their source whitespace otherwise (the budgets are measured on what ships).
-  plugins: [minifyLitTemplates(resolve(root, 'src')), agentPage()],
+  plugins: [minifyLitTemplates(resolve(root, 'src')), shortLitErrors(), agentPage()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

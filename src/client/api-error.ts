@@ -24,9 +24,4 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-
-  /** Worth trying again later: the network, a timeout, a server error or a rate limit. */
-  get transient(): boolean {
-    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'http' && (this.status! >= 500 || this.status === 429 || this.status === 408));
-  }
 }

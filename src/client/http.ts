@@ -4,6 +4,15 @@ import { ApiError } from './api-error.js';
 export { ApiError, type ApiErrorKind } from './api-error.js';
 
 /**
+ * Worth trying again later: the network, a timeout, a server error or a rate limit. Here with the retries, not on
+ * `ApiError`: a page that never retries (the banner alone) does not download it.
+ */
+export function isTransient(error: ApiError): boolean {
+  const { kind, status = 0 } = error;
+  return kind === 'network' || kind === 'timeout' || (kind === 'http' && (status >= 500 || status === 429 || status === 408));
+}
+
+/**
  * The API client: timeouts, retries with exponential backoff honouring `Retry-After`, an in-memory ETag cache
  * shared by every element of the page, and strict parsing (a response that does not match the contract is an
  * error, never half-rendered).
@@ -163,7 +172,7 @@ async function send<T>(url: string, parse: (data: unknown) => T, options: Reques
       return { status: response.status, data, headers: response.headers };
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError('network', String(error));
-      if (!apiError.transient || n >= retries) throw apiError;
+      if (!isTransient(apiError) || n >= retries) throw apiError;
       const delayMs = backoffDelay(n, options.backoffMs ?? 500, apiError);
       options.onRetry?.({ attempt: n + 1, delayMs, error: apiError });
       await sleep(delayMs, options.signal);

@@ -1,5 +1,5 @@
 import type { Problem } from '../contract/problem.js';
-import { ApiError, backoffDelay, requestJson, type RequestOptions } from './http.js';
+import { ApiError, backoffDelay, isTransient, requestJson, type RequestOptions } from './http.js';
 import { localStore, newIdempotencyKey, outboxKeys, readJson, writeJson, type KeyValueStorage, type LocalStore } from './local-store.js';
 
 export { newIdempotencyKey };
@@ -240,7 +240,7 @@ export class Outbox<T> {
       const error = caught instanceof ApiError ? caught : new ApiError('network', String(caught));
       const current = this.get(id);
       // A malformed answer may still mean "stored": keep the entry and ask again (the answer is replayed).
-      if (error.transient || error.kind === 'malformed') {
+      if (isTransient(error) || error.kind === 'malformed') {
         if (current) this.update({ ...current, attempts: current.attempts + 1 });
         this.schedule(error);
         return { kind: 'queued', error };

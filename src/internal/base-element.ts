@@ -5,7 +5,7 @@ import { scriptOrigin } from './config.js';
 import { emit, type SppErrorDetail } from './events.js';
 import { resolveLang } from './i18n.js';
 import { themeStyles } from './theme.js';
-import { levelAbove, resolveHeadingLevel } from './heading-level.js';
+import { levelAbove } from './heading-level.js';
 
 export type Theme = 'dsfr' | 'neutral';
 
@@ -48,7 +48,8 @@ export abstract class SppElement extends LitElement {
 
   /** The level of the element's main heading: `heading-level` when set, else one below the heading above it (see `heading-level.ts`). */
   protected headingLevelFor(attribute: number | null | undefined, min = 1, max = 6): number {
-    return resolveHeadingLevel(attribute, this.headingAbove, min, max);
+    // The attribute when it is a level; else one below the heading above; else 2. Then within min..max.
+    return Math.min(max, Math.max(min, attribute! >= 1 ? Math.trunc(attribute!) : (this.headingAbove ?? 1) + 1));
   }
 
   /** The language the element speaks. */

@@ -12,6 +12,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   }
   if (existing !== ctor && !warned.has(tag)) {
     warned.add(tag);
-    console.warn(`[spp] <${tag}> is already defined on this page (the script is probably included twice); keeping the first definition.`);
+    // Short on purpose: this module is in every element's first download (the banner's 12 KB budget).
+    console.warn(`[spp] <${tag}> defined twice (script included twice?): first kept`);
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fakeFetch, json, offline, problem, realApi, delay } from '../helpers/browser.js';
-import { ApiError, backoffDelay, getJson, parseRetryAfter, requestJson } from '../../src/client/http.js';
+import { ApiError, backoffDelay, getJson, isTransient, parseRetryAfter, requestJson } from '../../src/client/http.js';
 import { parserFor } from '../../src/internal/parse.js';
 import { EngagementsResponse } from '../../src/contract/engagement.js';
 import { StructuresPage } from '../../src/contract/structure.js';
@@ -60,7 +60,7 @@ describe('API client', () => {
     const error = await rejection(getJson('/down', parseAny, { retries: 1, backoffMs: 1 }));
     expect(error.kind).to.equal('http');
     expect(error.status).to.equal(503);
-    expect(error.transient).to.equal(true);
+    expect(isTransient(error)).to.equal(true);
     expect(calls).to.have.length(2);
   });
 
@@ -77,7 +77,7 @@ describe('API client', () => {
     );
     const error = await rejection(requestJson('/bad', parseAny, { method: 'POST', body: {}, retries: 3 }));
     expect(error.status).to.equal(400);
-    expect(error.transient).to.equal(false);
+    expect(isTransient(error)).to.equal(false);
     expect(error.problem?.errors?.[0]?.field).to.equal('title');
     expect(calls).to.have.length(1);
   });
