@@ -19,6 +19,7 @@ import {
   type ReplyRequest,
   type TagsRequest,
 } from '../contract/admin.js';
+import { NotificationSettingsView, type NotificationSettings } from '../contract/notifications.js';
 import { ImprovementAction, ImprovementsResponse, type ImprovementInput } from '../contract/improvement.js';
 import type { Problem } from '../contract/problem.js';
 import { ResultsResponse } from '../contract/results.js';
@@ -40,6 +41,7 @@ const parseAudit = parserFor(AuditPage);
 const parseResults = parserFor(ResultsResponse);
 const parsePublished = parserFor(ResultsPublished);
 const parseUpload = parserFor(ResultsUploadReport);
+const parseNotifications = parserFor(NotificationSettingsView);
 
 const structurePath = (code: string, rest: string) => `/api/v1/admin/structures/${encodeURIComponent(code)}/${rest}`;
 
@@ -177,6 +179,15 @@ export class AgentApi {
     const params = new URLSearchParams({ limit: String(limit) });
     if (cursor) params.set('cursor', cursor);
     return this.call(structurePath(structure, `audit?${params}`), parseAudit, { retries: 1 });
+  }
+
+  /** Who gets the structure's daily digest, and its e-mails not delivered yet (a manager's business). */
+  notifications(structure: string): Promise<NotificationSettingsView> {
+    return this.call(structurePath(structure, 'notifications'), parseNotifications, { retries: 1 });
+  }
+
+  putNotifications(structure: string, body: NotificationSettings): Promise<NotificationSettingsView> {
+    return this.call(structurePath(structure, 'notifications'), parseNotifications, { method: 'PUT', body, retries: 0 });
   }
 
   /** The structure's indicators and published values, read fresh. */

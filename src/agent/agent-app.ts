@@ -13,6 +13,7 @@ import './audit-panel.js';
 import './commitments-panel.js';
 import './export-panel.js';
 import './improvements-panel.js';
+import './notifications-panel.js';
 import './reassign-panel.js';
 import './results-panel.js';
 import './testimony-panel.js';
@@ -413,7 +414,7 @@ export class SppAgentApp extends LitElement {
           this.renderTeamScreens(structures)}`;
   }
 
-  /** The screens a structure's team runs its presence with; a manager also handles tokens and reads the log. */
+  /** The screens a structure's team runs its presence with; a manager also handles tokens, the e-mail notifications and reads the log. */
   private renderTeamScreens(structures: AgentProfile['structures']): TemplateResult {
     const lang = this.language;
     const unauthorized = () => this.signOut(this.s.sessionEnded);
@@ -423,6 +424,7 @@ export class SppAgentApp extends LitElement {
       <spp-agent-export .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-export>
       ${this.profile?.role === 'manager'
         ? html`<spp-agent-tokens .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-tokens>
+            <spp-agent-notifications .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-notifications>
             <spp-agent-audit .api=${this.#client} .structures=${structures} lang=${lang} @spp-agent-unauthorized=${unauthorized}></spp-agent-audit>`
         : nothing}`;
   }

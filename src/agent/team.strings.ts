@@ -220,6 +220,7 @@ export const AUDIT_ACTIONS: Record<'fr' | 'en', Record<string, string>> = {
     'commitment.delete': 'Engagement local supprimé',
     'token.create': 'Jeton créé',
     'token.revoke': 'Jeton révoqué',
+    'structure.notifications': 'Notifications par e-mail modifiées',
   },
   en: {
     'testimony.publish': 'Experience published',
@@ -240,5 +241,6 @@ export const AUDIT_ACTIONS: Record<'fr' | 'en', Record<string, string>> = {
     'commitment.delete': 'Local commitment deleted',
     'token.create': 'Token created',
     'token.revoke': 'Token revoked',
+    'structure.notifications': 'E-mail notifications changed',
   },
 };

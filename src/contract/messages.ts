@@ -18,6 +18,8 @@ const FIELD_LABELS: Record<Lang, Labels> = {
     title: 'Titre',
     body: 'Votre expérience',
     email: 'Adresse e-mail',
+    digestAddresses: 'Destinataire de la synthèse',
+    digestHour: 'Heure d’envoi',
     contactConsent: 'Accord pour être contacté',
     postedAs: 'Vous écrivez',
     postcode: 'Code postal',
@@ -57,6 +59,8 @@ const FIELD_LABELS: Record<Lang, Labels> = {
     title: 'Title',
     body: 'Your experience',
     email: 'E-mail address',
+    digestAddresses: 'Digest recipient',
+    digestHour: 'Sending hour',
     contactConsent: 'Consent to be contacted',
     postedAs: 'You are writing',
     postcode: 'Postcode',
@@ -94,6 +98,7 @@ const FIELD_LABELS: Record<Lang, Labels> = {
 const FORMAT_HINTS: Record<Lang, Labels> = {
   fr: {
     email: 'Saisissez une adresse e-mail complète, par exemple nom@exemple.fr.',
+    digestAddresses: 'Saisissez une adresse e-mail complète, par exemple nom@exemple.fr.',
     postcode: 'Saisissez les 5 chiffres du code postal, par exemple 75011.',
     code: 'Un code SP+ contient des lettres, des chiffres et des tirets.',
     'Idempotency-Key': 'Envoyez une clé unique de 8 à 128 caractères (par exemple un UUID).',
@@ -102,6 +107,7 @@ const FORMAT_HINTS: Record<Lang, Labels> = {
   },
   en: {
     email: 'Enter a full e-mail address, for example name@example.org.',
+    digestAddresses: 'Enter a full e-mail address, for example name@example.org.',
     postcode: 'Enter the 5 digits of the postcode, for example 75011.',
     code: 'An SP+ code holds letters, digits and hyphens.',
     'Idempotency-Key': 'Send a unique key of 8 to 128 characters (a UUID, for example).',
@@ -191,7 +197,8 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
       if (issue.code === 'invalid_value' && issue.input === undefined) {
         return { code: 'required', message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.` };
       }
-      const last = field.split('.').pop() ?? field;
+      // `digestAddresses.2` takes the hint of `digestAddresses`: an index names an item, not a field.
+      const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
       const hint = FORMAT_HINTS[lang][field] ?? FORMAT_HINTS[lang][last];
       if (hint) return { code: 'invalid_format', message: `${fr ? `« ${label} » : ` : `"${label}": `}${hint}` };
       if (issue.code === 'invalid_value') {

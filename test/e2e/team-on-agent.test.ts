@@ -11,6 +11,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const AGENT_NAME = 'Bureau des titres – Lucie';
 const COMMITMENT = 'Nous vous rappelons sous 24 heures ouvrées si vous laissez un message.';
 const TITLE = 'Guichet des cartes grises : dossier renvoyé vers Villefranche';
+const DIGEST_TO = 'accueil.rhone@prefecture.example';
 // The real `export-resultats` format (field ids): a quarterly value updated in January 2099 covers 2098-Q4.
 const HEADER = 'code_sp_du_resultat;intitule_du_reseau;typologie;intitule_de_la_structure;code_sp_structure;code_sp_de_l_indicateur;titre_original_de_l_indicateur;valeur;frequence;date_de_mise_a_jour';
 const resultRow = (id: string, structure: string, name: string, value: string) =>
@@ -29,10 +30,11 @@ function cli(script: string, dataDir: string, ...args: string[]): Promise<string
  * A structure's team runs its presence from /agent, in the browser only: the manager (token from the CLI,
  * `--role manager`) creates an agent's token; the agent signs in with it, adds a local commitment (shown in the
  * host page's banner), publishes a period's results from a CSV (checked line by line first; then shown in
- * <spp-results>) and re-assigns a testimony to a sub-structure; the manager reads all of it in the audit log and
+ * <spp-results>) and re-assigns a testimony to a sub-structure; the manager sets the daily digest's recipient
+ * (a wrong address named by its field first), reads all of it in the audit log and
  * revokes the agent's token, which is refused at once.
  */
-describe('a structure’s team on /agent: tokens, commitments, results, re-assign, audit, revoke', () => {
+describe('a structure’s team on /agent: tokens, commitments, results, re-assign, notifications, audit, revoke', () => {
   let server: ServerProcess;
   let browser: Browser;
   let managerToken: string;
@@ -114,6 +116,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     agentPage = await signIn(agentToken);
     assert.match(await agentPage.locator('header').innerText(), new RegExp(`Connecté : ${AGENT_NAME}`));
     assert.equal(await agentPage.locator('spp-agent-tokens').count(), 0, 'an agent has no tokens screen');
+    assert.equal(await agentPage.locator('spp-agent-notifications').count(), 0, 'an agent has no notifications screen');
     const section = agentPage.locator('spp-agent-commitments');
     await section.getByLabel('Engagement national').selectOption('2');
     await section.getByLabel('Votre engagement').fill(COMMITMENT);
@@ -193,6 +196,26 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     await host.close();
   });
 
+  it('the manager sets the daily digest’s recipient and hour on /agent; the API then returns them', async () => {
+    const page = await signIn(managerToken);
+    const section = page.locator('spp-agent-notifications');
+    await section.getByRole('heading', { name: 'Notifications par e-mail' }).waitFor();
+    await section.getByText('0 en attente d’envoi · 0 en échec').waitFor();
+    await section.getByRole('button', { name: 'Ajouter une adresse' }).click();
+    await section.getByLabel('Adresse 1', { exact: true }).fill('accueil.rhone@');
+    await section.getByRole('button', { name: 'Enregistrer la synthèse' }).click();
+    await section.locator('#notif-address-0-error').filter({ hasText: 'adresse e-mail complète' }).waitFor();
+    await section.getByLabel('Adresse 1', { exact: true }).fill(DIGEST_TO);
+    await section.getByLabel('Heure d’envoi (heure de Paris)').selectOption('17');
+    await section.getByRole('button', { name: 'Enregistrer la synthèse' }).click();
+    await section.getByRole('status').filter({ hasText: 'Synthèse enregistrée : 1 destinataire(s), envoi chaque jour après 17 h.' }).waitFor();
+    const res = await fetch(`${server.url}/api/v1/admin/structures/PREF-69/notifications`, { headers: { authorization: `Bearer ${managerToken}` } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { digestAddresses: string[]; digestHour: number };
+    assert.deepEqual([body.digestAddresses, body.digestHour], [[DIGEST_TO], 17]);
+    await page.close();
+  });
+
   it('the manager sees all of it in the audit log, then revokes the agent’s token: refused at once', async () => {
     const page = await signIn(managerToken);
     const audit = page.locator('spp-agent-audit');
@@ -200,6 +223,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     const log = await audit.locator('table').innerText();
     for (const [action, who] of [
       ['Jeton créé', 'Responsable accueil Rhône'],
+      ['Notifications par e-mail modifiées', 'Responsable accueil Rhône'],
       ['Engagement local ajouté', AGENT_NAME],
       ['Résultats publiés (fichier CSV)', AGENT_NAME],
       ['Témoignage réaffecté', AGENT_NAME],
