@@ -4,6 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { sqliteConnection } from '../store/database.js';
 import { detectDataset, explainColumns, mapColumns, type DatasetKind } from '../../src/opendata/columns.js';
 import { CsvParser, detectSeparator } from './csv.js';
 import { JsonRecordScanner, recordColumns } from './json-records.js';
@@ -400,7 +401,11 @@ async function importFile(
 export async function importOpenData(db: Kysely<Database>, paths: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
   const files = await listImportFiles(paths);
   if (!files.length) throw new ImportUsageError(`no .csv or .json file in ${paths.join(', ')}`);
-  const ctx = new WriteContext((options.now ?? new Date()).toISOString(), options.structures ? new Set(options.structures) : undefined);
+  const ctx = new WriteContext(
+    (options.now ?? new Date()).toISOString(),
+    options.structures ? new Set(options.structures) : undefined,
+    sqliteConnection(db),
+  );
   const planned: { facts: FileFacts; kind: DatasetKind | undefined; columns: string[]; error?: string }[] = [];
   for (const path of files) {
     const facts = await inspect(path);

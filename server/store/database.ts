@@ -63,7 +63,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   sqlite.pragma('busy_timeout = 5000');
   const version = new DataVersion();
   const db = new Kysely<Database>(versionedDialect(new SqliteDialect({ database: reusingStatements(sqlite) }), version));
+  sqliteConnections.set(db, sqlite);
   return { db, dialect: 'sqlite', location: file, version, close: () => db.destroy() };
+}
+
+const sqliteConnections = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 connection behind a Kysely instance of `openDatabase` (`undefined` on PostgreSQL). Only for
+ * hot loops that Kysely's query building would dominate (the open-data importer's inserts): the caller must run
+ * its statements while it holds Kysely's one connection (inside a transaction), so they join that transaction.
+ * Writes made this way do not move `version` until the transaction commits.
+ */
+export function sqliteConnection(db: Kysely<Database>): BetterSqlite3.Database | undefined {
+  return sqliteConnections.get(db);
 }
 
 /** Most distinct statements the app runs (an `in (?, ?, ...)` list is one per length); beyond, the oldest goes. */
