@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database, ReplyTable, StructureTable, TestimonyStructureTable, TestimonyTable } from '../store/schema.js';
@@ -33,15 +34,28 @@ export class WriteContext {
   private readonly networkByKey = new Map<string, string>();
   private readonly indicators = new Set<string>();
   private nextPosition: number | undefined;
+  /** What a structure reference resolved to in this run (cleared when a structure is written). */
+  private readonly resolved = new Map<string, { code: string } | { problem: Problem }>();
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   /**
    * @param allowed When set, the only structure codes this import may write (a manager's scope): a row for
    *   another structure is rejected.
+   * @param sqlite The better-sqlite3 connection behind the database, when it is SQLite: the hot inserts then
+   *   bypass Kysely (see `insertRows`).
    */
   constructor(
     readonly now: string,
     readonly allowed?: ReadonlySet<string>,
+    readonly sqlite?: BetterSqlite3.Database,
   ) {}
+
+  /** One prepared statement per text for the whole run. */
+  statement(text: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.sqlite!.prepare(text)));
+    return statement;
+  }
 
   /** Name of every known structure by code (the database, including rows written earlier in this run). */
   async structures(db: Db): Promise<Map<string, string>> {
@@ -54,6 +68,8 @@ export class WriteContext {
   }
 
   rememberStructure(code: string, name: string): void {
+    if (this.structureNames.get(code) === name) return;
+    this.resolved.clear();
     this.structureNames.set(code, name);
     const key = fold(name);
     const codes = this.codesByName.get(key);
@@ -73,6 +89,14 @@ export class WriteContext {
    */
   async resolveStructure(db: Db, ref: StructureRef): Promise<{ code: string } | { problem: Problem }> {
     const names = await this.structures(db);
+    // A big export names the same few thousand structures again and again: each reference is resolved once.
+    const key = `${ref.column}\u0000${ref.code ?? ''}\u0000${ref.typology ?? ''}\u0000${ref.title ?? ''}`;
+    let resolved = this.resolved.get(key);
+    if (!resolved) this.resolved.set(key, (resolved = this.resolveStructureIn(names, ref)));
+    return resolved;
+  }
+
+  private resolveStructureIn(names: Map<string, string>, ref: StructureRef): { code: string } | { problem: Problem } {
     if (ref.code) {
       return names.has(ref.code)
         ? { code: ref.code }
@@ -383,6 +407,11 @@ async function writeResults(db: Db, items: Item<ResultRecord>[], ctx: WriteConte
 const experienceId = (reference: string) => `od-${reference}`;
 const replyId = (reference: string, structure: string) => `od-${reference}|${structure}`;
 
+const linksText = (links: { structure_code: string; position: number | string; published_at?: string | null }[]) =>
+  JSON.stringify(links.map((l) => [l.structure_code, Number(l.position), l.published_at]));
+const repliesText = (replies: { structure_code: string; body: string; signature: string; created_at: string }[]) =>
+  JSON.stringify(replies.map((r) => [r.structure_code, r.body, r.signature, r.created_at]).sort());
+
 async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: WriteContext): Promise<Outcome[]> {
   const names = await ctx.structures(db);
   const stored = new Map(
@@ -406,8 +435,8 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
   const linksById = group(links);
   const repliesById = group(replies);
   for (const id of ids) {
-    linksOf.set(id, JSON.stringify((linksById.get(id) ?? []).map((l) => [l.structure_code, Number(l.position), l.published_at])));
-    repliesOf.set(id, JSON.stringify((repliesById.get(id) ?? []).map((r) => [r.structure_code, r.body, r.signature, r.created_at]).sort()));
+    linksOf.set(id, linksText(linksById.get(id) ?? []));
+    repliesOf.set(id, repliesText(repliesById.get(id) ?? []));
   }
   // New experiences go in multi-row inserts at the end of the batch: most of a first import, far fewer statements.
   const queued = new Map<string, { testimony: Insertable<TestimonyTable>; links: Insertable<TestimonyStructureTable>[]; replies: Insertable<ReplyTable>[] }>();
@@ -463,31 +492,37 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
       signature: r.signature ?? names.get(codes[r.slot]!) ?? codes[r.slot]!,
       created_at: r.createdAt,
     }));
-    const linksJson = JSON.stringify(wantedLinks.map((l) => [l.structure_code, l.position, l.published_at]));
-    const repliesJson = JSON.stringify(wantedReplies.map((r) => [r.structure_code, r.body, r.signature, r.created_at]).sort());
-
-    if (before && sameValues(before, values) && linksOf.get(id) === linksJson && repliesOf.get(id) === repliesJson) {
+    // Comparable text of links and replies: only needed against an experience stored before (or queued earlier in
+    // this batch), never on a first import.
+    const waiting = queued.get(id);
+    const linksJson = before ? linksText(wantedLinks) : '';
+    const repliesJson = before ? repliesText(wantedReplies) : '';
+    if (
+      before &&
+      sameValues(before, values) &&
+      (waiting ? linksText(waiting.links) : linksOf.get(id)) === linksJson &&
+      (waiting ? repliesText(waiting.replies) : repliesOf.get(id)) === repliesJson
+    ) {
       outcomes.push('unchanged');
       continue;
     }
-    if (!before || queued.has(id)) {
+    if (!before || waiting) {
       // The same experience twice in one batch: the later row wins, as it would across batches.
-      outcomes.push(queued.has(id) ? 'updated' : 'inserted');
-      queued.set(id, {
-        testimony: {
-          id,
-          reference: e.reference,
-          // No tracking token: the author's private link belongs to the platform the experience came from.
-          token_hash: '',
-          email: null,
-          contact_consent: 0,
-          lang: 'fr',
-          pii_flags: '[]',
-          ...values,
-        },
-        links: wantedLinks,
-        replies: wantedReplies,
-      });
+      outcomes.push(waiting ? 'updated' : 'inserted');
+      const testimony = {
+        id,
+        reference: e.reference,
+        // No tracking token: the author's private link belongs to the platform the experience came from.
+        token_hash: '',
+        email: null,
+        contact_consent: 0,
+        lang: 'fr',
+        pii_flags: '[]',
+        mail_stopped_at: null,
+        ...values,
+      };
+      queued.set(id, { testimony, links: wantedLinks, replies: wantedReplies });
+      stored.set(e.reference, testimony);
     } else {
       await db.updateTable('testimonies').set(values).where('id', '=', id).execute();
       await db.deleteFrom('replies').where('testimony_id', '=', id).execute();
@@ -495,25 +530,50 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
       await db.insertInto('testimony_structures').values(wantedLinks).execute();
       if (wantedReplies.length) await db.insertInto('replies').values(wantedReplies).execute();
       outcomes.push('updated');
+      stored.set(e.reference, { ...before, ...values });
+      linksOf.set(id, linksJson);
+      repliesOf.set(id, repliesJson);
     }
-    stored.set(e.reference, { ...(before ?? ({} as never)), id, reference: e.reference, ...values });
-    linksOf.set(id, linksJson);
-    repliesOf.set(id, repliesJson);
   }
   const news = [...queued.values()];
-  for (const [rows, table, size] of [
-    [news.map((n) => n.testimony), 'testimonies', 100],
-    [news.flatMap((n) => n.links), 'testimony_structures', 400],
-    [news.flatMap((n) => n.replies), 'replies', 300],
-  ] as const) {
-    for (let i = 0; i < rows.length; i += size) {
-      await db
-        .insertInto(table)
-        .values(rows.slice(i, i + size) as never)
-        .execute();
-    }
-  }
+  await insertRows(db, ctx, 'testimonies', news.map((n) => n.testimony), 100);
+  await insertRows(db, ctx, 'testimony_structures', news.flatMap((n) => n.links), 400);
+  await insertRows(db, ctx, 'replies', news.flatMap((n) => n.replies), 300);
   return outcomes;
+}
+
+/**
+ * Inserts new rows. On SQLite they go through one prepared better-sqlite3 statement per table, run row by row:
+ * building and compiling Kysely's multi-row inserts cost more than SQLite's own work on a 500,000-row import
+ * (DESIGN.md's budget: >= 20,000 rows/s). This is safe because the writers run inside the import's transaction,
+ * which holds Kysely's one SQLite connection: the statements join that transaction (and its rollback on a dry
+ * run), and nothing else runs on the connection meanwhile. PostgreSQL keeps the Kysely path (`chunk` rows per
+ * statement). Every row of one call has the same columns, in the same order.
+ */
+async function insertRows<T extends keyof Database & string>(
+  db: Db,
+  ctx: WriteContext,
+  table: T,
+  rows: Insertable<Database[T]>[],
+  chunk: number,
+): Promise<void> {
+  if (!rows.length) return;
+  if (ctx.sqlite) {
+    const columns = Object.keys(rows[0]!);
+    const insert = ctx.statement(`insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    const values: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let c = 0; c < columns.length; c++) values[c] = (row as Record<string, unknown>)[columns[c]!] ?? null;
+      insert.run(values);
+    }
+    return;
+  }
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
+  }
 }
 
 type Writer<K extends DatasetKind> = (db: Db, items: Item<RecordOf<K>>[], ctx: WriteContext) => Promise<Outcome[]>;

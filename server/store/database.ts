@@ -78,7 +78,20 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     // Runs on the same connection as Kysely's queries (better-sqlite3 is synchronous): no reader holds the WAL.
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   };
+  sqliteConnections.set(db, sqlite);
   return { db, dialect: 'sqlite', location: file, version, forgetOverwritten, close: () => db.destroy() };
+}
+
+const sqliteConnections = new WeakMap<Kysely<Database>, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 connection behind a Kysely instance of `openDatabase` (`undefined` on PostgreSQL). Only for
+ * hot loops that Kysely's query building would dominate (the open-data importer's inserts): the caller must run
+ * its statements while it holds Kysely's one connection (inside a transaction), so they join that transaction.
+ * Writes made this way do not move `version` until the transaction commits.
+ */
+export function sqliteConnection(db: Kysely<Database>): BetterSqlite3.Database | undefined {
+  return sqliteConnections.get(db);
 }
 
 /** Most distinct statements the app runs (an `in (?, ?, ...)` list is one per length); beyond, the oldest goes. */

@@ -23,8 +23,22 @@ export function cellText(cell: Cell): string {
   return String(cell).trim();
 }
 
+const folds = new Map<string, string>();
+
 /** Lower case, no accents, words joined by single spaces: "Qualité perçue" → "qualite percue". */
 export function fold(text: string): string {
+  // The same short cells (statuses, feelings, names) come back on every row of a big export.
+  if (text.length > 64) return foldUncached(text);
+  let folded = folds.get(text);
+  if (folded === undefined) {
+    if (folds.size >= 4096) folds.clear();
+    folds.set(text, (folded = foldUncached(text)));
+  }
+  return folded;
+}
+
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -317,6 +317,18 @@ describe('files the importer must cope with', () => {
     assert.equal(row.name, 'Mairie de Marseille, état civil');
   });
 
+  it('reads a big UTF-8 export as UTF-8 even where an accented letter straddles two of the chunks it is read in', async () => {
+    // The file is checked 256 KiB at a time: the "é" of the second row starts on the last byte of the first chunk.
+    const head = 'code_sp;nom;reseau;commentaire\nMAIRIE-13010;Mairie de Gémenos;COMMUNE;';
+    const second = '\nMAIRIE-13011;Mairie de Cuges-les-Pins, ';
+    const pad = 'x'.repeat((1 << 18) - 1 - Buffer.byteLength(head + second));
+    writeFileSync(join(dir, 'big-utf8.csv'), `${head}${pad}${second}état civil;COMMUNE;\n`);
+    const report = await importOpenData(store.db, [join(dir, 'big-utf8.csv')], { now: NOW });
+    assert.equal(report.files[0]!.encoding, 'utf-8');
+    const names = await store.db.selectFrom('structures').select('name').where('code', 'in', ['MAIRIE-13010', 'MAIRIE-13011']).orderBy('code').execute();
+    assert.deepEqual(names.map((n) => n.name), ['Mairie de Gémenos', 'Mairie de Cuges-les-Pins, état civil']);
+  });
+
   it('detects a comma-separated file', async () => {
     writeFileSync(join(dir, 'comma.csv'), 'code_sp,nom,reseau\nMAIRIE-13001,"Mairie, Aubagne",COMMUNE\n');
     const report = await importOpenData(store.db, [join(dir, 'comma.csv')], { now: NOW });
