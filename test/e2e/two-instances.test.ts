@@ -30,8 +30,10 @@ function createAgentToken(databaseUrl: string, structure: string): string {
 }
 
 const RATE_LIMIT_MAX = 40;
-/** Every submission this file sends, from 127.0.0.1: each one counts against the per-address limit. */
+/** Every submission this file sends, from 127.0.0.1: each one counts against the per-address limit... */
 let submissions = 0;
+/** ...except a replay of an already stored submission (same key, same body), answered before the limit. */
+let maybeReplays = 0;
 const post = (server: ServerProcess, body: unknown, key: string) => {
   submissions++;
   return fetch(`${server.url}/api/v1/testimonies`, {
@@ -118,6 +120,8 @@ describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_U
       const key = randomUUID();
       const body = submission(`Double envoi ${round}`);
       const answers = await Promise.all([post(one, body, key), post(two, body, key), post(one, body, key), post(two, body, key)]);
+      // The 3 duplicates count or not depending on whether the first was already stored when they arrived.
+      maybeReplays += 3;
       assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 201]);
       const references = new Set(await Promise.all(answers.map(async (a) => ((await a.json()) as { reference: string }).reference)));
       assert.equal(references.size, 1, 'every answer names the same testimony');
@@ -143,12 +147,20 @@ describe('two instances on one PostgreSQL', { skip: !process.env.TEST_DATABASE_U
   });
 
   it('shares the per-address submission limit between the instances through Redis', { skip: redisMissing }, async () => {
+    const before = submissions;
+    let accepted = 0;
     let status = 201;
     for (let i = 0; status === 201 && submissions < 3 * RATE_LIMIT_MAX; i++) {
       status = (await post(i % 2 ? two : one, submission(`Envoi ${i}`), randomUUID())).status;
+      if (status === 201) accepted++;
     }
     assert.equal(status, 429);
-    assert.equal(submissions, RATE_LIMIT_MAX + 1, 'the limit holds for both instances together, not for each');
+    // One limit for both instances: what counted before (between `before - maybeReplays` and `before`) plus what
+    // this loop got is the limit. Each instance on its own would have let about twice as many through.
+    assert.ok(
+      before - maybeReplays + accepted <= RATE_LIMIT_MAX && before + accepted >= RATE_LIMIT_MAX,
+      `the limit holds for both instances together, not for each: ${accepted} accepted after ${before} sends (${maybeReplays} of them maybe replays)`,
+    );
     assert.equal((await post(one, submission('Encore'), randomUUID())).status, 429);
   });
 });
