@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
  * The Services Publics+ open data as the portal publishes it (test/fixtures/opendata-real/, written by hand from
- * the formats of /work/shared/DOMAIN.md): Opendatasoft field ids and French labels, BOM, Windows-1252, French
+ * the formats of the team's shared DOMAIN.md): Opendatasoft field ids and French labels, BOM, Windows-1252, French
  * dates, network names instead of codes, structures named by title, annual, half-year and quarterly values.
  */
 const root = resolve(import.meta.dirname, '../..');
