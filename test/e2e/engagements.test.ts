@@ -1,9 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { ENGAGEMENTS_FR } from '../../src/data/engagements.fr.js';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 /** DESIGN.md: a page holding only `<spp-engagements>` downloads at most 12 KB gzip of JavaScript, Lit included. */
 const BUDGET_BYTES = 12 * 1024;
@@ -131,15 +130,10 @@ describe('<spp-engagements> on real pages', () => {
 
   it(`keeps a page holding only the banner within ${BUDGET_BYTES} bytes of gzip JavaScript`, async () => {
     const page = await browser.newPage();
-    const bodies: Promise<[string, number]>[] = [];
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') {
-        bodies.push(response.body().then((body) => [new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length]));
-      }
-    });
+    const scripts = recordScripts(page);
     await hostPage(page, server, '/only-banner', '<spp-engagements structure="CAF-69"></spp-engagements>');
     await renderedTexts(page);
-    const sizes = await Promise.all(bodies);
+    const sizes = await scripts.settled();
     const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
     assert.ok(total <= BUDGET_BYTES, `${total} bytes gzip: ${sizes.map(([path, bytes]) => `${path} ${bytes}`).join(', ')}`);
     await page.close();

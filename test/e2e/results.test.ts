@@ -1,9 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import type { ResultsResponse } from '../../src/contract/results.js';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -28,37 +27,26 @@ describe('<spp-results> on the demo page', () => {
     await server?.dispose();
   });
 
-  async function openDemo(): Promise<{ page: Page; requested: string[]; scripts: { url: string; bytes: number }[] }> {
+  async function openDemo(): Promise<{ page: Page; scripts: ReturnType<typeof recordScripts> }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    // Script URLs as they are requested (in order), and their gzip sizes once their bodies are in.
-    const requested: string[] = [];
-    page.on('request', (request) => request.resourceType() === 'script' && requested.push(new URL(request.url()).pathname));
-    const scripts: { url: string; bytes: number }[] = [];
-    page.on('response', async (response) => {
-      if (response.request().resourceType() !== 'script') return;
-      // Recorded at once (reading the body takes a while on a loaded machine), then sized: gzip -9 of the body, as
-      // the budget counts it (the server may or may not compress, depending on the build).
-      const script = { url: new URL(response.url()).pathname, bytes: 0 };
-      scripts.push(script);
-      script.bytes = gzipSync(await response.body(), { level: 9 }).length;
-    });
+    const scripts = recordScripts(page);
     await page.goto(server.url, { waitUntil: 'networkidle' });
     await page.locator('spp-results article').waitFor();
     assert.deepEqual(errors, []);
-    return { page, requested, scripts };
+    return { page, scripts };
   }
 
   it('loads the history and chart.js only when the chart scrolls into view', async (t) => {
-    const { page, requested, scripts } = await openDemo();
+    const { page, scripts } = await openDemo();
+    const { requested } = scripts;
     await page.waitForTimeout(300);
     const before = [...requested];
     assert.ok(before.some((u) => /\/spp-results-[\w-]+\.js$/.test(u)), `element module loaded: ${before.join(', ')}`);
     assert.ok(!before.some((u) => /line-chart|results-history/.test(u)), `nothing of the chart before scrolling: ${before.join(', ')}`);
-    await waitFor(() => (scripts.length >= before.length ? true : undefined));
-    const initial = scripts.filter((s) => before.includes(s.url)).reduce((sum, s) => sum + s.bytes, 0);
+    const initial = (await scripts.settled()).filter(([url]) => before.includes(url)).reduce((sum, [, bytes]) => sum + bytes, 0);
     t.diagnostic(`demo page JS before the chart is visible (all its elements): ${before.length} files, ${(initial / 1024).toFixed(1)} KB gzip`);
 
     await page.locator('spp-results .history').scrollIntoViewIfNeeded();
@@ -73,8 +61,8 @@ describe('<spp-results> on the demo page', () => {
     assert.ok(after.some((u) => /line-chart/.test(u)), `chart chunk requested after scrolling: ${after.join(', ')}`);
     assert.equal(await canvas.getAttribute('role'), 'img');
     assert.match((await canvas.getAttribute('aria-label')) ?? '', /Appels décrochés/);
-    const chart = await waitFor(() => scripts.find((s) => /line-chart/.test(s.url)));
-    t.diagnostic(`chart chunk: ${(chart.bytes / 1024).toFixed(1)} KB gzip`);
+    const chart = await waitFor(() => [...scripts.sizes].find(([url]) => /line-chart/.test(url)));
+    t.diagnostic(`chart chunk: ${(chart[1] / 1024).toFixed(1)} KB gzip`);
     await page.close();
   });
 
@@ -83,14 +71,8 @@ describe('<spp-results> on the demo page', () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    const bodies: Promise<[string, number]>[] = [];
-    const requested: string[] = [];
-    page.on('request', (request) => request.resourceType() === 'script' && requested.push(new URL(request.url()).pathname));
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') {
-        bodies.push(response.body().then((body) => [new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length]));
-      }
-    });
+    const scripts = recordScripts(page);
+    const { requested } = scripts;
     await page.route(`${server.url}/only-results`, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
@@ -102,7 +84,7 @@ describe('<spp-results> on the demo page', () => {
     await page.goto(`${server.url}/only-results`, { waitUntil: 'networkidle' });
     await page.locator('spp-results article').waitFor();
     await page.waitForTimeout(300);
-    const sizes = await Promise.all(bodies);
+    const sizes = await scripts.settled();
     const total = sizes.reduce((sum, [, bytes]) => sum + bytes, 0);
     const listing = sizes.map(([path, bytes]) => `${path} ${bytes}`).join(', ');
     t.diagnostic(`only <spp-results>, before its chart: ${total} bytes gzip in ${sizes.length} files`);

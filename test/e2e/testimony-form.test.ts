@@ -1,10 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 const STORY = 'J’ai attendu quarante minutes au téléphone avant de parler à quelqu’un, puis la ligne a coupé deux fois.';
 
@@ -72,15 +71,13 @@ describe('<spp-testimony-form> end to end, on the real server', () => {
 
   it('a page holding only the form: at most 25 KB of gzipped JavaScript to show it, the rest preloaded once on screen', async () => {
     const page = await browser.newPage();
-    const scripts = new Map<string, number>();
-    page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.set(response.url(), gzipSync(await response.body(), { level: 9 }).length);
-    });
+    const recorded = recordScripts(page);
     await page.goto(`${server.url}/form/PREF-69`, { waitUntil: 'networkidle' });
     await page.locator('spp-testimony-form').getByText('Étape 1 sur 6').waitFor();
     // Preloaded as soon as the form is on screen (so a lost connection never blocks a step): the other steps,
     // validation, the personal-data check and the outbox (flow), the contract and zod, the first-names list.
     const preloaded = /\/assets\/(flow|parse|testimony|first-names)-[^/]+\.js$/;
+    const scripts = new Map(await recorded.settled());
     const sum = (entries: [string, number][]) => entries.reduce((a, [, b]) => a + b, 0);
     const firstStep = sum([...scripts].filter(([url]) => !preloaded.test(url)));
     const total = sum([...scripts]);

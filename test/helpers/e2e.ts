@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -20,6 +21,44 @@ export const CHROMIUM_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Every script a page downloads, in the order requested, with its size as the budgets count it (gzip -9 of the
+ * body, whether or not the server compressed it). A body still being read when the page closes is left out rather
+ * than failing the whole test file with an unhandled rejection.
+ */
+export function recordScripts(page: Page): {
+  requested: string[];
+  /** The scripts whose bodies are in, by path. */
+  sizes: Map<string, number>;
+  /** Waits for the bodies of every script answered so far. */
+  settled(): Promise<[string, number][]>;
+} {
+  const requested: string[] = [];
+  const sizes = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(new URL(request.url()).pathname);
+  });
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    const path = new URL(response.url()).pathname;
+    pending.push(
+      response.body().then(
+        (body) => void sizes.set(path, gzipSync(body, { level: 9 }).length),
+        () => undefined,
+      ),
+    );
+  });
+  return {
+    requested,
+    sizes,
+    settled: async () => {
+      await Promise.all(pending);
+      return [...sizes];
+    },
+  };
 }
 
 export function freePort(): Promise<number> {
