@@ -1,214 +1,271 @@
 /**
- * The embed configurator (`/configurator`): pick an element, a structure and options, see the element live,
- * copy the snippet. Everything it knows comes from the server: `/widgets/manifest.json` (release, versioned URL,
- * SRI hash) and the custom-elements manifest (each element's attributes, from its JSDoc header), so an element
- * added to the package appears here without touching this file. Plain DOM, no innerHTML: structure names come
- * from the API and are always set as text. The choices live in the URL, so a configuration can be shared.
+ * The embed configurator (`/configurator`, `?lang=en` for English): pick an element, a service and options, see
+ * the element live, copy the snippet, and read what to ask whoever runs the site's security policy.
+ * What exists comes from the server (`/widgets/manifest.json`: release, versioned URL, SRI hash, elements); every
+ * word comes from configurator.strings.js. Plain DOM, no innerHTML: service names come from the API and are always
+ * set as text. The choices live in the URL, so a configuration can be shared.
  */
+import { DEFAULT_SERVICE, ELEMENTS, PAGE, UNKNOWN_ELEMENT } from './configurator.strings.js';
 
 const ORIGIN = window.location.origin;
-/** Set from the snippet or by the platform: never offered as options. */
-const HIDDEN_ATTRIBUTES = new Set(['structure', 'api']);
-const LANG_CHOICES = [
-  ['', 'Langue de la page (par défaut)'],
-  ['fr', 'Français'],
-  ['en', 'English'],
-];
+const LANG = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fr';
+const PREFERRED_ORDER = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements', 'spp-testimony-form'];
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
+
+/**
+ * A text of the table in the page's language, `{name}` placeholders filled. French gets its typography here:
+ * a no-break space before : ; ? ! and inside « ».
+ * @param {{ fr: string, en: string }} words
+ * @param {Record<string, string | number>} [values]
+ */
+function text(words, values = {}) {
+  let result = words[LANG].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
+  if (LANG === 'fr') result = result.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  return result;
+}
+/** @param {keyof typeof PAGE} key @param {Record<string, string | number>} [values] */
+const say = (key, values) => text(PAGE[key], values);
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
+/** @param {string} tag @param {Record<string, string>} [props] @param {(Node | string)[]} [children] */
+function h(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) {
+    if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
 const state = {
-  widgets: /** @type {null | {version: string, script: string, versionedScript: string, integrity: string, elements: string[], customElements: string | null}} */ (null),
-  /** tag → { tag, summary, attributes: [{ name, type, default, description }] } */
-  elements: new Map(),
+  widgets: /** @type {null | {version: string, script: string, versionedScript: string, integrity: string, elements: string[]}} */ (null),
+  tags: /** @type {string[]} */ ([]),
   tag: '',
-  structure: /** @type {null | {code: string, name: string}} */ (null),
+  /** The service shown; null when the element can go without one and the webmaster chose none. */
+  structure: /** @type {null | {code: string, name: string}} */ ({ ...DEFAULT_SERVICE }),
+  /** Whether the service is still the example one (the webmaster has not picked theirs). */
+  exampleService: true,
   values: /** @type {Record<string, string | boolean>} */ ({}),
   script: 'versioned',
+  /** The 9 engagements' official wording, from the API, in the page's language. */
+  engagements: /** @type {{ number: number, text: string }[]} */ ([]),
 };
 
-/** `'a' | 'b'` → ['a', 'b']; anything else → null. */
-function literalOptions(typeText) {
-  if (!typeText) return null;
-  const parts = typeText.split('|').map((p) => p.trim()).filter((p) => p !== 'undefined' && p !== 'null');
-  if (!parts.length || !parts.every((p) => /^'[^']*'$|^"[^"]*"$/.test(p))) return null;
-  return parts.map((p) => p.slice(1, -1));
+const describe = (tag) => ELEMENTS[tag] ?? UNKNOWN_ELEMENT;
+
+/** The value of an option as the element would see it: chosen, or its default. */
+function valueOf(option) {
+  const value = state.values[option.attribute];
+  if (value !== undefined) return value;
+  if (option.kind === 'cards') return option.choices[0].value;
+  if (option.kind === 'checkbox') return false;
+  return '';
 }
 
-const unquote = (value) => (value === undefined || value === null ? '' : String(value).replace(/^(['"])(.*)\1$/, '$2'));
-
-function readElements(customElements, tags) {
-  const found = new Map();
-  for (const module of customElements?.modules ?? []) {
-    for (const d of module.declarations ?? []) {
-      if (!d.customElement || !d.tagName || (tags.length && !tags.includes(d.tagName))) continue;
-      found.set(d.tagName, {
-        tag: d.tagName,
-        summary: d.summary ?? d.description ?? '',
-        attributes: (d.attributes ?? []).map((a) => ({ name: a.name, type: a.type?.text ?? 'string', default: unquote(a.default), description: a.description ?? '' })),
-      });
-    }
-  }
-  // Built without its manifest (only `vite build`): the common attributes are known anyway.
-  for (const tag of tags) {
-    if (!found.has(tag)) {
-      found.set(tag, {
-        tag,
-        summary: '',
-        attributes: [
-          { name: 'lang', type: 'string', default: '', description: 'Langue du widget.' },
-          { name: 'theme', type: "'dsfr' | 'neutral'", default: 'dsfr', description: '`dsfr` pour les sites de l’État, `neutral` pour les collectivités.' },
-        ],
-      });
-    }
-  }
-  return new Map([...found].sort(([a], [b]) => a.localeCompare(b)));
-}
+const isShown = (option) => !option.when || option.when.values.includes(String(valueOf(describe(state.tag).options.find((o) => o.attribute === option.when.attribute)) ?? ''));
 
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering the form
 
+function renderStaticTexts() {
+  document.documentElement.lang = LANG;
+  document.title = say('title');
+  for (const node of document.querySelectorAll('[data-text]')) node.textContent = say(/** @type {keyof typeof PAGE} */ (node.getAttribute('data-text')));
+  for (const node of document.querySelectorAll('[data-label]')) node.setAttribute('aria-label', say(/** @type {keyof typeof PAGE} */ (node.getAttribute('data-label'))));
+  const other = $('other-language');
+  const otherLang = say('otherLanguageCode');
+  other.setAttribute('lang', otherLang);
+  other.setAttribute('hreflang', otherLang);
+  other.setAttribute('aria-label', say('otherLanguageLabel'));
+  $('structure-search').setAttribute('lang', LANG);
+}
+
 function renderElementChoice() {
   const group = $('element-choice');
-  const legend = group.querySelector('legend');
-  group.replaceChildren(legend);
-  if (!state.elements.size) {
-    const empty = document.createElement('p');
-    empty.className = 'hint';
-    empty.textContent = 'Aucun widget n’est encore publié sur ce serveur.';
-    group.append(empty);
+  group.replaceChildren(group.querySelector('legend'));
+  if (!state.tags.length) {
+    group.append(h('p', { class: 'hint', text: say('noWidget') }));
     return;
   }
-  for (const element of state.elements.values()) {
-    const row = document.createElement('div');
-    row.className = 'choice';
-    const input = document.createElement('input');
-    input.type = 'radio';
-    input.name = 'element';
-    input.id = `element-${element.tag}`;
-    input.value = element.tag;
-    input.checked = element.tag === state.tag;
+  const cards = h('div', { class: 'cards cards-wide' });
+  for (const tag of state.tags) {
+    const element = describe(tag);
+    const id = `element-${tag}`;
+    const input = /** @type {HTMLInputElement} */ (h('input', { type: 'radio', name: 'element', id, value: tag, 'aria-describedby': `${id}-help` }));
+    input.checked = tag === state.tag;
     input.addEventListener('change', () => {
-      state.tag = element.tag;
+      state.tag = tag;
       state.values = {};
+      if (!state.structure && describe(tag).service === 'required') chooseStructure({ ...DEFAULT_SERVICE }, true);
+      renderStructureResults(lastResults);
       renderOptions();
       update();
     });
-    const label = document.createElement('label');
-    label.htmlFor = input.id;
-    const name = document.createElement('code');
-    name.textContent = `<${element.tag}>`;
-    label.append(name);
-    if (element.summary) {
-      const summary = document.createElement('span');
-      summary.className = 'hint-inline';
-      summary.textContent = ` ${element.summary}`;
-      label.append(summary);
-    }
-    row.append(input, label);
-    group.append(row);
+    const name = ELEMENTS[tag] ? text(element.name) : `${text(element.name)} (${tag})`;
+    cards.append(h('div', { class: 'card' }, [input, h('label', { for: id, text: name }), h('p', { class: 'hint', id: `${id}-help`, text: text(element.help) })]));
   }
+  group.append(cards);
 }
 
-function optionControl(attribute) {
-  const id = `option-${attribute.name}`;
-  const wrapper = document.createElement('div');
-  wrapper.className = 'field';
-  const label = document.createElement('label');
-  label.htmlFor = id;
-  const code = document.createElement('code');
-  code.textContent = attribute.name;
-  label.append(code);
-  const hint = document.createElement('p');
-  hint.className = 'hint';
-  hint.id = `${id}-hint`;
-  hint.textContent = attribute.description.replace(/`/g, '');
-
-  const current = state.values[attribute.name];
-  const options = attribute.name === 'lang' ? LANG_CHOICES : literalOptions(attribute.type)?.map((v) => [v, v === attribute.default ? `${v} (par défaut)` : v]);
-  let control;
-  if (options) {
-    control = document.createElement('select');
-    for (const [value, text] of options) {
-      const option = document.createElement('option');
-      option.value = value;
-      option.textContent = text;
-      control.append(option);
+/** A group of radio cards (the theme, the variant, the mode...). */
+function cardsControl(option, id) {
+  const fieldset = h('fieldset', { class: 'field', 'aria-describedby': `${id}-help` }, [h('legend', { text: text(option.label) }), h('p', { class: 'hint', id: `${id}-help`, text: text(option.help) })]);
+  const cards = h('div', { class: option.pictures ? 'cards cards-pictures' : 'cards' });
+  const current = String(valueOf(option));
+  for (const choice of option.choices) {
+    const choiceId = `${id}-${choice.value || 'default'}`;
+    const input = /** @type {HTMLInputElement} */ (h('input', { type: 'radio', name: option.attribute, id: choiceId, value: choice.value }));
+    input.checked = choice.value === current;
+    input.addEventListener('change', () => setValue(option.attribute, choice.value, true));
+    const label = h('label', { for: choiceId });
+    if (option.pictures) label.append(h('img', { src: `/configurator-${option.attribute}-${choice.value}.svg`, alt: '', width: '160', height: '100' }));
+    label.append(h('span', { class: 'card-title', text: text(choice.label) }));
+    const card = h('div', { class: 'card' }, [input, label]);
+    if (choice.help) {
+      input.setAttribute('aria-describedby', `${choiceId}-help`);
+      card.append(h('p', { class: 'hint', id: `${choiceId}-help`, text: text(choice.help) }));
     }
-    control.value = typeof current === 'string' ? current : attribute.name === 'lang' ? '' : attribute.default;
-    control.addEventListener('change', () => setValue(attribute.name, control.value));
-  } else if (attribute.type === 'boolean') {
-    wrapper.classList.add('field-checkbox');
-    control = document.createElement('input');
-    control.type = 'checkbox';
+    cards.append(card);
+  }
+  fieldset.append(cards);
+  return fieldset;
+}
+
+/** The 9 engagements as checkboxes; the attribute holds the ticked numbers, comma-separated. */
+function engagementsControl(option, id) {
+  const fieldset = h('fieldset', { class: 'field', 'aria-describedby': `${id}-help` }, [h('legend', { text: text(option.label) }), h('p', { class: 'hint', id: `${id}-help`, text: text(option.help) })]);
+  const ticked = new Set(String(valueOf(option)).split(',').filter(Boolean));
+  const list = h('div', { class: 'checks' });
+  const engagements = state.engagements.length ? state.engagements : Array.from({ length: 9 }, (_, i) => ({ number: i + 1, text: '' }));
+  for (const engagement of engagements) {
+    const boxId = `${id}-${engagement.number}`;
+    const input = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: boxId, value: String(engagement.number) }));
+    input.checked = ticked.has(String(engagement.number));
+    input.addEventListener('change', () => {
+      const numbers = [...list.querySelectorAll('input:checked')].map((box) => /** @type {HTMLInputElement} */ (box).value);
+      setValue(option.attribute, numbers.join(','));
+    });
+    const label = h('label', { for: boxId }, [h('strong', { text: say('engagementNumber', { n: engagement.number }) })]);
+    if (engagement.text) label.append(` : ${engagement.text}`.replace(/^ :/, LANG === 'fr' ? '\u00a0:' : ':'));
+    list.append(h('div', { class: 'choice' }, [input, label]));
+  }
+  fieldset.append(list);
+  return fieldset;
+}
+
+function fieldControl(option, id) {
+  const wrapper = h('div', { class: option.kind === 'checkbox' ? 'field field-checkbox' : 'field' });
+  const label = h('label', { for: id, text: text(option.label) });
+  const hint = h('p', { class: 'hint', id: `${id}-help`, text: text(option.help) });
+  const error = h('p', { class: 'error', id: `${id}-error`, hidden: '' });
+  const current = valueOf(option);
+  let control;
+  if (option.kind === 'level') {
+    control = h('select', {}, [h('option', { value: '', text: say('automatic') })]);
+    for (let n = option.min; n <= option.max; n++) control.append(h('option', { value: String(n), text: say('levelChoice', { n }) }));
+    control.value = String(current);
+    control.addEventListener('change', () => setValue(option.attribute, control.value));
+  } else if (option.kind === 'checkbox') {
+    control = h('input', { type: 'checkbox' });
     control.checked = current === true;
-    control.addEventListener('change', () => setValue(attribute.name, control.checked));
+    control.addEventListener('change', () => setValue(option.attribute, control.checked, true));
   } else {
-    control = document.createElement('input');
-    control.type = attribute.type === 'number' ? 'number' : 'text';
-    control.value = typeof current === 'string' ? current : '';
-    control.placeholder = attribute.default;
-    control.addEventListener('input', () => setValue(attribute.name, control.value.trim()));
+    const number = option.kind === 'number';
+    control = h('input', number ? { type: 'number', min: String(option.min), max: String(option.max), step: '1', inputmode: 'numeric' } : { type: option.kind === 'url' ? 'url' : 'text', spellcheck: 'false' });
+    if (option.kind === 'url') control.setAttribute('autocomplete', 'url');
+    control.value = String(current);
+    if (number) control.placeholder = option.default;
+    const check = () => {
+      const value = control.value.trim();
+      const problem = !value
+        ? ''
+        : number && !(/^\d+$/.test(value) && +value >= option.min && +value <= option.max)
+          ? say('notANumber', { min: option.min, max: option.max })
+          : option.kind === 'url' && !/^https?:\/\/[^\s/]+/.test(value) && !value.startsWith('/')
+            ? say('notAnAddress')
+            : '';
+      error.textContent = problem;
+      error.hidden = !problem;
+      if (problem) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+      // A value the element would refuse stays out of the snippet until it is fixed.
+      setValue(option.attribute, problem ? '' : value);
+    };
+    control.addEventListener('input', check);
   }
   control.id = id;
-  control.name = attribute.name;
-  control.setAttribute('aria-describedby', hint.id);
-  if (attribute.type === 'boolean') wrapper.append(control, label, hint);
-  else wrapper.append(label, hint, control);
+  control.setAttribute('name', option.attribute);
+  control.setAttribute('aria-describedby', `${id}-help ${id}-error`);
+  if (option.kind === 'checkbox') wrapper.append(control, label, hint);
+  else wrapper.append(label, hint, error, control);
   return wrapper;
 }
 
 function renderOptions() {
-  const group = $('element-options');
-  const legend = group.querySelector('legend');
-  group.replaceChildren(legend);
-  const element = state.elements.get(state.tag);
-  const attributes = (element?.attributes ?? []).filter((a) => !HIDDEN_ATTRIBUTES.has(a.name));
-  for (const attribute of attributes) group.append(optionControl(attribute));
-  if (!attributes.length) {
-    const none = document.createElement('p');
-    none.className = 'hint';
-    none.textContent = 'Ce widget n’a pas d’autre option.';
-    group.append(none);
+  const list = $('option-list');
+  const focused = document.activeElement?.id;
+  list.replaceChildren();
+  for (const option of describe(state.tag).options) {
+    if (!isShown(option)) continue;
+    const id = `option-${option.attribute}`;
+    list.append(option.kind === 'cards' ? cardsControl(option, id) : option.kind === 'engagements' ? engagementsControl(option, id) : fieldControl(option, id));
   }
+  // Re-rendered after a choice that shows or hides other options: keep the keyboard where it was.
+  if (focused) document.getElementById(focused)?.focus();
 }
 
-function setValue(name, value) {
+/** @param {string} name @param {string | boolean} value @param {boolean} [rerender] whether other options depend on it */
+function setValue(name, value, rerender = false) {
   state.values[name] = value;
+  if (rerender && describe(state.tag).options.some((o) => o.when?.attribute === name)) renderOptions();
   update();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Structure search
+// The service: the example one at first, then a search
 
 let searchController = null;
 let searchTimer = 0;
+/** @type {{ code: string, name: string, postcode?: string, city?: string, network?: { name: string } }[]} */
+let lastResults = [];
+
+function chooseStructure(structure, example = false) {
+  state.structure = structure;
+  state.exampleService = example;
+}
+
+function serviceRadio(id, checked, labelChildren, onChoose) {
+  const input = /** @type {HTMLInputElement} */ (h('input', { type: 'radio', name: 'structure', id }));
+  input.checked = checked;
+  input.addEventListener('change', () => {
+    onChoose();
+    update();
+  });
+  return h('div', { class: 'choice' }, [input, h('label', { for: id }, labelChildren)]);
+}
 
 function renderStructureResults(items) {
+  lastResults = items;
   const list = $('structure-results');
   list.replaceChildren();
-  for (const item of items) {
-    const row = document.createElement('div');
-    row.className = 'choice';
-    const input = document.createElement('input');
-    input.type = 'radio';
-    input.name = 'structure';
-    input.id = `structure-${item.code}`;
-    input.value = item.code;
-    input.checked = state.structure?.code === item.code;
-    input.addEventListener('change', () => {
-      state.structure = { code: item.code, name: item.name };
-      update();
-    });
-    const label = document.createElement('label');
-    label.htmlFor = input.id;
-    label.textContent = item.name;
-    const details = document.createElement('span');
-    details.className = 'hint-inline';
-    details.textContent = ` ${[item.postcode, item.city].filter(Boolean).join(' ')} · ${item.network.name} · code ${item.code}`;
-    label.append(details);
-    row.append(input, label);
-    list.append(row);
+  const element = describe(state.tag);
+  if (element.service === 'optional') {
+    list.append(serviceRadio('structure-none', !state.structure, [text(element.noService)], () => chooseStructure(null)));
+  }
+  const shown = items.some((item) => item.code === state.structure?.code) || !state.structure ? items : [state.structure, ...items];
+  for (const item of shown) {
+    const details = item.network
+      ? [item.postcode, item.city].filter(Boolean).join(' ') + ` · ${item.network.name} · ${say('serviceCode', { code: item.code })}`
+      : state.exampleService && item.code === state.structure?.code
+        ? say('serviceExample')
+        : say('serviceCode', { code: item.code });
+    list.append(
+      serviceRadio(`structure-${item.code}`, state.structure?.code === item.code, [item.name, h('span', { class: 'hint-inline', text: ` (${details})` })], () =>
+        chooseStructure({ code: item.code, name: item.name }, state.exampleService && item.code === state.structure?.code),
+      ),
+    );
   }
 }
 
@@ -221,12 +278,11 @@ async function searchStructures(query) {
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const page = await response.json();
     renderStructureResults(page.items);
-    count.textContent = page.items.length
-      ? `${page.items.length}${page.nextCursor ? ' premiers' : ''} service${page.items.length > 1 ? 's' : ''} trouvé${page.items.length > 1 ? 's' : ''}.`
-      : 'Aucun service ne correspond : essayez la ville ou le code postal.';
+    const n = page.items.length;
+    count.textContent = !n ? say('searchNone') : page.nextCursor ? say('searchFirst', { n }) : say(n > 1 ? 'searchFoundMany' : 'searchFound', { n });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') return;
-    count.textContent = 'La recherche ne répond pas. Vérifiez votre connexion et réessayez.';
+    count.textContent = say('searchFailed');
   }
 }
 
@@ -237,25 +293,21 @@ function onSearchInput(event) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Snippet, preview, URL
+// Snippet, preview, security policy, URL
 
 const escapeAttribute = (value) => String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The attributes the snippet carries, in a stable order: structure first, then the options that differ from their default (theme always). */
+/** The attributes the snippet carries: the service first, then the shown options that differ from their default (the look always). */
 function chosenAttributes() {
-  const element = state.elements.get(state.tag);
   const attributes = [];
   if (state.structure) attributes.push(['structure', state.structure.code]);
-  for (const attribute of element?.attributes ?? []) {
-    if (HIDDEN_ATTRIBUTES.has(attribute.name)) continue;
-    const value = state.values[attribute.name];
-    if (attribute.type === 'boolean') {
-      if (value === true) attributes.push([attribute.name, true]);
-    } else if (attribute.name === 'theme') {
-      attributes.push(['theme', typeof value === 'string' && value ? value : attribute.default || 'dsfr']);
-    } else if (typeof value === 'string' && value !== '' && value !== attribute.default) {
-      attributes.push([attribute.name, value]);
-    }
+  for (const option of describe(state.tag).options) {
+    if (!isShown(option)) continue;
+    const value = valueOf(option);
+    if (option.always) attributes.push([option.attribute, String(value)]);
+    else if (option.kind === 'checkbox') value === true && attributes.push([option.attribute, true]);
+    else if (option.kind === 'cards') value !== option.choices[0].value && attributes.push([option.attribute, String(value)]);
+    else if (value !== '' && value !== option.default) attributes.push([option.attribute, String(value)]);
   }
   return attributes;
 }
@@ -273,15 +325,35 @@ function snippet() {
   return `${script}\n<${state.tag}${attributes}></${state.tag}>`;
 }
 
+/** The origins the element talks to: this API, and the open-data portal when the results are read from it. */
+function connectOrigins() {
+  const origins = [ORIGIN];
+  if (state.tag === 'spp-results' && valueOf({ attribute: 'source', kind: 'cards', choices: [{ value: 'api' }] }) === 'opendata') {
+    const portal = String(state.values.portal || 'https://opendata.plus.transformation.gouv.fr');
+    try {
+      const origin = new URL(portal).origin;
+      if (!origins.includes(origin)) origins.push(origin);
+    } catch {
+      // An unfinished address is not shown in the snippet either.
+    }
+  }
+  return origins;
+}
+
+function renderSecurityPolicy() {
+  const origins = connectOrigins();
+  const sends = state.tag === 'spp-testimony-form';
+  $('csp-list').replaceChildren(
+    h('li', { text: say('cspScripts', { origin: ORIGIN }) }),
+    h('li', { text: say('cspConnect', { origins: origins.join(say('and')), send: sends ? say('cspConnectSend') : '' }) }),
+    h('li', { text: say('cspNothingElse') }),
+  );
+  $('csp-rules').textContent = `script-src ${ORIGIN};\nconnect-src ${origins.join(' ')};`;
+}
+
 function renderPreview() {
   const preview = $('preview');
-  if (!state.tag || !state.structure) {
-    const hint = document.createElement('p');
-    hint.className = 'hint';
-    hint.textContent = 'Choisissez un service pour voir l’aperçu.';
-    preview.replaceChildren(hint);
-    return;
-  }
+  if (!state.tag) return preview.replaceChildren();
   const element = document.createElement(state.tag);
   for (const [name, value] of chosenAttributes()) element.setAttribute(name, value === true ? '' : String(value));
   // A fresh element per change, as a page load would create it; the autoloader (script in <head>) defines it.
@@ -290,22 +362,24 @@ function renderPreview() {
 
 function saveToUrl() {
   const params = new URLSearchParams();
+  if (LANG === 'en') params.set('lang', 'en');
   if (state.tag) params.set('element', state.tag);
-  if (state.structure) {
+  if (state.structure && !state.exampleService) {
     params.set('structure', state.structure.code);
     params.set('name', state.structure.name);
-  }
-  for (const [name, value] of Object.entries(state.values)) if (value !== '' && value !== false) params.set(name, String(value));
+  } else if (!state.structure) params.set('structure', '');
+  for (const [name, value] of Object.entries(state.values)) if (value !== '' && value !== false) params.set(`o-${name}`, String(value));
   if (state.script !== 'versioned') params.set('script', state.script);
   history.replaceState(null, '', `${location.pathname}?${params}`);
 }
 
 function update() {
-  $('structure-selected').textContent = state.structure ? `${state.structure.name} (${state.structure.code})` : 'aucun';
+  $('structure-selected').textContent = say('chosenService', { name: state.structure ? `${state.structure.name} (${state.structure.code})` : say('noService') });
   $('kit-link').hidden = !state.structure;
   if (state.structure) $('kit-href').setAttribute('href', `/kit/${encodeURIComponent(state.structure.code)}`);
   $('snippet').textContent = snippet();
   $('copy-status').textContent = '';
+  renderSecurityPolicy();
   renderPreview();
   saveToUrl();
 }
@@ -313,14 +387,15 @@ function update() {
 function restoreFromUrl() {
   const params = new URLSearchParams(location.search);
   const tag = params.get('element');
-  state.tag = tag && state.elements.has(tag) ? tag : state.elements.has('spp-engagements') ? 'spp-engagements' : ([...state.elements.keys()][0] ?? '');
+  state.tag = tag && state.tags.includes(tag) ? tag : (state.tags[0] ?? '');
   const code = params.get('structure');
-  if (code && /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/.test(code)) state.structure = { code, name: params.get('name') ?? code };
-  const element = state.elements.get(state.tag);
-  for (const attribute of element?.attributes ?? []) {
-    const value = params.get(attribute.name);
-    if (value === null || HIDDEN_ATTRIBUTES.has(attribute.name)) continue;
-    state.values[attribute.name] = attribute.type === 'boolean' ? value === 'true' : value;
+  if (code === '' && describe(state.tag).service === 'optional') chooseStructure(null);
+  else if (code && CODE_PATTERN.test(code)) chooseStructure({ code, name: params.get('name') ?? code });
+  for (const option of describe(state.tag).options) {
+    // `o-theme=neutral`: prefixed, as `lang` alone is the page's own language.
+    const value = params.get(`o-${option.attribute}`);
+    if (value === null) continue;
+    state.values[option.attribute] = option.kind === 'checkbox' ? value === 'true' : value;
   }
   if (params.get('script') === 'latest') {
     state.script = 'latest';
@@ -341,11 +416,11 @@ function announce(message) {
 }
 
 async function copySnippet() {
-  const text = snippet();
-  if (!text) return;
+  const code = snippet();
+  if (!code) return;
   try {
-    await navigator.clipboard.writeText(text);
-    announce('Code copié dans le presse-papiers. Collez-le dans votre page.');
+    await navigator.clipboard.writeText(code);
+    announce(say('copied'));
     return;
   } catch {
     // No clipboard access (insecure origin, permission refused): select the code for a manual copy.
@@ -356,37 +431,48 @@ async function copySnippet() {
   selection?.removeAllRanges();
   selection?.addRange(range);
   const copied = document.execCommand?.('copy') === true;
-  announce(copied ? 'Code copié dans le presse-papiers. Collez-le dans votre page.' : 'Copie automatique impossible : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C).');
+  announce(copied ? say('copied') : say('copyManual'));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Start
 
+async function loadEngagements() {
+  try {
+    const response = await fetch(`/api/v1/engagements?lang=${LANG}`, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const pack = await response.json();
+    state.engagements = pack.pillars.flatMap((pillar) => pillar.engagements.map((e) => ({ number: e.number, text: e.text })));
+  } catch {
+    // The checkboxes then show the numbers alone.
+  }
+}
+
 async function start() {
-  $('csp-origin').textContent = ORIGIN;
+  renderStaticTexts();
+  const otherParams = new URLSearchParams(location.search);
+  if (LANG === 'en') otherParams.delete('lang');
+  else otherParams.set('lang', 'en');
+  $('other-language').setAttribute('href', `?${otherParams}`);
+
   const status = $('load-status');
+  const engagements = loadEngagements();
   try {
     const response = await fetch('/widgets/manifest.json', { headers: { Accept: 'application/json' } });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     state.widgets = await response.json();
   } catch {
     status.hidden = false;
-    status.textContent = 'Les widgets ne sont pas disponibles sur ce serveur pour le moment (construction manquante ?). Réessayez plus tard.';
+    status.textContent = say('unavailable');
     return;
   }
-  let customElements = null;
-  if (state.widgets.customElements) {
-    try {
-      const response = await fetch(state.widgets.customElements);
-      if (response.ok) customElements = await response.json();
-    } catch {
-      // The common attributes are enough to configure a snippet.
-    }
-  }
-  state.elements = readElements(customElements, state.widgets.elements);
-  $('script-version').textContent = `v${state.widgets.version}`;
+  const order = (tag) => (PREFERRED_ORDER.includes(tag) ? PREFERRED_ORDER.indexOf(tag) : PREFERRED_ORDER.length);
+  state.tags = [...state.widgets.elements].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  $('script-versioned-label').textContent = say('scriptPinned', { version: state.widgets.version });
   restoreFromUrl();
+  await engagements;
   renderElementChoice();
+  renderStructureResults([]);
   renderOptions();
   $('structure-search').addEventListener('input', onSearchInput);
   document.querySelectorAll('input[name="script"]').forEach((input) =>
