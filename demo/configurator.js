@@ -371,6 +371,10 @@ function saveToUrl() {
   for (const [name, value] of Object.entries(state.values)) if (value !== '' && value !== false) params.set(`o-${name}`, String(value));
   if (state.script !== 'versioned') params.set('script', state.script);
   history.replaceState(null, '', `${location.pathname}?${params}`);
+  // The other language keeps the configuration.
+  if (LANG === 'en') params.delete('lang');
+  else params.set('lang', 'en');
+  $('other-language').setAttribute('href', `${location.pathname}?${params}`);
 }
 
 function update() {
@@ -450,10 +454,6 @@ async function loadEngagements() {
 
 async function start() {
   renderStaticTexts();
-  const otherParams = new URLSearchParams(location.search);
-  if (LANG === 'en') otherParams.delete('lang');
-  else otherParams.set('lang', 'en');
-  $('other-language').setAttribute('href', `?${otherParams}`);
 
   const status = $('load-status');
   const engagements = loadEngagements();

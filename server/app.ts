@@ -11,7 +11,7 @@ import { buildOpenApi } from './http/openapi.js';
 import { registerWidgets } from './widgets.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
-import { registerSecurityHeaders } from './http/security-headers.js';
+import { PAGE_CSP, registerSecurityHeaders } from './http/security-headers.js';
 import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { engagementRoutes } from './routes/engagements.js';
@@ -146,6 +146,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerWidgets(app, { distDir: options.distDir ?? `${ROOT}dist`, version: PACKAGE_VERSION });
   const demoDir = options.demoDir ?? `${ROOT}demo`;
+  // The configurator previews `<spp-results source="opendata">`, which reads the Services Publics+ open-data
+  // portal from the page itself: its page allows that one origin too.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (/^\/configurator(\.html)?(\?|$)/.test(request.url) && String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Content-Security-Policy', PAGE_CSP.replace("connect-src 'self'", "connect-src 'self' https://opendata.plus.transformation.gouv.fr"));
+    }
+    return payload;
+  });
   if (existsSync(demoDir)) {
     await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html', extensions: ['html'] });
   }

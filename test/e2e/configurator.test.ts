@@ -25,6 +25,58 @@ export function strictCsp(apiOrigin: string): string {
 /** Which element to configure: the engagements banner when it exists, else the first one the server ships. */
 const PREFERRED = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements', 'spp-testimony-form'];
 
+/** Each element as the French page names it, for a webmaster who has never seen a tag name. */
+const WIDGET_NAMES: Record<string, string> = {
+  'spp-engagements': 'Les 9 engagements',
+  'spp-results': 'Les résultats de qualité de service',
+  'spp-testimonies': 'Les témoignages et vos réponses',
+  'spp-improvements': 'Le plan d’amélioration',
+  'spp-testimony-form': 'Le formulaire « Racontez votre expérience »',
+};
+
+/**
+ * Developer English and jargon that must not reach a French-speaking webmaster: attribute names, storage and
+ * header names, doc-comment leftovers, and common English words. Attribute names may appear in the generated
+ * code only, which the scan leaves out.
+ */
+const ENGLISH = [
+  'variant', 'highlight', 'localStorage', 'sessionStorage', 'dataset', 'Idempotency-Key', 'JSDoc', 'structure=', '`', 'heading-level',
+  'page-size', 'href', 'feedback', 'network', 'poster', 'results-url', 'testimonies', 'theme', 'neutral', 'dsfr', 'default', 'inline',
+  'floating', 'tracking', 'portal', 'compact', 'full', 'badge', 'lang', 'english', 'the', 'and', 'with', 'your', 'you', 'copy', 'loading',
+  'choose', 'service code', 'none', 'true', 'false', 'undefined', 'null',
+];
+
+/**
+ * The words a person reads on the page (visible text, document title, accessible labels, placeholders,
+ * picture descriptions) outside the generated code blocks, the live preview (a widget may be set to English on
+ * purpose) and anything marked as another language (the "English" link), checked against ENGLISH.
+ */
+async function englishOnPage(page: Page): Promise<string[]> {
+  return page.evaluate((words) => {
+    // (No named helper functions in here: the test's compiler would wrap them in a helper the page does not have.)
+    const leftOut = '#preview, #code, #csp, [lang]:not([lang="fr"])';
+    const texts: string[] = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest(leftOut) || !parent.checkVisibility() || !(node.textContent ?? '').trim()) continue;
+      texts.push(node.textContent!);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [placeholder], [title], img[alt]')) {
+      if (el.closest(leftOut)) continue;
+      for (const name of ['aria-label', 'placeholder', 'title', 'alt']) if (el.getAttribute(name)) texts.push(el.getAttribute(name)!);
+    }
+    const found: string[] = [];
+    for (const word of words) {
+      const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const pattern = new RegExp(`(?<![\\p{L}\\-])${escaped}(?![\\p{L}\\-])`, 'iu');
+      const hit = texts.find((t) => (/^[\p{L}]/u.test(word) ? pattern.test(t) : t.includes(word)));
+      if (hit) found.push(`${word} in "${hit.trim().slice(0, 120)}"`);
+    }
+    return found;
+  }, ENGLISH);
+}
+
 interface WidgetsManifest {
   version: string;
   versionedScript: string;
@@ -76,14 +128,14 @@ describe('the embed configurator', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${server.url}/configurator`);
 
-    await page.getByRole('radio', { name: new RegExp(`<${tag}>`) }).check();
-    const search = page.getByLabel('Rechercher par nom, ville, code postal ou réseau');
+    await page.getByRole('radio', { name: WIDGET_NAMES[tag] ?? tag, exact: true }).check();
+    const search = page.getByLabel('Rechercher votre service par nom, ville, code postal ou réseau');
     await search.focus();
     await page.keyboard.type('annecy');
     await page.getByRole('status').filter({ hasText: /1 service trouvé/ }).waitFor();
-    await page.getByRole('radio', { name: /Mairie d'Annecy/ }).check();
-    await page.getByLabel('theme').selectOption('neutral');
-    await page.getByLabel('lang').selectOption('en');
+    await page.getByRole('radio', { name: /Mairie d['’]Annecy/ }).check();
+    await page.getByRole('radio', { name: 'Sobre', exact: true }).check();
+    await page.getByRole('radio', { name: 'Anglais', exact: true }).check();
 
     await page.getByRole('button', { name: 'Copier le code' }).focus();
     await page.keyboard.press('Enter');
@@ -188,6 +240,162 @@ describe('the embed configurator', () => {
     } finally {
       await page.close();
       await host.close();
+    }
+  });
+  // A webmaster's walk through the configurator, one per element: the page opens on that element with a preview
+  // already showing, they change options with the mouse and the keyboard, watch the preview follow, copy the code
+  // and read what to ask for the security policy. Nothing on the French page is in English.
+  const walks: Record<string, (page: Page, preview: () => Promise<Record<string, string | null>>) => Promise<string[]>> = {
+    'spp-engagements': async (page, preview) => {
+      // The strip, picked by clicking its picture; then two engagements ticked from the keyboard.
+      await page.getByText('Bandeau', { exact: true }).click();
+      assert.equal((await preview()).variant, 'compact');
+      const boxes = page.getByRole('group', { name: 'Engagements à mettre en avant' }).getByRole('checkbox');
+      assert.equal(await boxes.count(), 9, 'the 9 engagements, each a checkbox');
+      assert.match((await boxes.nth(5).locator('xpath=..').textContent()) ?? '', /Engagement 6\s*:\s*Vous avez accès à nos résultats de qualité de service/, 'named by its official wording');
+      await boxes.nth(5).focus();
+      await page.keyboard.press('Space');
+      await boxes.nth(6).focus();
+      await page.keyboard.press('Space');
+      assert.equal((await preview()).highlight, '6,7');
+      // The badge: the engagements to highlight go away, the link's address comes.
+      await page.getByRole('radio', { name: 'Macaron' }).check();
+      assert.equal(await boxes.count(), 0, 'the badge highlights nothing');
+      await page.getByLabel('Page où mène le macaron').fill('https://www.annecy.fr/engagements');
+      assert.equal((await preview()).href, 'https://www.annecy.fr/engagements');
+      // No particular service: the national engagements alone.
+      await page.getByRole('radio', { name: /Aucun service en particulier/ }).check();
+      assert.doesNotMatch((await page.locator('#snippet').textContent()) ?? '', /structure=/, 'the national engagements alone');
+      return ['variant="badge"', 'href="https://www.annecy.fr/engagements"'];
+    },
+    'spp-results': async (page, preview) => {
+      await page.getByLabel('Page de votre formulaire d’avis').fill('https://www.rhone.gouv.fr/avis');
+      await page.getByLabel('Montrer l’affiche à imprimer').focus();
+      await page.keyboard.press('Space');
+      assert.equal((await preview()).poster, '');
+      // A half-typed address is explained and stays out of the code.
+      await page.getByLabel('Page des résultats de tout votre réseau').fill('www.prefectures');
+      await page.getByText('Indiquez une adresse complète, commençant par https://').waitFor();
+      assert.equal((await preview())['network-href'], null);
+      await page.getByLabel('Page des résultats de tout votre réseau').fill('');
+      // Reading the open-data portal adds it to the security policy, and asks for its address.
+      await page.getByRole('radio', { name: 'Portail des données ouvertes' }).check();
+      await page.getByLabel('Adresse du portail').waitFor();
+      assert.match((await page.locator('#csp-rules').textContent()) ?? '', new RegExp(`connect-src ${server.url} https://opendata\\.plus\\.transformation\\.gouv\\.fr;`));
+      assert.match((await page.locator('#csp-list').textContent()) ?? '', /opendata\.plus\.transformation\.gouv\.fr/);
+      await page.getByRole('radio', { name: 'Services Publics+', exact: true }).check();
+      assert.equal(await page.getByLabel('Adresse du portail').count(), 0);
+      return ['feedback-href="https://www.rhone.gouv.fr/avis"', ' poster'];
+    },
+    'spp-testimonies': async (page, preview) => {
+      const size = page.getByLabel('Témoignages affichés à la fois');
+      await size.fill('99');
+      await page.getByText('Indiquez un nombre entier entre 1 et 50.').waitFor();
+      assert.equal(await size.getAttribute('aria-invalid'), 'true');
+      assert.equal((await preview())['page-size'], null, 'a refused value stays out of the preview');
+      await size.fill('3');
+      assert.equal((await preview())['page-size'], '3');
+      await page.getByLabel('Niveau du titre').selectOption({ label: 'Titre de niveau 3' });
+      assert.equal((await preview())['heading-level'], '3');
+      return ['page-size="3"', 'heading-level="3"'];
+    },
+    'spp-improvements': async (page, preview) => {
+      await page.getByLabel('Page de vos témoignages publiés').fill('/temoignages');
+      assert.equal((await preview())['testimonies-href'], '/temoignages');
+      await page.getByRole('radio', { name: 'Sobre', exact: true }).check();
+      assert.equal((await preview()).theme, 'neutral');
+      return ['testimonies-href="/temoignages"', 'theme="neutral"'];
+    },
+    'spp-testimony-form': async (page, preview) => {
+      // Arrow keys move through the radio cards, as in any radio group.
+      await page.getByRole('radio', { name: 'Dans la page' }).focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal((await preview()).mode, 'floating');
+      await page.getByRole('radio', { name: /Aucun service en particulier \(la personne choisit/ }).check();
+      assert.doesNotMatch((await page.locator('#snippet').textContent()) ?? '', /structure=/, 'the person will choose the service');
+      assert.match((await page.locator('#csp-list').textContent()) ?? '', /envoyer les témoignages/);
+      return ['mode="floating"'];
+    },
+  };
+
+  it('every element the server ships is described in words, not as a tag', (t) => {
+    if (!widgets.elements.length) return t.skip('no element is built yet');
+    assert.deepEqual(widgets.elements.filter((name) => !WIDGET_NAMES[name] || !walks[name]), [], 'an element without a French name or a walk in this test');
+  });
+
+  for (const name of PREFERRED) {
+    it(`a webmaster configures ${name} without reading a word of English`, async (t) => {
+      if (!widgets.elements.includes(name)) return t.skip(`${name} is not built`);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // The open-data portal is out of reach from this machine: its failed requests are expected, not page errors.
+      page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(m.text()));
+      await page.route('https://opendata.plus.transformation.gouv.fr/**', (route) => route.abort());
+      try {
+        await page.goto(`${server.url}/configurator`);
+        await page.getByRole('radio', { name: WIDGET_NAMES[name]!, exact: true }).click();
+        const element = page.locator(`#preview ${name}`);
+        const preview = () =>
+          element.evaluate((el) => Object.fromEntries(['structure', 'variant', 'highlight', 'href', 'poster', 'network-href', 'page-size', 'heading-level', 'testimonies-href', 'theme', 'mode'].map((a) => [a, el.getAttribute(a)])));
+        // Previews at once, on the example service, with nothing to pick first.
+        await page.waitForFunction((n) => (document.querySelector(`#preview ${n}`)?.shadowRoot?.textContent ?? '').trim().length > 0, name, { timeout: 10_000 });
+        if (name !== 'spp-engagements' && name !== 'spp-testimony-form') assert.equal((await preview()).structure, 'PREF-69');
+        assert.deepEqual(await englishOnPage(page), [], 'English on the French page (default options)');
+
+        const expected = await walks[name]!(page, preview);
+        await page.waitForFunction((n) => (document.querySelector(`#preview ${n}`)?.shadowRoot?.textContent ?? '').trim().length > 0, name, { timeout: 10_000 });
+
+        await page.getByRole('button', { name: 'Copier le code' }).focus();
+        await page.keyboard.press('Enter');
+        await page.locator('#copy-status').filter({ hasText: 'Code copié' }).waitFor();
+        const code = await page.evaluate(() => navigator.clipboard.readText());
+        assert.equal(code, await page.locator('#snippet').textContent(), 'what is copied is what is shown');
+        const tagLine = code.split('\n')[1] ?? '';
+        assert.match(tagLine, new RegExp(`^<${name}[ >].*</${name}>$`));
+        for (const part of expected) assert.ok(tagLine.includes(part), `${part} in ${tagLine}`);
+        assert.equal(await page.locator('#csp-rules').evaluate((el) => el.textContent!.split('\n')[0]), `script-src ${server.url};`);
+
+        assert.deepEqual(await englishOnPage(page), [], 'English on the French page (after the walk)');
+        assert.deepEqual(await axeViolations(page, ['#preview']), []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it('the page in English, and back to French; the scan catches English on the French page', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}/configurator?lang=en&element=spp-results`);
+      await page.locator('#preview spp-results').waitFor({ state: 'attached' });
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      await page.getByRole('heading', { level: 1, name: 'Add a widget to your site' }).waitFor();
+      await page.getByRole('radio', { name: 'Quality of service results' }).waitFor();
+      // Back to French from its link, keeping the element chosen.
+      await page.getByRole('link', { name: 'Lire cette page en français' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ajouter un widget à votre site' }).waitFor();
+      assert.equal(await page.getByRole('radio', { name: WIDGET_NAMES['spp-results']!, exact: true }).isChecked(), true);
+      assert.deepEqual(await englishOnPage(page), []);
+      // The scan is not blind: one sentence of developer English on the French page is caught.
+      await page.locator('.lead').evaluate((el) => (el.textContent = 'Pick a variant, then copy the snippet.'));
+      assert.deepEqual((await englishOnPage(page)).map((hit) => hit.split(' ')[0]), ['variant', 'the', 'copy']);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits a 320 px screen with every element, without sideways scrolling', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    try {
+      for (const name of widgets.elements) {
+        await page.goto(`${server.url}/configurator?element=${name}`);
+        await page.waitForFunction((n) => (document.querySelector(`#preview ${n}`)?.shadowRoot?.textContent ?? '').trim().length > 0, name, { timeout: 10_000 });
+        assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, `${name}: sideways scroll at 320 px`);
+      }
+    } finally {
+      await page.close();
     }
   });
 });
