@@ -37,6 +37,15 @@ describe('security headers on every page and every answer', () => {
     assert.equal(agent.get('default-src'), "'none'");
   });
 
+  it('the configurator may also read the open-data portal (its results preview does), and only it', async () => {
+    for (const url of ['/configurator', '/configurator.html', '/configurator?element=spp-results&o-source=opendata']) {
+      const csp = directives((await server.app.inject({ url })).headers['content-security-policy']);
+      assert.equal(csp.get('connect-src'), "'self' https://opendata.plus.transformation.gouv.fr", url);
+      assert.equal(csp.get('frame-ancestors'), "'none'", url);
+    }
+    assert.equal(directives((await server.app.inject({ url: '/' })).headers['content-security-policy']).get('connect-src'), "'self'");
+  });
+
   it('JSON answers: nosniff, a CSP that runs nothing, still readable from any site (CORS, CORP)', async () => {
     const res = await server.app.inject({ url: '/api/v1/structures/CAF-69', headers: { origin: 'https://www.mairie-exemple.fr' } });
     assert.equal(res.statusCode, 200);
