@@ -379,7 +379,8 @@ function saveToUrl() {
 
 function update() {
   $('structure-selected').textContent = say('chosenService', { name: state.structure ? `${state.structure.name} (${state.structure.code})` : say('noService') });
-  $('kit-link').hidden = !state.structure;
+  // The example service's kit is not the webmaster's: offered once they have picked their own.
+  $('kit-link').hidden = !state.structure || state.exampleService;
   if (state.structure) $('kit-href').setAttribute('href', `/kit/${encodeURIComponent(state.structure.code)}`);
   $('snippet').textContent = snippet();
   $('copy-status').textContent = '';

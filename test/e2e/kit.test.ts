@@ -85,8 +85,8 @@ describe('communication kit in the browser', () => {
     try {
       await page.goto(`${server.url}/configurator`, { waitUntil: 'networkidle' });
       const link = page.getByRole('link', { name: 'le kit de communication de ce service' });
-      assert.equal(await link.count(), 0, 'no kit link before a structure is chosen');
-      await page.getByLabel('Rechercher par nom, ville, code postal ou réseau').fill('CAF Rhône');
+      assert.equal(await link.count(), 0, 'no kit link before a structure is chosen (the example one is not theirs)');
+      await page.getByLabel('Rechercher votre service par nom, ville, code postal ou réseau').fill('CAF Rhône');
       await page.locator('#structure-CAF-69').check();
       assert.equal(await link.getAttribute('href'), `/kit/${STRUCTURE}`);
       await link.click();
