@@ -373,6 +373,8 @@ describe('the embed configurator', () => {
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
       await page.getByRole('heading', { level: 1, name: 'Add a widget to your site' }).waitFor();
       await page.getByRole('radio', { name: 'Quality of service results' }).waitFor();
+      await page.getByRole('group', { name: 'Where the figures come from' }).waitFor();
+      assert.deepEqual(await axeViolations(page, ['#preview']), []);
       // Back to French from its link, keeping the element chosen.
       await page.getByRole('link', { name: 'Lire cette page en français' }).click();
       await page.getByRole('heading', { level: 1, name: 'Ajouter un widget à votre site' }).waitFor();
