@@ -163,6 +163,7 @@ export async function startThrowawayPostgres({ ownerPid = process.pid } = {}) {
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const stop = () => stopThrowawayPostgres(dir);
   writeFileSync(join(dir, 'owner'), String(ownerPid));
+  writeFileSync(join(dir, 'bin'), bin); // stop with the binaries that started it, whatever is found by then
   try {
     runPg(bin, 'initdb', ['-D', data, '-U', USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
     rmSync(pwfile);
@@ -194,8 +195,13 @@ export async function startThrowawayPostgres({ ownerPid = process.pid } = {}) {
 
 /** Stops a cluster started by `start` in another process. */
 export function stopThrowawayPostgres(dir) {
-  const found = findPostgresBin();
-  const bin = found && runnableBin(found);
+  let bin;
+  try {
+    bin = readFileSync(join(dir, 'bin'), 'utf8');
+  } catch {
+    const found = findPostgresBin();
+    bin = found && runnableBin(found);
+  }
   const data = join(dir, 'data');
   try {
     if (bin && existsSync(join(data, 'postmaster.pid'))) runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
