@@ -130,7 +130,7 @@ export const resultsStyles = css`
   }
   .indicators {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
     gap: 1rem;
     margin: 0;
     padding: 0;
