@@ -6,7 +6,7 @@
  *   engagements group or filter alone on half a row.
  * - No blank band under the last piece of content of a widget or of any box inside it: a reservation meant for
  *   loading (a min-height) does not stay once the content is there.
- * - No widget is wider than the page (320 px reflow).
+ * - No widget is wider than the page (320 px reflow); the badge's words are never broken over two lines.
  * Full-page screenshots of /, /mairie, /configurator and /agent at each width are saved in a temporary folder
  * (its path is printed) for a person to look at.
  */
@@ -89,6 +89,18 @@ function measure(limits: { maxBlank: number; minCover: number }): Finding[] {
     const lowest = Math.max(...tops.map((c) => c.getBoundingClientRect().bottom));
     const blankUnderWidget = contentBox(widget).bottom - lowest;
     if (blankUnderWidget > limits.maxBlank) findings.push({ widget: name, problem: `${Math.round(blankUnderWidget)} px blank under its content` });
+
+    // The badge may go onto two lines on a phone, item by item, never into a block of words broken in two.
+    for (const badge of root.querySelectorAll('[part="badge"]')) {
+      const walker = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent!.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) findings.push({ widget: name, problem: `the badge's "${node.textContent!.trim()}" is broken over ${lines.size} lines` });
+      }
+    }
 
     for (const el of root.querySelectorAll('*')) {
       if (!visible(el) || el.localName === 'svg' || el.closest('svg, select, details:not([open])')) continue;
