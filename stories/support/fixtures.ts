@@ -1,7 +1,9 @@
 /**
  * Contract-valid API payloads for stories, built from the same demo data the server seeds (structures,
- * indicators, generated histories, testimonies with replies), at a fixed date so a story looks the same every
- * day. Every payload goes through its contract schema before a story sees it: a fixture that drifts from the
+ * indicators, generated histories, testimonies with replies), dated from today as the seed is: the elements
+ * judge freshness against the real clock, so fixtures at a fixed date would turn every "Loaded" story into a
+ * stale one as the calendar moves. The date is the start of today (UTC): a story looks the same all day and no
+ * fixture is dated in the future. Every payload goes through its contract schema before a story sees it: a fixture that drifts from the
  * contract throws here, and the Storybook smoke test reports it.
  */
 import * as z from 'zod/mini';
@@ -28,8 +30,12 @@ import { DEMO_TESTIMONIES } from '../../server/seed/testimonies.js';
 import { DEMO_IMPROVEMENTS } from '../../server/seed/improvements.js';
 import { ImprovementsResponse } from '../../src/contract/improvement.js';
 
-/** The date every fixture is computed from. */
-export const FIXTURE_NOW = new Date('2025-06-15T09:00:00.000Z');
+/** The date every fixture is computed from: today, 00:00 UTC. */
+export const FIXTURE_NOW = fixtureNow(new Date());
+
+function fixtureNow(today: Date): Date {
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+}
 const DAY_MS = 24 * 3600 * 1000;
 const QUARTERS = 12;
 

@@ -165,21 +165,30 @@ describe('<spp-improvements>', () => {
     expect(root(el).querySelectorAll('[part="item"]')).to.have.length(0);
   });
 
-  it('keeps the 40rem its docs tell the host page to reserve in every state, so the text below does not move', async () => {
+  it('keeps the 40rem its docs tell the host page to reserve while loading and on error, and lets it go once the plan is there', async () => {
     await setViewport({ width: 412, height: 823 });
     try {
       const height = (el: SppImprovements) => el.getBoundingClientRect().height;
+      /** Blank space between the bottom of the element's last piece of content and the element's own bottom. */
+      const blankBelow = (el: SppImprovements) => {
+        const last = root(el).querySelector('.root')!.lastElementChild!;
+        return el.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+      };
       fakeFetch(() => new Promise<Response>(() => {}));
       const loading = await fixture<SppImprovements>(html`<spp-improvements structure="PREF-69" api="https://api.test"></spp-improvements>`);
       expect(height(loading), 'loading').to.equal(640);
-      // One action is about 30rem on a phone: it used to push the text below down from a 16rem reservation.
-      fakeFetch(() => json(plan([action('a')])));
-      expect(height(await mount()), 'a plan of one action').to.equal(640);
-      fakeFetch(() => json(plan([])));
-      expect(height(await mount()), 'no action yet').to.equal(640);
       fakeFetch(() => problem(500));
       expect(height(await mount()), 'an error').to.equal(640);
-      // A longer plan grows past it (on a phone, below the fold when the element is near the top of the page).
+      // One action is shorter than the reservation: no blank band is left under it once it is shown.
+      fakeFetch(() => json(plan([action('a')])));
+      const one = await mount();
+      expect(height(one), 'a plan of one action').to.be.below(640);
+      expect(blankBelow(one), 'blank space under a plan of one action').to.be.below(1);
+      fakeFetch(() => json(plan([])));
+      const empty = await mount();
+      expect(height(empty), 'no action yet').to.be.below(640);
+      expect(blankBelow(empty), 'blank space under the empty message').to.be.below(1);
+      // A longer plan grows past it.
       fakeFetch(() => json(plan(['a', 'b', 'c'].map((id) => action(id)))));
       expect(height(await mount()), 'a plan of three actions').to.be.above(640);
     } finally {

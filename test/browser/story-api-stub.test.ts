@@ -6,6 +6,7 @@ import { StructuresPage } from '../../src/contract/structure.js';
 import { SubmissionAccepted, TestimoniesPage } from '../../src/contract/testimony.js';
 import { EngagementsResponse } from '../../src/contract/engagement.js';
 import { parserFor } from '../../src/internal/parse.js';
+import { isStale } from '../../src/elements/results/indicator-status.js';
 import { installApiStub, respond, simulateOffline, type InstalledStub } from '../../stories/support/api.js';
 import { FIXTURE_CODES } from '../../stories/support/fixtures.js';
 
@@ -35,6 +36,9 @@ describe('stories/support/api: the demo API inside Storybook', () => {
     const caf = await getJson(`${API}/api/v1/structures/${FIXTURE_CODES.caf}/results`, results);
     expect(caf.indicators.length).to.be.greaterThan(3);
     expect(caf.indicators.every((i) => i.points.length === 12)).to.equal(true);
+    // The "Loaded" story must not turn into a stale one as the calendar moves: fixtures are dated from today.
+    expect(isStale(caf.updatedAt), `CAF results updated ${caf.updatedAt}`).to.equal(false);
+    expect(Date.now() - Date.parse(caf.updatedAt!)).to.be.lessThan(120 * 24 * 3600 * 1000);
 
     const page = await getJson(`${API}/api/v1/structures/${FIXTURE_CODES.caf}/testimonies?feeling=negative`, parserFor(TestimoniesPage));
     expect(page.items.length).to.be.greaterThan(0);
@@ -48,7 +52,9 @@ describe('stories/support/api: the demo API inside Storybook', () => {
     expect(empty.indicators).to.deep.equal([]);
     expect(empty.updatedAt).to.equal(null);
     const stale = await getJson(`${API}/api/v1/structures/${FIXTURE_CODES.stale}/results`, results);
-    expect(Date.parse(stale.updatedAt!)).to.be.lessThan(Date.parse('2024-06-01'));
+    // Stale by today's clock, whatever the day: its fixtures are dated from today, like the others.
+    expect(isStale(stale.updatedAt), `stale results updated ${stale.updatedAt}`).to.equal(true);
+    expect(Date.now() - Date.parse(stale.updatedAt!)).to.be.greaterThan(365 * 24 * 3600 * 1000);
     const error = await getJson(`${API}/api/v1/structures/${FIXTURE_CODES.unknown}/results`, results).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).status).to.equal(404);

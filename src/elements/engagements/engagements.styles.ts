@@ -39,7 +39,7 @@ export const engagementsStyles = css`
   }
   .groups {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
     gap: var(--_space);
   }
   .group,
@@ -145,6 +145,7 @@ export const engagementsStyles = css`
   }
   .badge {
     display: inline-flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
     min-height: 2.75rem;

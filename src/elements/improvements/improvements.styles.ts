@@ -4,15 +4,17 @@ export const improvementsStyles = css`
   :host {
     --_min-height: var(--spp-improvements-min-height, 40rem);
   }
-  /*
-   * Every state keeps at least the space the host page reserves (the element's docs): the loading message, an
-   * answer shorter than it and the error do not pull the text below up, and a plan of one or two actions does not
-   * push it down. Longer plans grow past it, on a phone below the screen's fold when the element is near the top.
-   */
   .root {
     display: grid;
     gap: var(--_space);
     align-content: start;
+  }
+  /*
+   * While loading and on error, the space the host page reserves (the element's docs): the loading message does
+   * not pull the text below up. Once the plan is there the element is as tall as its content: a reservation kept
+   * under a plan of one action is a blank band on the page.
+   */
+  .reserved {
     min-height: var(--_min-height);
   }
   p {

@@ -26,9 +26,10 @@ type Phase = 'loading' | 'ready' | 'error';
  *
  *     spp-improvements:not(:defined) { display: block; min-height: 40rem; }
  *
- * The element keeps that height in every state (loading, a short plan, empty, error), so the text below does not
- * move when the plan arrives; a plan longer than that grows past it. A page that reserves another height sets the
- * same on `--spp-improvements-min-height`.
+ * The element keeps that height while it loads and when it shows an error, so the text below does not move while
+ * the plan is on its way; once the plan (or the "no action yet" message) is there, the element is as tall as
+ * its content, never a blank band under a short plan. A page that reserves another height sets the same on
+ * `--spp-improvements-min-height`.
  *
  * @tagname spp-improvements
  * @summary The improvement plan: "Vous nous avez dit… Nous avons fait…".
@@ -71,7 +72,7 @@ type Phase = 'loading' | 'ready' | 'error';
  * @cssprop --spp-font-family - Font (`neutral`: the host page's).
  * @cssprop --spp-radius - Corner radius.
  * @cssprop --spp-space - Spacing unit.
- * @cssprop --spp-improvements-min-height - Height the element keeps in every state, the host page's reservation. Default `40rem`.
+ * @cssprop --spp-improvements-min-height - Height the element keeps while loading and on error, the host page's reservation. Default `40rem`.
  */
 export class SppImprovements extends SppElement {
   static override styles = [...SppElement.styles, improvementsStyles];
@@ -160,7 +161,7 @@ export class SppImprovements extends SppElement {
   protected override render(): TemplateResult {
     const s = STRINGS[this.language];
     const level = this.headingLevelFor(this.headingLevel, 2, 5);
-    return html`<div class="root" lang=${this.language}>
+    return html`<div class="root ${this.phase === 'ready' ? '' : 'reserved'}" lang=${this.language}>
       <p class="heading" part="heading" role="heading" aria-level=${level}>${s.title}</p>
       ${this.phase === 'loading'
         ? html`<div class="message loading" part="message" tabindex="-1" aria-busy="true"><p>${s.loading}</p></div>`

@@ -30,6 +30,7 @@ const posterRules = (scope: CSSResult) => css`
     gap: 0.75rem;
   }
   ${scope} .indicators {
+    display: grid;
     grid-template-columns: repeat(3, minmax(0, 1fr));
     gap: 0.5rem;
   }
@@ -128,15 +129,18 @@ export const resultsStyles = css`
     border-inline-start: 4px solid var(--_warning);
     background: var(--_bg-alt);
   }
+  /* Cards of at least 13rem that grow to fill their row: a last row of one card is as wide as the others together,
+     never a card then an empty column. */
   .indicators {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr));
+    display: flex;
+    flex-wrap: wrap;
     gap: 1rem;
     margin: 0;
     padding: 0;
     list-style: none;
   }
   .indicator {
+    flex: 1 1 13rem;
     display: flex;
     flex-direction: column;
     gap: 0.5rem;

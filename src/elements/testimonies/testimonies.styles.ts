@@ -43,12 +43,14 @@ export const testimoniesStyles = css`
     font-weight: 700;
     padding: 0 0.25rem;
   }
+  /* Filters that grow to fill their row: three side by side, or one under two taking the whole width. */
   .fields {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12rem), 1fr));
+    display: flex;
+    flex-wrap: wrap;
     gap: calc(var(--_space) * 0.75);
   }
   .field {
+    flex: 1 1 10rem;
     display: grid;
     gap: 0.25rem;
   }
