@@ -305,8 +305,8 @@ function chosenAttributes() {
     if (!isShown(option)) continue;
     const value = valueOf(option);
     if (option.always) attributes.push([option.attribute, String(value)]);
-    else if (option.kind === 'checkbox') value === true && attributes.push([option.attribute, true]);
-    else if (option.kind === 'cards') value !== option.choices[0].value && attributes.push([option.attribute, String(value)]);
+    else if (option.kind === 'checkbox') { if (value === true) attributes.push([option.attribute, true]); }
+    else if (option.kind === 'cards') { if (value !== option.choices[0].value) attributes.push([option.attribute, String(value)]); }
     else if (value !== '' && value !== option.default) attributes.push([option.attribute, String(value)]);
   }
   return attributes;

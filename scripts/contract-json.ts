@@ -54,7 +54,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     let current = '';
     try {
       current = readFileSync(path, 'utf8');
-    } catch {}
+    } catch {
+      // not written yet
+    }
     if (current === text) continue;
     if (check) {
       stale++;

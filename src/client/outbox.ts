@@ -45,7 +45,7 @@ export type Delivery<T> =
   /** Refused by the server (4xx other than 408/429): still stored, marked as failed. */
   | { kind: 'refused'; error: ApiError };
 
-export interface DeliverOptions extends Pick<RequestOptions, 'retries' | 'backoffMs' | 'onRetry' | 'timeoutMs'> {}
+export type DeliverOptions = Pick<RequestOptions, 'retries' | 'backoffMs' | 'onRetry' | 'timeoutMs'>;
 
 const LEASE_MS = 10_000;
 

@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
  * UTF-16 surrogate (it has no UTF-8 form, so the text read back would differ) are refused with a 400 naming the
  * field. Every other character is stored and returned exactly as sent.
  */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters refused here
 const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const FORBIDDEN_TEXT = 'forbidden_character';

@@ -40,7 +40,6 @@ const overlaps = (a: { start: number; end: number; kind: string }, b: { start: n
 
 describe('personal data detector: precision and recall on a labelled corpus', () => {
   const corpus = readCorpus();
-  const options = { firstNames: firstNames() };
 
   it('holds at least 300 sentences, with and without personal data, of every kind', () => {
     assert.ok(corpus.length >= 300, `${corpus.length} sentences`);

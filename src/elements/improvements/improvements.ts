@@ -5,7 +5,7 @@ import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
-import { formatDate, locale, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { formatDate, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
 import { STATUS_TEXT, STRINGS, TAG_LABELS } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';

@@ -15,7 +15,7 @@ import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
-import { formatDate, locale, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { formatDate, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
 import { CHANNEL_LABELS, FEELING_LABELS, POSTED_AS_LABELS, STRINGS, TAG_LABELS } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';

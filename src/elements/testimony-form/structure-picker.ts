@@ -170,6 +170,8 @@ export class StructurePicker implements ReactiveController {
     const s = this.s;
     const statusText =
       this.status === 'searching' ? s.searching : this.status === 'done' && !this.results.length ? format(s.none, { q: this.query.trim() }) : '';
+    // The combobox is named by its <label for>; options are picked from the keyboard on the combobox (aria-activedescendant).
+    /* eslint-disable lit-a11y/accessible-name, lit-a11y/click-events-have-key-events */
     return html`
       <div class="picker">
         <label for="f-structures">${s.label}</label>
@@ -223,5 +225,6 @@ export class StructurePicker implements ReactiveController {
         <p class="sr-only" role="status">${this.announcement}</p>
       </div>
     `;
+    /* eslint-enable lit-a11y/accessible-name, lit-a11y/click-events-have-key-events */
   }
 }

@@ -22,14 +22,13 @@ import type { StructurePicker } from './structure-picker.js';
 import type { TrackingState } from './tracking.js';
 
 type Flow = typeof import('./flow.js');
-let flowModule: Flow | undefined;
 let flowLoading: Promise<Flow> | undefined;
 /** The rest of the form (steps 2 to 6, validation, outbox), fetched once per page. */
 function loadFlow(): Promise<Flow> {
   flowLoading ??= import('./flow.js').then(
     (m) => {
       m.outbox.start();
-      return (flowModule = m);
+      return m;
     },
     (error: unknown) => {
       flowLoading = undefined; // a later interaction tries again
