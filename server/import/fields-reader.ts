@@ -50,7 +50,9 @@ export class FieldsReader<K extends DatasetKind> implements RowReader<K> {
     let read = memo.get(cell);
     if (read === undefined) {
       if (memo.size >= MEMO_ENTRIES) memo.clear();
-      memo.set(cell, (read = reader(cell)));
+      // Kept under a copy of the text: a cell may be a slice of a whole chunk of the file, which the memo would
+      // otherwise hold in memory.
+      memo.set(cell.length < 13 ? cell : (JSON.parse(JSON.stringify(cell)) as string), (read = reader(cell)));
     }
     return read;
   }
