@@ -402,7 +402,8 @@ describe('npm run import (the command)', () => {
       env: commandEnv(database),
       encoding: 'utf8',
     });
-  const bundles = () => readdirSync(join(root, 'node_modules/.cache/spp-cli')).filter((f) => f.startsWith('import-'));
+  // The bundle a run of the command compiled (named after its process).
+  const bundleOf = (pid: number) => readdirSync(join(root, 'node_modules/.cache/spp-cli')).filter((f) => f === `import-${pid}.mjs`);
 
   it('imports a folder, prints the report with each rejection, and exits 0', () => {
     const res = run('test/fixtures/opendata');
@@ -412,7 +413,7 @@ describe('npm run import (the command)', () => {
     assert.match(res.stdout, /resultats\.csv:13 date_mise_a_jour: "31\/02\/2023" is not a calendar date/);
     // No terminal: no progress bar on stderr.
     assert.equal(res.stderr, '');
-    assert.deepEqual(bundles(), [], 'the compiled command is removed when it exits');
+    assert.deepEqual(bundleOf(res.pid!), [], 'the compiled command is removed when it exits');
   });
 
   it('changes nothing the second time, and --json gives the same report to a script', () => {
