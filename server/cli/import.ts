@@ -12,7 +12,7 @@ experiences; CSV with ";" or Opendatasoft JSON) into the database of DATA_DIR or
 A folder gives its .csv and .json files. See docs/import.md for the accepted columns.
 
 Options:
-  --batch-size N   rows per transaction (default 2000)
+  --batch-size N   rows per transaction (default 10000)
   --restart        ignore where an interrupted import stopped and read every file again
   --json           print the report as JSON
   --all            list every rejection (default: the first 50 of each file)

@@ -3,13 +3,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { ControlledTransaction, Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { sqliteConnection } from '../store/database.js';
 import { detectDataset, explainColumns, mapColumns, type DatasetKind } from '../../src/opendata/columns.js';
 import { CsvParser, detectSeparator } from './csv.js';
 import { JsonRecordScanner, recordColumns } from './json-records.js';
 import { MAPPERS, RecordReader, type Problem, type RowReader } from '../../src/opendata/records.js';
+import { FieldsReader } from './fields-reader.js';
 import { WRITERS, WriteContext, type Item, type Outcome } from './writer.js';
 
 /**
@@ -70,7 +71,10 @@ export interface Progress {
 }
 
 export interface ImportOptions {
-  /** Rows per transaction. Default 2000. */
+  /**
+   * Rows per transaction. Default 10,000: rows are written as they are read, so a batch costs no memory of its
+   * own, and fewer, bigger commits write each page of the indexes fewer times (see docs/import.md).
+   */
   batchSize?: number;
   /** Creation time of new structures (default now). */
   now?: Date;
@@ -161,9 +165,13 @@ async function inspect(path: string): Promise<FileFacts> {
   return { path, format, encoding: valid ? 'utf-8' : 'windows-1252', hash: hash.digest('hex'), size };
 }
 
-/** A row as read from the file: its columns by name, or why it could not be read. */
+/**
+ * A row as read from the file: a CSV row's values in header order, a JSON record's values by name, or why it
+ * could not be read.
+ */
 interface SourceRow {
   line: number;
+  fields?: string[];
   values?: Record<string, unknown>;
   error?: string;
 }
@@ -182,61 +190,52 @@ async function* textChunks(facts: FileFacts, onBytes: (bytes: number) => void): 
   if (rest) yield rest;
 }
 
-async function* csvRows(facts: FileFacts, onBytes: (bytes: number) => void, header: { columns?: string[] }): AsyncGenerator<SourceRow> {
+/** The rows of a CSV file, one array per chunk of text read. */
+async function* csvRows(facts: FileFacts, onBytes: (bytes: number) => void, header: { columns?: string[] }): AsyncGenerator<SourceRow[]> {
   let parser: CsvParser | undefined;
   let columns: string[] | undefined;
-  const rows = function* (records: ReturnType<CsvParser['push']>): Generator<SourceRow> {
+  const rows = (records: ReturnType<CsvParser['push']>): SourceRow[] => {
+    const out: SourceRow[] = [];
     for (const record of records) {
       if (!columns) {
         columns = record.fields.map((f) => f.trim());
         header.columns = columns;
-        continue;
-      }
-      if (record.error) {
-        yield { line: record.line, error: record.error };
-        continue;
-      }
-      if (record.fields.length !== columns.length) {
-        yield {
+      } else if (record.error) out.push({ line: record.line, error: record.error });
+      else if (record.fields.length !== columns.length) {
+        out.push({
           line: record.line,
           error: `${record.fields.length} values for ${columns.length} columns (a value holding ";" or a line break must be quoted)`,
-        };
-        continue;
-      }
-      const values: Record<string, unknown> = {};
-      columns.forEach((column, i) => {
-        if (!(column in values)) values[column] = record.fields[i];
-      });
-      yield { line: record.line, values };
+        });
+      } else out.push(record);
     }
+    return out;
   };
   for await (const text of textChunks(facts, onBytes)) {
     parser ??= new CsvParser(detectSeparator(text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0] ?? ''));
-    yield* rows(parser.push(text));
+    yield rows(parser.push(text));
   }
-  if (parser) yield* rows(parser.end());
+  if (parser) yield rows(parser.end());
 }
 
-async function* jsonRows(facts: FileFacts, onBytes: (bytes: number) => void): AsyncGenerator<SourceRow> {
+/** The records of a JSON export, one array per chunk of text read. */
+async function* jsonRows(facts: FileFacts, onBytes: (bytes: number) => void): AsyncGenerator<SourceRow[]> {
   const scanner = new JsonRecordScanner();
-  const rows = function* (texts: ReturnType<JsonRecordScanner['push']>): Generator<SourceRow> {
-    for (const { line, text } of texts) {
+  const rows = (texts: ReturnType<JsonRecordScanner['push']>): SourceRow[] =>
+    texts.map(({ line, text }) => {
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
       } catch {
-        yield { line, error: 'invalid JSON record' };
-        continue;
+        return { line, error: 'invalid JSON record' };
       }
       const values = recordColumns(parsed);
-      yield values ? { line, values } : { line, error: 'a record must be a JSON object' };
-    }
-  };
-  for await (const text of textChunks(facts, onBytes)) yield* rows(scanner.push(text));
+      return values ? { line, values } : { line, error: 'a record must be a JSON object' };
+    });
+  for await (const text of textChunks(facts, onBytes)) yield rows(scanner.push(text));
   scanner.end();
 }
 
-function rowsOf(facts: FileFacts, onBytes: (bytes: number) => void, header: { columns?: string[] } = {}): AsyncGenerator<SourceRow> {
+function rowsOf(facts: FileFacts, onBytes: (bytes: number) => void, header: { columns?: string[] } = {}): AsyncGenerator<SourceRow[]> {
   return facts.format === 'json' ? jsonRows(facts, onBytes) : csvRows(facts, onBytes, header);
 }
 
@@ -245,8 +244,8 @@ async function sniffColumns(facts: FileFacts): Promise<string[]> {
   const header: { columns?: string[] } = {};
   const rows = rowsOf(facts, () => {}, header);
   try {
-    for await (const row of rows) {
-      if (facts.format === 'json' && row.values) return Object.keys(row.values);
+    for await (const chunk of rows) {
+      for (const row of chunk) if (facts.format === 'json' && row.values) return Object.keys(row.values);
       if (header.columns) return header.columns;
     }
   } finally {
@@ -254,6 +253,9 @@ async function sniffColumns(facts: FileFacts): Promise<string[]> {
   }
   return header.columns ?? [];
 }
+
+/** Rows mapped before they are written into their batch's transaction (see `write` in `importFile`). */
+const SLICE_ROWS = 200;
 
 const emptyCounts = (): Counts => ({ read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
 
@@ -272,7 +274,7 @@ async function importFile(
   ctx: WriteContext,
 ): Promise<FileReport> {
   const file = facts.path;
-  const batchSize = Math.max(1, options.batchSize ?? 2000);
+  const batchSize = Math.max(1, options.batchSize ?? 10_000);
   const maxRejections = options.maxRejections ?? 1000;
   const now = () => new Date().toISOString();
   const dryRun = !!options.dryRun;
@@ -300,7 +302,9 @@ async function importFile(
     moreRejections: 0,
   };
 
-  const reader = new RecordReader(kind, mapColumns(kind, columns));
+  const map = mapColumns(kind, columns);
+  const reader = new RecordReader(kind, map);
+  const fieldsReader = new FieldsReader(kind, map, columns);
   const seenKeys = new Set(columns);
   const mapper = MAPPERS[kind] as (row: RowReader<DatasetKind>) => { record?: unknown; problems?: Problem[] };
   const writer = WRITERS[kind] as (db: Kysely<Database>, items: Item<unknown>[], ctx: WriteContext) => Promise<Outcome[]>;
@@ -308,6 +312,11 @@ async function importFile(
   let pending: Pending[] = [];
   let batchIndex = 0;
   let bytesRead = 0;
+  // The open batch: its transaction (none on a dry run, which runs in the caller's), its progress so far, its rows.
+  let trx: ControlledTransaction<Database> | undefined;
+  let next: StoredProgress | undefined;
+  let rowsInBatch = 0;
+  let lastLine = 0;
 
   const reject = (next: StoredProgress, line: number, problems: Problem[]) => {
     next.counts.rejected++;
@@ -317,72 +326,97 @@ async function importFile(
     }
   };
 
-  const flush = async () => {
+  /**
+   * Writes the rows mapped so far into the open batch (opening it first). A batch is written in slices of
+   * SLICE_ROWS rows as they are read, so mapped rows never pile up in memory: a 2,000-row batch kept whole spent
+   * a third of a big import's time in the garbage collector copying it around. The batch stays one transaction.
+   */
+  const write = async () => {
     if (!pending.length) return;
-    const batch = pending;
+    const slice = pending;
     pending = [];
-    const lastLine = batch[batch.length - 1]!.line;
-    const next: StoredProgress = structuredClone(progress);
-    const index = batchIndex;
-    const inBatch = async (trx: Kysely<Database>) => {
-      const valid = batch.filter((b) => b.record !== undefined) as Item<unknown>[];
-      const outcomes = valid.length ? await writer(trx, valid, ctx) : [];
-      let o = 0;
-      for (const item of batch) {
-        next.counts.read++;
-        if (item.problems) {
-          reject(next, item.line, item.problems);
-          continue;
-        }
-        const outcome = outcomes[o++]!;
-        if (Array.isArray(outcome)) reject(next, item.line, outcome);
-        else next.counts[outcome]++;
+    if (!next) {
+      next = structuredClone(progress);
+      if (!dryRun) trx = await db.startTransaction().execute();
+    }
+    const valid = slice.filter((b) => b.record !== undefined) as Item<unknown>[];
+    const outcomes = valid.length ? await writer(trx ?? db, valid, ctx) : [];
+    let o = 0;
+    for (const item of slice) {
+      next.counts.read++;
+      if (item.problems) {
+        reject(next, item.line, item.problems);
+        continue;
       }
-      if (dryRun) return;
+      const outcome = outcomes[o++]!;
+      if (Array.isArray(outcome)) reject(next, item.line, outcome);
+      else next.counts[outcome]++;
+    }
+    lastLine = slice[slice.length - 1]!.line;
+  };
+
+  /** Ends the open batch: its rows, then its place in `import_runs`, in its transaction, committed. */
+  const commit = async () => {
+    await write();
+    if (!next) return;
+    if (trx) {
       await trx
         .updateTable('import_runs')
         .set({ last_line: lastLine, report: JSON.stringify(next), updated_at: now() })
         .where('file_hash', '=', facts.hash)
         .execute();
-      await options.beforeCommit?.({ file, index, lastLine });
-    };
-    if (dryRun) await inBatch(db);
-    else await db.transaction().execute(inBatch);
+      await options.beforeCommit?.({ file, index: batchIndex, lastLine });
+      await trx.commit().execute();
+      trx = undefined;
+    }
     progress = next;
+    next = undefined;
+    rowsInBatch = 0;
     batchIndex++;
     options.onProgress?.({ file, bytesRead, totalBytes: facts.size, rows: progress.counts.read });
   };
 
   try {
-    for await (const row of rowsOf(facts, (b) => (bytesRead = b))) {
-      if (row.line <= resume) {
-        report.skipped++;
-        continue;
-      }
-      if (row.error || !row.values) {
-        pending.push({ line: row.line, problems: [{ column: '', reason: row.error ?? 'unreadable row' }] });
-      } else {
-        if (facts.format === 'json') {
-          const added = Object.keys(row.values).filter((k) => !seenKeys.has(k));
-          if (added.length) {
-            added.forEach((k) => seenKeys.add(k));
-            reader.map = mapColumns(kind, [...seenKeys]);
+    try {
+      for await (const chunk of rowsOf(facts, (b) => (bytesRead = b))) {
+        for (const row of chunk) {
+          if (row.line <= resume) {
+            report.skipped++;
+            continue;
           }
+          if (row.fields) {
+            fieldsReader.fields = row.fields;
+            const mapped = mapper(fieldsReader as RowReader<DatasetKind>);
+            pending.push({ line: row.line, record: mapped.record, problems: mapped.problems });
+          } else if (row.values) {
+            const added = Object.keys(row.values).filter((k) => !seenKeys.has(k));
+            if (added.length) {
+              added.forEach((k) => seenKeys.add(k));
+              reader.map = mapColumns(kind, [...seenKeys]);
+            }
+            reader.values = row.values;
+            const mapped = mapper(reader as RowReader<DatasetKind>);
+            pending.push({ line: row.line, record: mapped.record, problems: mapped.problems });
+          } else {
+            pending.push({ line: row.line, problems: [{ column: '', reason: row.error ?? 'unreadable row' }] });
+          }
+          if (++rowsInBatch >= batchSize) await commit();
+          else if (pending.length >= SLICE_ROWS) await write();
         }
-        reader.values = row.values;
-        const mapped = mapper(reader as RowReader<DatasetKind>);
-        pending.push({ line: row.line, record: mapped.record, problems: mapped.problems });
       }
-      if (pending.length >= batchSize) await flush();
+      await commit();
+    } catch (error) {
+      // A file that ends badly (truncated JSON) keeps what was committed; anything else is a real failure.
+      if (!(error instanceof Error) || /^(the JSON ends too early|no records found|empty file|not a JSON export)/.test(error.message) === false) {
+        throw error;
+      }
+      await commit();
+      report.error = error.message;
     }
-    await flush();
   } catch (error) {
-    // A file that ends badly (truncated JSON) keeps what was committed; anything else is a real failure.
-    if (!(error instanceof Error) || /^(the JSON ends too early|no records found|empty file|not a JSON export)/.test(error.message) === false) {
-      throw error;
-    }
-    await flush();
-    report.error = error.message;
+    // The open batch is rolled back whole; the batches before it stay committed.
+    if (trx) await trx.rollback().execute().catch(() => {});
+    throw error;
   }
 
   if (!report.error && !dryRun) {
@@ -401,7 +435,7 @@ async function importFile(
     });
   }
   Object.assign(report, progress.counts, { rejections: progress.rejections, moreRejections: progress.moreRejections });
-  report.unknownColumns = reader.map.unknown;
+  report.unknownColumns = facts.format === 'json' ? reader.map.unknown : map.unknown;
   options.onProgress?.({ file, bytesRead: facts.size, totalBytes: facts.size, rows: progress.counts.read });
   return report;
 }
@@ -440,19 +474,29 @@ export async function importOpenData(db: Kysely<Database>, paths: readonly strin
   }
   // SQLite copies the write-ahead log into the database (and syncs both to disk) every 1000 pages by default: a
   // 500,000-row import spent a fifth of its time there, on a shared disk. During the import it does so every
-  // WAL_PAGES pages (the same pages, copied less often); the connection's setting is restored afterwards.
+  // WAL_PAGES pages (the same pages, copied less often). Its page cache (2 MB by default) is also raised to
+  // CACHE_KIB: the indexes by date and by structure take each new row at a random place, and with a small cache
+  // every such page was written out and read back again within the same batch. The connection's settings are
+  // restored afterwards.
   const sqlite = ctx.sqlite;
   const checkpointEvery = sqlite?.pragma('wal_autocheckpoint', { simple: true }) as number | undefined;
+  const cacheSize = sqlite?.pragma('cache_size', { simple: true }) as number | undefined;
   if (sqlite && checkpointEvery !== undefined && checkpointEvery > 0 && checkpointEvery < WAL_PAGES) sqlite.pragma(`wal_autocheckpoint = ${WAL_PAGES}`);
+  // cache_size: a negative value is in KiB, a positive one in pages.
+  const cacheKib = cacheSize === undefined ? 0 : cacheSize < 0 ? -cacheSize : (cacheSize * (sqlite!.pragma('page_size', { simple: true }) as number)) / 1024;
+  if (sqlite && cacheKib < CACHE_KIB) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
   try {
     return await importPlanned(db, planned, options, ctx);
   } finally {
     if (sqlite && checkpointEvery !== undefined) sqlite.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+    if (sqlite && cacheSize !== undefined) sqlite.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
 /** Pages of write-ahead log between two checkpoints during an import on SQLite (64 MB of 4 KB pages). */
 const WAL_PAGES = 16_384;
+/** SQLite's page cache during an import, KiB (it counts in the importing process's memory budget). */
+const CACHE_KIB = 20_480;
 
 async function importPlanned(
   db: Kysely<Database>,

@@ -85,11 +85,11 @@ export class WriteContext {
 
   /**
    * The structure an experience names: by code, or by title and typology matched (case, accents and
-   * punctuation aside) against the structures' names. Never a code made from a name.
+   * punctuation aside) against the structures' names (`names`, from `structures()`). Never a code made from a name.
    */
-  async resolveStructure(db: Db, ref: StructureRef): Promise<{ code: string } | { problem: Problem }> {
-    const names = await this.structures(db);
-    // A big export names the same few thousand structures again and again: each reference is resolved once.
+  resolveStructure(names: Map<string, string>, ref: StructureRef): { code: string } | { problem: Problem } {
+    // Synchronous, with `names` from `structures()`: a promise per reference cost time on a big import. A big
+    // export names the same few thousand structures again and again: each reference is resolved once.
     const key = `${ref.column}\u0000${ref.code ?? ''}\u0000${ref.typology ?? ''}\u0000${ref.title ?? ''}`;
     let resolved = this.resolved.get(key);
     if (!resolved) this.resolved.set(key, (resolved = this.resolveStructureIn(names, ref)));
@@ -446,7 +446,7 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
     const problems: Problem[] = [];
     const codes: string[] = [];
     for (const ref of e.structures) {
-      const resolved = await ctx.resolveStructure(db, ref);
+      const resolved = ctx.resolveStructure(names, ref);
       if ('problem' in resolved) problems.push(resolved.problem);
       else if (codes.includes(resolved.code)) problems.push({ column: ref.column, reason: `structure ${resolved.code} is listed twice` });
       else {

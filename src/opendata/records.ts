@@ -53,6 +53,8 @@ export interface RowReader<K extends DatasetKind> {
   get(field: FieldOf<K>): Cell;
   /** The column name to report for this field. */
   column(field: FieldOf<K>): string;
+  /** `reader(get(field))`, which a reader may remember for a cell text it saw before (readers are pure). */
+  read?<T>(field: FieldOf<K>, reader: (cell: Cell) => Read<T>): Read<T>;
 }
 
 /** Reads the fields of one record (a CSV row by header name, or a JSON object) through a file's column map. */
@@ -83,7 +85,7 @@ class Collector<K extends DatasetKind> {
 
   /** The value, or `undefined` (and a problem) when it does not read. */
   read<T>(field: FieldOf<K>, reader: (cell: Cell) => Read<T>): T | undefined {
-    const result = reader(this.row.get(field));
+    const result = this.row.read ? this.row.read(field, reader) : reader(this.row.get(field));
     if (result.error !== undefined) {
       this.problems.push({ column: this.row.column(field), reason: result.error });
       return undefined;

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql, type Kysely } from 'kysely';
@@ -394,12 +394,16 @@ describe('npm run import (the command)', () => {
   });
   after(() => database.dispose());
 
+  // Exactly what `npm run import -- ...` runs (package.json): the command compiled by server/cli/compiled.mjs.
+  const script = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import!;
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/import.ts', ...args], {
+    spawnSync(process.execPath, [...script.split(' ').slice(1), ...args], {
       cwd: root,
       env: commandEnv(database),
       encoding: 'utf8',
     });
+  // The bundle a run of the command compiled (named after its process).
+  const bundleOf = (pid: number) => readdirSync(join(root, 'node_modules/.cache/spp-cli')).filter((f) => f === `import-${pid}.mjs`);
 
   it('imports a folder, prints the report with each rejection, and exits 0', () => {
     const res = run('test/fixtures/opendata');
@@ -409,6 +413,7 @@ describe('npm run import (the command)', () => {
     assert.match(res.stdout, /resultats\.csv:13 date_mise_a_jour: "31\/02\/2023" is not a calendar date/);
     // No terminal: no progress bar on stderr.
     assert.equal(res.stderr, '');
+    assert.deepEqual(bundleOf(res.pid!), [], 'the compiled command is removed when it exits');
   });
 
   it('changes nothing the second time, and --json gives the same report to a script', () => {
