@@ -8,11 +8,11 @@ import type { MailKind } from '../contract/notifications.js';
 const FR = {
   title: 'Notifications par e-mail',
   intro:
-    'Chaque jour, après l’heure choisie, une synthèse des témoignages qui attendent une modération ou une réponse est envoyée aux destinataires ci-dessous ; aucune quand rien n’attend.',
+    'Chaque jour, après l’heure choisie, une synthèse des témoignages qui attendent une modération ou une réponse est envoyée aux destinataires ci-dessous\u00a0; aucune quand rien n’attend.',
   formTitle: 'Synthèse quotidienne',
   addresses: 'Destinataires de la synthèse',
   addressesHint: 'Jusqu’à {max} adresses. Sans destinataire, aucune synthèse n’est envoyée.',
-  addressesEmpty: 'Aucun destinataire : la synthèse n’est pas envoyée.',
+  addressesEmpty: 'Aucun destinataire\u00a0: la synthèse n’est pas envoyée.',
   address: 'Adresse {n}',
   add: 'Ajouter une adresse',
   remove: 'Retirer',
@@ -23,7 +23,7 @@ const FR = {
   deliveryTitle: 'E-mails non remis',
   deliveryCounts: '{pending} en attente d’envoi · {failed} en échec',
   deliveryFailedIntro:
-    'Le serveur de messagerie a refusé ces e-mails après plusieurs tentatives. Sa réponse dit pourquoi, par exemple une adresse refusée : vérifiez-la (parmi les destinataires ci-dessus pour une synthèse).',
+    'Le serveur de messagerie a refusé ces e-mails après plusieurs tentatives. Sa réponse dit pourquoi, par exemple une adresse refusée\u00a0: vérifiez-la (parmi les destinataires ci-dessus pour une synthèse).',
   deliveryNone: 'Aucun e-mail en échec.',
   deliveryRefresh: 'Actualiser',
   reference: 'Témoignage',

@@ -166,7 +166,7 @@ describe('<spp-testimonies>', () => {
     root(el).querySelector<HTMLButtonElement>('.link-button')!.click();
     await settled(el);
     expect(new URL(calls.at(-1)!.url).search).to.equal('?limit=10');
-    expect(status(el)).to.equal('2 témoignages affichés. D’autres sont disponibles avec « Voir plus ».');
+    expect(status(el)).to.equal('2 témoignages affichés. D’autres sont disponibles avec «\u00a0Voir plus\u00a0».');
     expect(root(el).querySelector('.link-button')).to.equal(null);
     expect(root(el).activeElement).to.equal(root(el).querySelector('#filter-feeling'), 'focus stays in the form');
   });
