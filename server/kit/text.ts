@@ -59,7 +59,7 @@ export const UI = {
     engagementsA3: 'Affiche des 9 engagements (PDF, A3)',
     resultsPdf: 'Affiche des résultats (PDF, A4)',
     signature: 'Bloc de signature pour vos e-mails (HTML)',
-    images: 'Images pour les réseaux sociaux (PNG, 1\u00a0200 × 630)',
+    images: 'Images pour les réseaux sociaux (PNG, 1\u202f200 × 630)',
     altText: 'Texte alternatif à joindre à l’image\u00a0:',
     download: 'Télécharger',
     copyText: 'Copier le texte',
@@ -146,7 +146,7 @@ export function keyMessages(data: KitData): string[] {
     'Le programme est bâti autour de 9 engagements de service, construits avec les têtes de réseaux, les agents de terrain et les usagers. Ils constituent le socle commun de la promesse des services publics à l’utilisateur.',
     'Le programme repose sur 4 piliers\u00a0: la promesse avec l’affichage des 9 engagements au niveau local\u00a0; la preuve avec l’affichage des résultats\u00a0; l’écoute des usagers, qui peuvent faire remonter leur témoignage, positif comme négatif\u00a0; l’amélioration continue au niveau de chaque site, en associant les agents et les usagers.',
     ...(local ? [`${name} complète les engagements nationaux par ${local} ${local > 1 ? 'engagements locaux' : 'engagement local'}.`] : []),
-    ...(data.figures.length ? [`${name} publie ${data.figures.length} indicateur${data.figures.length > 1 ? 's' : ''} de qualité de service : ${data.links.results}`] : []),
+    ...(data.figures.length ? [`${name} publie ${data.figures.length} indicateur${data.figures.length > 1 ? 's' : ''} de qualité de service\u00a0: ${data.links.results}`] : []),
     `Les usagers peuvent raconter leur expérience avec ${name} et lire ses réponses\u00a0: ${data.links.form}`,
   ];
 }
@@ -162,7 +162,7 @@ export function nationalFigures(lang: Lang): string[] {
     ];
   }
   return [
-    'Depuis 2016, plus de 4\u00a0500 organismes publics se sont engagés à leur initiative à respecter les engagements visant à améliorer la qualité de service.',
+    'Depuis 2016, plus de 4\u202f500 organismes publics se sont engagés à leur initiative à respecter les engagements visant à améliorer la qualité de service.',
     '71\u00a0% des Français sont en relation au moins une fois par an avec l’un des 18 plus grands réseaux de service public concernés (étude Kantar 2020 pour le compte de la DITP)\u00a0; près de 47 millions de Français bénéficient des engagements Services Publics +.',
     '69\u00a0% des Français ont plutôt confiance dans l’administration (Baromètre Delouvrier, 2019).',
     '58\u00a0% des Français souhaitent plus de rapidité, 42\u00a0% plus de simplicité, 34\u00a0% une meilleure égalité des services publics sur les territoires et 25\u00a0% un suivi plus personnalisé (Baromètre Delouvrier, 2019).',
@@ -223,7 +223,7 @@ export function longArticle(data: KitData): Block[] {
   }
   blocks.push(
     { kind: 'h', text: `${name} s’engage avec Services Publics +\u00a0: pour des services publics plus proches, plus simples, plus efficaces` },
-    { kind: 'p', text: 'Depuis plusieurs années, les services de l’État travaillent à améliorer l’accueil de leurs usagers, qu’il s’agisse d’un accueil physique ou en ligne, par téléphone ou par courrier, grâce aux engagements Marianne. Ces engagements ont déjà été déployés par plus de 4\u00a0500 organismes publics volontaires. De profonds changements dans l’organisation des services concernés sont déjà visibles\u00a0!' },
+    { kind: 'p', text: 'Depuis plusieurs années, les services de l’État travaillent à améliorer l’accueil de leurs usagers, qu’il s’agisse d’un accueil physique ou en ligne, par téléphone ou par courrier, grâce aux engagements Marianne. Ces engagements ont déjà été déployés par plus de 4\u202f500 organismes publics volontaires. De profonds changements dans l’organisation des services concernés sont déjà visibles\u00a0!' },
     { kind: 'p', text: 'Toutefois, les Français(e)s expriment des attentes fortes en termes de qualité de service, de simplification et d’écoute\u00a0: 58\u00a0% des Français souhaitent plus de rapidité, 42\u00a0% plus de simplicité, 34\u00a0% une meilleure égalité des services publics sur les territoires et 25\u00a0% un suivi plus personnalisé (Baromètre Delouvrier, 2019).' },
     { kind: 'p', text: `C’est pour faire progresser encore davantage la qualité du service rendu et développer la confiance entre l’administration et les usagers que le Gouvernement propose à l’ensemble des services publics en relation avec les usagers un programme unifié d’amélioration continue centré sur l’expérience usager\u00a0: Services Publics +. ${name} (${data.structure.network.name}) affiche ses 9 engagements et les met en œuvre au quotidien.` },
     { kind: 'h', text: 'Les engagements Services Publics +' },
@@ -233,7 +233,7 @@ export function longArticle(data: KitData): Block[] {
   if (data.figures.length) {
     blocks.push(
       { kind: 'h', text: 'Rendre compte des résultats de qualité de service (engagement 6)' },
-      { kind: 'p', text: `${name} rend compte de ses résultats, à la fois en termes de performance et de satisfaction, dans ses locaux et sur internet${date ? ` (dernière publication : ${date})` : ''} :` },
+      { kind: 'p', text: `${name} rend compte de ses résultats, à la fois en termes de performance et de satisfaction, dans ses locaux et sur internet${date ? ` (dernière publication\u00a0: ${date})` : ''} :` },
       { kind: 'ul', items: figureLines(data) },
       { kind: 'p', text: `Tous nos résultats et leur évolution\u00a0: ${data.links.results}` },
     );
@@ -260,11 +260,11 @@ export function shortArticle(data: KitData): Block[] {
       ]
     : [
         { kind: 'h', text: `Services Publics + à ${name}\u00a0: 9 engagements pour un service public proche, simple et efficace` },
-        { kind: 'p', text: `Créés en 2005 avec les engagements Marianne et déjà déployés par plus de 4\u00a0500 organismes publics, les engagements Services Publics + s’appliquent désormais à l’ensemble des services publics en relation avec les usagers. ${name} les affiche et met l’accent sur une relation plus personnalisée, la bienveillance, une orientation facilitée, la joignabilité et le respect des délais annoncés.` },
+        { kind: 'p', text: `Créés en 2005 avec les engagements Marianne et déjà déployés par plus de 4\u202f500 organismes publics, les engagements Services Publics + s’appliquent désormais à l’ensemble des services publics en relation avec les usagers. ${name} les affiche et met l’accent sur une relation plus personnalisée, la bienveillance, une orientation facilitée, la joignabilité et le respect des délais annoncés.` },
         { kind: 'ul', items: engagementLines(data) },
       ];
   if (data.structure.commitments.length) blocks.push({ kind: 'p', text: en ? 'Our local commitments:' : 'Nos engagements locaux :' }, { kind: 'ul', items: commitmentLines(data) });
-  if (top.length) blocks.push({ kind: 'p', text: en ? `Our latest results (all of them: ${data.links.results}):` : `Nos derniers résultats (tous nos résultats : ${data.links.results}) :` }, { kind: 'ul', items: top });
+  if (top.length) blocks.push({ kind: 'p', text: en ? `Our latest results (all of them: ${data.links.results}):` : `Nos derniers résultats (tous nos résultats\u00a0: ${data.links.results}) :` }, { kind: 'ul', items: top });
   blocks.push({ kind: 'p', text: en ? `Tell us about your experience: ${data.links.form}` : `Racontez-nous votre expérience\u00a0: ${data.links.form}` });
   return blocks;
 }
@@ -300,7 +300,7 @@ export function posts(data: KitData): Post[] {
   for (const [i, f] of data.figures.slice(0, 3).entries()) {
     list.push({
       id: `result-${i + 1}`,
-      label: en ? `Result: ${f.label}` : `Résultat : ${f.label}`,
+      label: en ? `Result: ${f.label}` : `Résultat\u00a0: ${f.label}`,
       text: fitText(
         (n) =>
           en

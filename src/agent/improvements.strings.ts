@@ -22,7 +22,7 @@ const FR = {
   formTitle: 'Nouvelle action',
   errorSummary: 'Le formulaire contient {count} erreur(s)\u00a0:',
   retry: 'Réessayer',
-  failed: 'L’enregistrement a échoué : {reason}',
+  failed: 'L’enregistrement a échoué\u00a0: {reason}',
   loadFailed: 'Le plan n’a pas pu être chargé\u00a0: {reason}',
   statusLine: '{status} · {date}',
   testimonies: 'Témoignages à l’origine de l’action (facultatif)',

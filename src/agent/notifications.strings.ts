@@ -19,7 +19,7 @@ const FR = {
   hour: 'Heure d’envoi (heure de Paris)',
   hourOption: '{hour} h',
   save: 'Enregistrer la synthèse',
-  saved: 'Synthèse enregistrée : {count} destinataire(s), envoi chaque jour après {hour}.',
+  saved: 'Synthèse enregistrée\u00a0: {count} destinataire(s), envoi chaque jour après {hour}.',
   deliveryTitle: 'E-mails non remis',
   deliveryCounts: '{pending} en attente d’envoi · {failed} en échec',
   deliveryFailedIntro:

@@ -7,7 +7,7 @@ const FR = {
   retry: 'Réessayer',
   loading: 'Chargement…',
   saving: 'Enregistrement…',
-  failed: 'Action non enregistrée : {reason}',
+  failed: 'Action non enregistrée\u00a0: {reason}',
   loadFailed: 'Le chargement a échoué\u00a0: {reason}',
   errorSummary: 'Le formulaire contient {count} erreur(s)\u00a0:',
   cancel: 'Annuler',
@@ -54,7 +54,7 @@ const FR = {
   exportTitle: 'Export CSV',
   exportIntro: 'Les témoignages publiés de la structure et de ses sous-structures, au format CSV de l’export open data (séparateur «\u00a0;\u00a0», UTF-8).',
   exportButton: 'Télécharger le fichier CSV',
-  exportReady: 'Fichier prêt : {name}.',
+  exportReady: 'Fichier prêt\u00a0: {name}.',
 
   tokensTitle: 'Jetons d’accès des agents',
   tokensIntro: 'Créez un jeton pour chaque agent\u00a0: il s’en sert pour se connecter à cet espace. Révoquez-le dès qu’il n’en a plus besoin.',

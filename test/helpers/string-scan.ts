@@ -5,9 +5,10 @@ import ts from 'typescript';
 /*
  * Finds typography faults in the text we show people (docs/wording.md states the rules):
  * - a straight apostrophe in a French elision ("l'erreur", "qu'il", "aujourd'hui"): French text uses ’;
- * - a number over 999 written without a group separator ("5000") or with an ordinary space ("5 000"): numbers
- *   are written "5 000" with a no-break space (or come from `Intl.NumberFormat`);
- * - an ordinary space before : ; ! ? » or after « in French text, where a no-break space belongs.
+ * - a number over 999 written without a group separator ("5000") or with another space than U+202F ("5 000"):
+ *   numbers are grouped with U+202F, as `Intl.NumberFormat('fr-FR')` writes them;
+ * - an ordinary space before : ; ! ? » % or a unit, or after « in French text, where U+00A0 belongs; U+202F
+ *   anywhere but between digits.
  * Only string literals and template text are read in TypeScript files (comments and code are not text people
  * see); HTML files are read without their tags, scripts and styles.
  */
@@ -23,8 +24,9 @@ export interface Finding {
 const ELISION = /(?<![\p{L}\p{N}_])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu|aujourd)'(?=\p{L})/giu;
 // Four digits or more in a row, not part of a code, a version, a year, an address or another number.
 const LONG_NUMBER = /(?<![\p{L}\p{N}_\-/.,:#@$%&=+])(\d{4,})(?![\p{L}\p{N}_\-/.,:@%&=])/gu;
-// A group of three digits after an ordinary space: "5 000" that may break at the end of a line.
-const SPACED_NUMBER = /(?<![\p{N}.,])\d{1,3}(?: \d{3})+(?![\p{N}])/gu;
+// A group of three digits after another space than U+202F, the one `Intl.NumberFormat('fr-FR')` groups digits
+// with: "5 000" that may break at the end of a line, or "5\u00a0000" a little wider than the counter's "5 000".
+const SPACED_NUMBER = /(?<![\p{N}.,])\d{1,3}(?:[ \u00a0]\d{3})+(?![\p{N}])/gu;
 // An ordinary space before : ; ! ? » or a unit (% s min h € Ko px...), or after «.
 const BREAKING = /(?:^|\S)[ ](?:[;!?»]|:(?=\s|$))|«[ ]|(?:\d|\})[ ](?:%|s|min|h|€|Ko|Mo|Go|px|km)(?![\p{L}\p{N}’'])/gu;
 // French words that tell French text apart from English in a mixed file (a string holding none is not checked
@@ -60,9 +62,9 @@ export function textFaults(text: string, english = false): Array<{ problem: Find
   }
   if (!english) {
     for (const m of text.matchAll(SPACED_NUMBER)) faults.push({ problem: 'bare-number', excerpt: around(m.index) });
-    // One rule for the no-break space we write: U+00A0 (only `Intl` output may hold U+202F).
-    for (const m of text.matchAll(/\u202f/gu)) faults.push({ problem: 'narrow-space', excerpt: around(m.index) });
-    if (FRENCH.test(text)) {
+    // The no-break space we write is U+00A0; U+202F only groups digits ("5\u202f000"), as `Intl` does.
+    for (const m of text.matchAll(/(?<!\d)\u202f|\u202f(?!\d{3})/gu)) faults.push({ problem: 'narrow-space', excerpt: around(m.index) });
+    if (FRENCH.test(text) || /[éèêàùçôîœ’«»]/iu.test(text)) {
       for (const m of text.matchAll(BREAKING)) faults.push({ problem: 'breaking-space', excerpt: around(m.index) });
     }
   }
@@ -139,6 +141,7 @@ function walk(dir: string, keep: (path: string) => boolean): string[] {
 
 /**
  * Every file whose text people read: the string tables of the elements and the agent app, the engagements data,
+ * the validation messages of the contract (shown in forms and problem+json answers),
  * the elements' and the agent's own templates, the server's pages, mails and kit, the demo pages.
  */
 export function textFiles(root: string): string[] {
@@ -147,6 +150,7 @@ export function textFiles(root: string): string[] {
     ...walk(at('src/elements'), (p) => p.endsWith('.ts') && !p.endsWith('.styles.ts')),
     ...walk(at('src/agent'), (p) => p.endsWith('.ts') && !p.endsWith('.styles.ts')),
     ...walk(at('src/data'), (p) => p.endsWith('.ts')),
+    at('src/contract/messages.ts'),
     at('server/mail/templates.ts'),
     ...walk(at('server/kit'), (p) => p.endsWith('.ts')),
     ...walk(at('server/routes'), (p) => /-page|pages?\.ts$/.test(p)),

@@ -33,7 +33,7 @@ describe('French typography of every text we show (docs/wording.md)', () => {
   it('names the file, the line and the string of an injected bad string', () => {
     const source = [
       "export const fr = {",
-      "  ok: 'Le service n’a pas répondu\\u00a0: réessayez. Entre 50 et 5\\u00a0000 caractères, en 2026, 74000 Annecy.',",
+      "  ok: 'Le service n’a pas répondu\\u00a0: réessayez. Entre 50 et 5\\u202f000 caractères, en 2026, 74000 Annecy.',",
       "  apostrophe: \"Vous avez le droit à l'erreur\",",
       "  number: 'Entre 50 et 5000 caractères',",
       "  spaced: 'Entre 50 et 5 000 caractères',",

@@ -25,8 +25,8 @@ type Key =
 export const STRINGS: Catalog<Key> = {
   fr: {
     title: 'Vous nous avez dit… Nous avons fait…',
-    summary_one: '{count} action d’amélioration : {detail}.',
-    summary_other: '{count} actions d’amélioration : {detail}.',
+    summary_one: '{count} action d’amélioration\u00a0: {detail}.',
+    summary_other: '{count} actions d’amélioration\u00a0: {detail}.',
     youSaid: 'Vous nous avez dit',
     engagement: 'Engagement n°\u00a0{number}\u00a0: {keyword}',
     tag: 'Thème\u00a0: {tag}',
