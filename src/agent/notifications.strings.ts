@@ -19,7 +19,8 @@ const FR = {
   hour: 'Heure d’envoi (heure de Paris)',
   hourOption: '{hour} h',
   save: 'Enregistrer la synthèse',
-  saved: 'Synthèse enregistrée\u00a0: {count} destinataire(s), envoi chaque jour après {hour}.',
+  saved: 'Synthèse enregistrée\u00a0: {count}\u00a0destinataires, envoi chaque jour après {hour}.',
+  saved_one: 'Synthèse enregistrée\u00a0: {count}\u00a0destinataire, envoi chaque jour après {hour}.',
   deliveryTitle: 'E-mails non remis',
   deliveryCounts: '{pending} en attente d’envoi · {failed} en échec',
   deliveryFailedIntro:
@@ -53,7 +54,8 @@ export const NOTIFICATION_STRINGS: Record<'fr' | 'en', NotificationStrings> = {
     hour: 'Sending hour (Paris time)',
     hourOption: '{hour}:00',
     save: 'Save the digest',
-    saved: 'Digest saved: {count} recipient(s), sent every day after {hour}.',
+    saved: 'Digest saved: {count} recipients, sent every day after {hour}.',
+    saved_one: 'Digest saved: {count} recipient, sent every day after {hour}.',
     deliveryTitle: 'E-mails not delivered',
     deliveryCounts: '{pending} waiting to be sent · {failed} failed',
     deliveryFailedIntro:

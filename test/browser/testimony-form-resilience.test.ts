@@ -112,8 +112,8 @@ describe('<spp-testimony-form>: nothing lost', () => {
     expect(sent).to.have.length(3);
     expect(new Set(sent.map(keyOf)).size).to.equal(1, 'one Idempotency-Key for every try');
     expect(statuses[0]).to.equal('Envoi en cours…');
-    expect(statuses[1]).to.match(/^Le serveur ne répond pas correctement\. Nouvel essai dans \d+\u00a0s… Votre texte est conservé\.$/);
-    expect(statuses[2]).to.match(/^La connexion a échoué\. Nouvel essai dans \d+\u00a0s…/);
+    expect(statuses[1]).to.match(/^Le serveur ne répond pas correctement\. Nouvel essai dans \d+ s… Votre texte est conservé\.$/);
+    expect(statuses[2]).to.match(/^La connexion a échoué\. Nouvel essai dans \d+ s…/);
     expect(text(el, '.reference')).to.equal(detail.reference);
 
     const token = new URL(detail.trackingUrl).hash.replace('#token=', '');
@@ -162,7 +162,7 @@ describe('<spp-testimony-form>: nothing lost', () => {
     await oneEvent(el, 'spp-submitted');
     expect(posts(calls)).to.have.length(2);
     expect(times[1]! - times[0]!).to.be.at.least(950);
-    expect(status).to.equal('Beaucoup d’envois viennent de votre connexion en ce moment. Nous réessayons dans 1\u00a0s, sans rien perdre de votre texte.');
+    expect(status).to.equal('Beaucoup d’envois viennent de votre connexion en ce moment. Nous réessayons dans 1 s, sans rien perdre de votre texte.');
   });
 
   it('keeps the testimony in the outbox while offline, tells the citizen, and sends it when the browser is back online', async () => {
