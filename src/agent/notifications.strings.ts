@@ -17,7 +17,7 @@ const FR = {
   add: 'Ajouter une adresse',
   remove: 'Retirer',
   hour: 'Heure d’envoi (heure de Paris)',
-  hourOption: '{hour} h',
+  hourOption: '{hour}\u00a0h',
   save: 'Enregistrer la synthèse',
   saved: 'Synthèse enregistrée\u00a0: {count}\u00a0destinataires, envoi chaque jour après {hour}.',
   saved_one: 'Synthèse enregistrée\u00a0: {count}\u00a0destinataire, envoi chaque jour après {hour}.',
