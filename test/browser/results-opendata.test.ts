@@ -60,7 +60,7 @@ describe('<spp-results source="opendata">', () => {
     const calls12 = cardOf(el, 'Appels décrochés par un agent')!;
     expect(text(calls12.querySelector('.value'))).to.match(/^95,2 % /);
     expect(text(calls12.querySelector('[part~="badge"]'))).to.equal('✓ Objectif atteint');
-    expect(text(calls12)).to.contain('Objectif : 85 %');
+    expect(text(calls12)).to.contain('Objectif : 85,0 %');
     // A duration from the catalogue: lower is better, so 29,5 days against a target of 60 is met.
     const delay = cardOf(el, 'Délai pour obtenir votre titre de séjour')!;
     expect(text(delay.querySelector('.value'))).to.match(/^29,5 jours/);
