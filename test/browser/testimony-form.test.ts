@@ -288,6 +288,16 @@ describe('<spp-testimony-form>: the steps', () => {
     expect(focused(el)).to.equal('step-title');
   });
 
+  it('says in words that agree what was left empty: no "Non renseigné" for an e-mail address', async () => {
+    fakeApi();
+    seedDraft('CAF-69', complete({ email: '', channels: [] }), 5);
+    const el = await mount();
+    const review = text(el, '[part=review]');
+    expect(review).to.contain('Moyens de contact Vous n’avez rien indiqué');
+    expect(review).to.contain('Adresse e-mail Aucune adresse : le service ne pourra pas vous recontacter');
+    expect(review).not.to.contain('Non renseigné');
+  });
+
   it('sends a valid testimony once, then shows the reference and the private tracking link', async () => {
     const calls = fakeApi();
     const key = seedDraft('CAF-69', complete({ email: 'jeanne@exemple.fr', contactConsent: true }), 5);
