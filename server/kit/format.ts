@@ -1,7 +1,7 @@
 import type { Lang, UnitType } from '../../src/contract/index.js';
 
 /**
- * Numbers and periods as the kit prints them ("95,16 %", "4,6 jours", "7,8/10", "3e trimestre 2026"), through
+ * Numbers and periods as the kit prints them ("95,2 %", "4,6 jours", "7,8/10", "3e trimestre 2026"), through
  * `Intl` like the results card. The server may not import the elements' code (DESIGN: server → elements never),
  * so these few lines mirror `src/elements/results/results-format.ts` for the cases the kit prints.
  */
@@ -16,9 +16,10 @@ export function formatValue(value: number, unit: UnitType, lang: Lang): string {
   const locale = localeOf(lang);
   switch (unit) {
     case 'percent':
-      return minus(new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100));
+      // One rule of decimals per unit, as on the results card (docs/wording.md): one decimal for % and /10.
+      return minus(new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value / 100));
     case 'score10':
-      return `${minus(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value))}/10`;
+      return `${minus(new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value))}/10`;
     case 'points': {
       const n = minus(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value));
       const one = new Intl.PluralRules(locale).select(Math.abs(value)) === 'one';

@@ -117,7 +117,7 @@ export function kitPage(data: KitData): string {
       const mine = commitmentsOf(data, e.number);
       return `<li class="engagement">
   <h3><span class="number">${e.number}</span> ${h(e.text)}</h3>
-  ${quote ? `<figure class="quote"><blockquote><p>« ${h(quote.replace(/^«\s*|\s*»$/g, ''))} »</p></blockquote><figcaption>${t.quoteLabel}</figcaption></figure>` : ''}
+  ${quote ? `<figure class="quote"><blockquote><p>«\u00a0${h(quote.replace(/^«\s*|\s*»$/g, ''))}\u00a0»</p></blockquote><figcaption>${t.quoteLabel}</figcaption></figure>` : ''}
   <div class="mine"><p class="mine-title">${t.yourCommitments}</p>${mine.length ? `<ul>${mine.map((c) => `<li${en ? ' lang="fr"' : ''}>${h(c)}</li>`).join('')}</ul>` : `<p>${t.noCommitment}</p>`}</div>
 </li>`;
     })

@@ -68,7 +68,7 @@ export function socialImages(data: KitData): SocialImage[] {
   const name = data.structure.name;
   const images: SocialImage[] = data.engagements.map((e) => {
     const commitment = commitmentsOf(data, e.number)[0];
-    const here = commitment ? (en ? ` Here: ${commitment}` : ` Chez nous : ${commitment}`) : '';
+    const here = commitment ? (en ? ` Here: ${commitment}` : ` Chez nous\u00a0: ${commitment}`) : '';
     return { n: e.number, alt: `Services Publics + – ${name} – Engagement ${e.number}${en ? ':' : ' :'} ${e.text}.${here}` };
   });
   data.figures.forEach((f, i) => {
@@ -110,7 +110,7 @@ export function socialPng(data: KitData, n: number): Buffer | undefined {
     body = heading + textLines(lines, 80, y, size, size * 1.2, 'bold', '#000091');
     y += lines.length * size * 1.2 + 14;
     if (commitment) {
-      const here = wrap(`${en ? 'Here:' : 'Chez nous :'} ${commitment}`, 'italic', 30, 1000, Math.max(1, Math.floor((500 - y) / 38) + 1));
+      const here = wrap(`${en ? 'Here:' : 'Chez nous\u00a0:'} ${commitment}`, 'italic', 30, 1000, Math.max(1, Math.floor((500 - y) / 38) + 1));
       body += `<rect x="80" y="${y - 30}" width="6" height="${here.length * 38}" fill="#000091"/>`;
       body += textLines(here, 104, y, 30, 38, 'italic', '#161616');
     }

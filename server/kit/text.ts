@@ -59,15 +59,15 @@ export const UI = {
     engagementsA3: 'Affiche des 9 engagements (PDF, A3)',
     resultsPdf: 'Affiche des résultats (PDF, A4)',
     signature: 'Bloc de signature pour vos e-mails (HTML)',
-    images: 'Images pour les réseaux sociaux (PNG, 1200 × 630)',
-    altText: 'Texte alternatif à joindre à l’image :',
+    images: 'Images pour les réseaux sociaux (PNG, 1\u202f200 × 630)',
+    altText: 'Texte alternatif à joindre à l’image\u00a0:',
     download: 'Télécharger',
     copyText: 'Copier le texte',
     copyHtml: 'Copier le HTML',
     copied: 'Copié dans le presse-papiers.',
-    copyFailed: 'La copie a échoué : sélectionnez le texte et copiez-le avec Ctrl+C.',
+    copyFailed: 'La copie a échoué\u00a0: sélectionnez le texte et copiez-le avec Ctrl+C.',
     noResults:
-      'Aucun résultat de qualité de service n’est encore publié pour ce service : le kit n’en parle pas. Publiez vos résultats, ils apparaîtront ici, dans les articles, les messages et l’affiche des résultats.',
+      'Aucun résultat de qualité de service n’est encore publié pour ce service\u00a0: le kit n’en parle pas. Publiez vos résultats, ils apparaîtront ici, dans les articles, les messages et l’affiche des résultats.',
     noResultsPdf: 'Aucun résultat de qualité de service n’est encore publié pour ce service.',
     updated: (date: string) => `Résultats publiés le ${date}.`,
     notFoundTitle: 'Service introuvable',
@@ -77,7 +77,7 @@ export const UI = {
     otherLang: 'en',
     editable: (what: string) => `${what} (modifiable)`,
     site: 'Services Publics +',
-    footer: 'Marques et textes issus du kit de communication Services Publics + (DITP). Polices des fichiers : Source Sans Pro (licence SIL Open Font).',
+    footer: 'Marques et textes issus du kit de communication Services Publics + (DITP). Polices des fichiers\u00a0: Source Sans Pro (licence SIL Open Font).',
   },
   en: {
     kitTitle: (name: string) => `Communication kit – ${name}`,
@@ -103,7 +103,7 @@ export const UI = {
     engagementsA3: 'Poster of the 9 engagements (PDF, A3)',
     resultsPdf: 'Results poster (PDF, A4)',
     signature: 'E-mail signature block (HTML)',
-    images: 'Images for social networks (PNG, 1200 × 630)',
+    images: 'Images for social networks (PNG, 1,200 × 630)',
     altText: 'Alternative text to attach to the image:',
     download: 'Download',
     copyText: 'Copy text',
@@ -142,12 +142,12 @@ export function keyMessages(data: KitData): string[] {
     ];
   }
   return [
-    `${name} participe au programme d’amélioration continue « Services Publics + », qui prend la suite de la démarche « Marianne » de qualité de service pour des services publics toujours + proches, + simples, + efficaces.`,
+    `${name} participe au programme d’amélioration continue «\u00a0Services Publics +\u00a0», qui prend la suite de la démarche «\u00a0Marianne\u00a0» de qualité de service pour des services publics toujours + proches, + simples, + efficaces.`,
     'Le programme est bâti autour de 9 engagements de service, construits avec les têtes de réseaux, les agents de terrain et les usagers. Ils constituent le socle commun de la promesse des services publics à l’utilisateur.',
-    'Le programme repose sur 4 piliers : la promesse avec l’affichage des 9 engagements au niveau local ; la preuve avec l’affichage des résultats ; l’écoute des usagers, qui peuvent faire remonter leur témoignage, positif comme négatif ; l’amélioration continue au niveau de chaque site, en associant les agents et les usagers.',
+    'Le programme repose sur 4 piliers\u00a0: la promesse avec l’affichage des 9 engagements au niveau local\u00a0; la preuve avec l’affichage des résultats\u00a0; l’écoute des usagers, qui peuvent faire remonter leur témoignage, positif comme négatif\u00a0; l’amélioration continue au niveau de chaque site, en associant les agents et les usagers.',
     ...(local ? [`${name} complète les engagements nationaux par ${local} ${local > 1 ? 'engagements locaux' : 'engagement local'}.`] : []),
-    ...(data.figures.length ? [`${name} publie ${data.figures.length} indicateur${data.figures.length > 1 ? 's' : ''} de qualité de service : ${data.links.results}`] : []),
-    `Les usagers peuvent raconter leur expérience avec ${name} et lire ses réponses : ${data.links.form}`,
+    ...(data.figures.length ? [`${name} publie ${data.figures.length} indicateur${data.figures.length > 1 ? 's' : ''} de qualité de service\u00a0: ${data.links.results}`] : []),
+    `Les usagers peuvent raconter leur expérience avec ${name} et lire ses réponses\u00a0: ${data.links.form}`,
   ];
 }
 
@@ -162,10 +162,10 @@ export function nationalFigures(lang: Lang): string[] {
     ];
   }
   return [
-    'Depuis 2016, plus de 4500 organismes publics se sont engagés à leur initiative à respecter les engagements visant à améliorer la qualité de service.',
-    '71 % des Français sont en relation au moins une fois par an avec l’un des 18 plus grands réseaux de service public concernés (étude Kantar 2020 pour le compte de la DITP) ; près de 47 millions de Français bénéficient des engagements Services Publics +.',
-    '69 % des Français ont plutôt confiance dans l’administration (Baromètre Delouvrier, 2019).',
-    '58 % des Français souhaitent plus de rapidité, 42 % plus de simplicité, 34 % une meilleure égalité des services publics sur les territoires et 25 % un suivi plus personnalisé (Baromètre Delouvrier, 2019).',
+    'Depuis 2016, plus de 4\u202f500 organismes publics se sont engagés à leur initiative à respecter les engagements visant à améliorer la qualité de service.',
+    '71\u00a0% des Français sont en relation au moins une fois par an avec l’un des 18 plus grands réseaux de service public concernés (étude Kantar 2020 pour le compte de la DITP)\u00a0; près de 47 millions de Français bénéficient des engagements Services Publics +.',
+    '69\u00a0% des Français ont plutôt confiance dans l’administration (Baromètre Delouvrier, 2019).',
+    '58\u00a0% des Français souhaitent plus de rapidité, 42\u00a0% plus de simplicité, 34\u00a0% une meilleure égalité des services publics sur les territoires et 25\u00a0% un suivi plus personnalisé (Baromètre Delouvrier, 2019).',
   ];
 }
 
@@ -222,10 +222,10 @@ export function longArticle(data: KitData): Block[] {
     return blocks;
   }
   blocks.push(
-    { kind: 'h', text: `${name} s’engage avec Services Publics + : pour des services publics plus proches, plus simples, plus efficaces` },
-    { kind: 'p', text: 'Depuis plusieurs années, les services de l’État travaillent à améliorer l’accueil de leurs usagers, qu’il s’agisse d’un accueil physique ou en ligne, par téléphone ou par courrier, grâce aux engagements Marianne. Ces engagements ont déjà été déployés par plus de 4500 organismes publics volontaires. De profonds changements dans l’organisation des services concernés sont déjà visibles !' },
-    { kind: 'p', text: 'Toutefois, les Français(e)s expriment des attentes fortes en termes de qualité de service, de simplification et d’écoute : 58 % des Français souhaitent plus de rapidité, 42 % plus de simplicité, 34 % une meilleure égalité des services publics sur les territoires et 25 % un suivi plus personnalisé (Baromètre Delouvrier, 2019).' },
-    { kind: 'p', text: `C’est pour faire progresser encore davantage la qualité du service rendu et développer la confiance entre l’administration et les usagers que le Gouvernement propose à l’ensemble des services publics en relation avec les usagers un programme unifié d’amélioration continue centré sur l’expérience usager : Services Publics +. ${name} (${data.structure.network.name}) affiche ses 9 engagements et les met en œuvre au quotidien.` },
+    { kind: 'h', text: `${name} s’engage avec Services Publics +\u00a0: pour des services publics plus proches, plus simples, plus efficaces` },
+    { kind: 'p', text: 'Depuis plusieurs années, les services de l’État travaillent à améliorer l’accueil de leurs usagers, qu’il s’agisse d’un accueil physique ou en ligne, par téléphone ou par courrier, grâce aux engagements Marianne. Ces engagements ont déjà été déployés par plus de 4\u202f500 organismes publics volontaires. De profonds changements dans l’organisation des services concernés sont déjà visibles\u00a0!' },
+    { kind: 'p', text: 'Toutefois, les Français(e)s expriment des attentes fortes en termes de qualité de service, de simplification et d’écoute\u00a0: 58\u00a0% des Français souhaitent plus de rapidité, 42\u00a0% plus de simplicité, 34\u00a0% une meilleure égalité des services publics sur les territoires et 25\u00a0% un suivi plus personnalisé (Baromètre Delouvrier, 2019).' },
+    { kind: 'p', text: `C’est pour faire progresser encore davantage la qualité du service rendu et développer la confiance entre l’administration et les usagers que le Gouvernement propose à l’ensemble des services publics en relation avec les usagers un programme unifié d’amélioration continue centré sur l’expérience usager\u00a0: Services Publics +. ${name} (${data.structure.network.name}) affiche ses 9 engagements et les met en œuvre au quotidien.` },
     { kind: 'h', text: 'Les engagements Services Publics +' },
     { kind: 'ul', items: engagementLines(data) },
   );
@@ -233,15 +233,15 @@ export function longArticle(data: KitData): Block[] {
   if (data.figures.length) {
     blocks.push(
       { kind: 'h', text: 'Rendre compte des résultats de qualité de service (engagement 6)' },
-      { kind: 'p', text: `${name} rend compte de ses résultats, à la fois en termes de performance et de satisfaction, dans ses locaux et sur internet${date ? ` (dernière publication : ${date})` : ''} :` },
+      { kind: 'p', text: `${name} rend compte de ses résultats, à la fois en termes de performance et de satisfaction, dans ses locaux et sur internet${date ? ` (dernière publication\u00a0: ${date})` : ''} :` },
       { kind: 'ul', items: figureLines(data) },
-      { kind: 'p', text: `Tous nos résultats et leur évolution : ${data.links.results}` },
+      { kind: 'p', text: `Tous nos résultats et leur évolution\u00a0: ${data.links.results}` },
     );
   }
   blocks.push(
     { kind: 'h', text: 'Vos avis sont pris en compte (engagement 7)' },
-    { kind: 'p', text: `Vous pouvez raconter votre expérience avec ${name}, positive comme négative, et proposer des améliorations : ${data.links.form}. Nous vous répondons publiquement ; les témoignages et nos réponses sont consultables ici : ${data.links.testimonies}` },
-    { kind: 'h', text: 'Comment les engagements ont-ils été élaborés ?' },
+    { kind: 'p', text: `Vous pouvez raconter votre expérience avec ${name}, positive comme négative, et proposer des améliorations\u00a0: ${data.links.form}. Nous vous répondons publiquement\u00a0; les témoignages et nos réponses sont consultables ici\u00a0: ${data.links.testimonies}` },
+    { kind: 'h', text: 'Comment les engagements ont-ils été élaborés\u00a0?' },
     { kind: 'p', text: 'Les engagements ont été élaborés en commun par la Direction interministérielle de la transformation publique et un échantillon d’agents représentant les administrations en relation avec le public, lors de trois ateliers entre septembre et novembre 2019. En octobre 2019, ils ont été testés auprès de deux groupes d’usagers.' },
   );
   return blocks;
@@ -259,13 +259,13 @@ export function shortArticle(data: KitData): Block[] {
         { kind: 'ul', items: engagementLines(data) },
       ]
     : [
-        { kind: 'h', text: `Services Publics + à ${name} : 9 engagements pour un service public proche, simple et efficace` },
-        { kind: 'p', text: `Créés en 2005 avec les engagements Marianne et déjà déployés par plus de 4500 organismes publics, les engagements Services Publics + s’appliquent désormais à l’ensemble des services publics en relation avec les usagers. ${name} les affiche et met l’accent sur une relation plus personnalisée, la bienveillance, une orientation facilitée, la joignabilité et le respect des délais annoncés.` },
+        { kind: 'h', text: `Services Publics + à ${name}\u00a0: 9 engagements pour un service public proche, simple et efficace` },
+        { kind: 'p', text: `Créés en 2005 avec les engagements Marianne et déjà déployés par plus de 4\u202f500 organismes publics, les engagements Services Publics + s’appliquent désormais à l’ensemble des services publics en relation avec les usagers. ${name} les affiche et met l’accent sur une relation plus personnalisée, la bienveillance, une orientation facilitée, la joignabilité et le respect des délais annoncés.` },
         { kind: 'ul', items: engagementLines(data) },
       ];
   if (data.structure.commitments.length) blocks.push({ kind: 'p', text: en ? 'Our local commitments:' : 'Nos engagements locaux :' }, { kind: 'ul', items: commitmentLines(data) });
-  if (top.length) blocks.push({ kind: 'p', text: en ? `Our latest results (all of them: ${data.links.results}):` : `Nos derniers résultats (tous nos résultats : ${data.links.results}) :` }, { kind: 'ul', items: top });
-  blocks.push({ kind: 'p', text: en ? `Tell us about your experience: ${data.links.form}` : `Racontez-nous votre expérience : ${data.links.form}` });
+  if (top.length) blocks.push({ kind: 'p', text: en ? `Our latest results (all of them: ${data.links.results}):` : `Nos derniers résultats (tous nos résultats\u00a0: ${data.links.results}) :` }, { kind: 'ul', items: top });
+  blocks.push({ kind: 'p', text: en ? `Tell us about your experience: ${data.links.form}` : `Racontez-nous votre expérience\u00a0: ${data.links.form}` });
   return blocks;
 }
 
@@ -281,7 +281,7 @@ export function posts(data: KitData): Post[] {
       (n) =>
         en
           ? `With Services Publics+, ${n} promises you a public service that lives up to your expectations: 9 engagements for closer, simpler and more efficient public services. ${data.links.form}`
-          : `Avec le programme Services Publics +, ${n} vous fait la promesse d’un service public à la hauteur de vos attentes : 9 engagements pour des services publics + proches, + simples, + efficaces. ${data.links.form}`,
+          : `Avec le programme Services Publics +, ${n} vous fait la promesse d’un service public à la hauteur de vos attentes\u00a0: 9 engagements pour des services publics + proches, + simples, + efficaces. ${data.links.form}`,
       name,
     ),
   });
@@ -300,12 +300,12 @@ export function posts(data: KitData): Post[] {
   for (const [i, f] of data.figures.slice(0, 3).entries()) {
     list.push({
       id: `result-${i + 1}`,
-      label: en ? `Result: ${f.label}` : `Résultat : ${f.label}`,
+      label: en ? `Result: ${f.label}` : `Résultat\u00a0: ${f.label}`,
       text: fitText(
         (n) =>
           en
             ? `[Quality engagement #6] ${f.label}: ${f.value} in ${f.period}${f.target ? ` (target ${f.target})` : ''}. ${n} shows its quality-of-service results in full #transparency: ${data.links.results}`
-            : `[Engagement qualité #6] ${f.label} : ${f.value} ${/trimestre/.test(f.period) ? 'au' : 'en'} ${f.period}${f.target ? ` (objectif ${f.target})` : ''}. ${n} vous présente ses résultats de qualité de service en toute #transparence : ${data.links.results}`,
+            : `[Engagement qualité #6] ${f.label} : ${f.value} ${/trimestre/.test(f.period) ? 'au' : 'en'} ${f.period}${f.target ? ` (objectif ${f.target})` : ''}. ${n} vous présente ses résultats de qualité de service en toute #transparence\u00a0: ${data.links.results}`,
         name,
       ),
     });
@@ -317,7 +317,7 @@ export function posts(data: KitData): Post[] {
       (n) =>
         en
           ? `[Quality engagement #7] Your opinion counts! Share your experience with ${n}: we commit to replying and to improving our services accordingly. ${data.links.form}`
-          : `[Engagement qualité #7] Votre avis compte ! Partagez votre expérience avec ${n} : nous nous engageons à vous répondre et à améliorer nos services en conséquence. ${data.links.form}`,
+          : `[Engagement qualité #7] Votre avis compte\u00a0! Partagez votre expérience avec ${n}\u00a0: nous nous engageons à vous répondre et à améliorer nos services en conséquence. ${data.links.form}`,
       name,
     ),
   });

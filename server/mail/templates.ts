@@ -64,9 +64,9 @@ const REASONS: Record<Lang, Record<RejectionReason, string>> = {
 const INSTEAD: Record<Lang, Record<RejectionReason, string>> = {
   fr: {
     personal_data: 'Vous pouvez raconter à nouveau votre expérience sans nom, adresse, numéro de dossier ni coordonnées.',
-    insults: 'Vous pouvez raconter à nouveau votre expérience en termes respectueux : elle sera relue.',
+    insults: 'Vous pouvez raconter à nouveau votre expérience en termes respectueux\u00a0: elle sera relue.',
     out_of_scope: 'Services Publics+ recueille les expériences vécues avec un service public.',
-    individual_complaint: 'Pour que votre situation soit traitée, adressez-vous directement au service :',
+    individual_complaint: 'Pour que votre situation soit traitée, adressez-vous directement au service\u00a0:',
     duplicate: 'Votre expérience figure déjà dans un autre témoignage.',
     spam: 'Si c’est une erreur, vous pouvez raconter à nouveau votre expérience.',
   },
@@ -93,11 +93,11 @@ const T = {
     },
     replied: {
       subject: (ref: string) => `Réponse du service à votre témoignage ${ref}`,
-      body: (name: string) => `${name} a répondu à votre témoignage :`,
+      body: (name: string) => `${name} a répondu à votre témoignage\u00a0:`,
     },
     rejected: {
       subject: (ref: string) => `Votre témoignage ${ref} n’a pas été publié`,
-      body: 'Votre témoignage a été relu et n’a pas été publié selon la charte de modération :',
+      body: 'Votre témoignage a été relu et n’a pas été publié selon la charte de modération\u00a0:',
     },
     digest: {
       subject: (name: string, n: number) => `${name} : ${n} témoignage${n > 1 ? 's' : ''} en attente`,

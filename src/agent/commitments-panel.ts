@@ -6,6 +6,7 @@ import { ENGAGEMENTS_EN } from '../data/engagements.en.js';
 import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
 import { defineElement } from '../internal/define.js';
 import { format } from '../internal/i18n.js';
+import { counted } from './count.js';
 import type { AgentApi } from './agent-api.js';
 import { TeamPanel } from './team-panel.js';
 
@@ -152,7 +153,7 @@ export class SppAgentCommitments extends TeamPanel {
       <h3 id="commitment-form-title">${this.editing ? t.commitmentEditTitle : t.commitmentAddTitle}</h3>
       ${errors.length
         ? html`<div id="commitment-errors" class="notice error" role="alert" tabindex="-1">
-            <p>${format(t.errorSummary, { count: errors.length })}</p>
+            <p>${counted(this.language, errors.length, t.errorSummary_one, t.errorSummary)}</p>
             <ul>
               ${errors.map((f) => html`<li><a href="#commitment-${f}" @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#commitment-${f}`)?.focus())}>${this.errors[f]}</a></li>`)}
             </ul>

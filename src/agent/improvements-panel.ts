@@ -11,6 +11,7 @@ import { emit } from '../internal/events.js';
 import { format, formatDate } from '../internal/i18n.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
+import { counted } from './count.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_STRINGS, TAG_NAMES } from './agent.strings.js';
 import { IMPROVEMENT_STATUS_LABELS, IMPROVEMENT_STRINGS, type ImprovementStrings } from './improvements.strings.js';
@@ -290,7 +291,7 @@ export class SppAgentImprovements extends LitElement {
         ${this.items.map(
           (action) => html`<li>
             <p><strong>${s.youSaid}</strong> ${action.youSaid}</p>
-            <p><strong>${s.weDid}</strong> ${action.weDid}</p>
+            <p><strong>${action.status === 'done' ? s.weDid : s[`weDid_${action.status}`]}</strong> ${action.weDid}</p>
             <p class="muted">
               ${action.engagement.number}. ${action.engagement.keyword} ·
               ${format(s.statusLine, { status: IMPROVEMENT_STATUS_LABELS[lang][action.status], date: formatDate(action.date, lang) })}
@@ -337,7 +338,7 @@ export class SppAgentImprovements extends LitElement {
       <h3 id="improvement-form-title">${this.editing ? s.editTitle : s.formTitle}</h3>
       ${errors.length
         ? html`<div id="improvement-errors" class="notice error" role="alert" tabindex="-1">
-            <p>${format(s.errorSummary, { count: errors.length })}</p>
+            <p>${counted(lang, errors.length, s.errorSummary_one, s.errorSummary)}</p>
             <ul>
               ${FIELDS.filter((f) => this.errors[f]).map((f) => html`<li><a href="#improvement-${f}" @click=${this.focusField(f)}>${this.errors[f]}</a></li>`)}
             </ul>

@@ -5,6 +5,7 @@ import { NOTIFICATION_LIMITS, NotificationSettings, type NotificationSettingsVie
 import type { FieldError } from '../contract/problem.js';
 import { defineElement } from '../internal/define.js';
 import { format, formatDate } from '../internal/i18n.js';
+import { counted } from './count.js';
 import type { AgentApi } from './agent-api.js';
 import { MAIL_KIND_LABELS, NOTIFICATION_STRINGS, type NotificationStrings } from './notifications.strings.js';
 import { TeamPanel } from './team-panel.js';
@@ -79,7 +80,7 @@ export class SppAgentNotifications extends TeamPanel {
         throw error;
       }
       this.apply(view);
-      this.notice = format(this.s.saved, { count: view.digestAddresses.length, hour: format(this.s.hourOption, { hour: view.digestHour }) });
+      this.notice = counted(this.language, view.digestAddresses.length, this.s.saved_one, this.s.saved, { hour: format(this.s.hourOption, { hour: view.digestHour }) });
     });
   }
 
@@ -122,7 +123,7 @@ export class SppAgentNotifications extends TeamPanel {
       <h3 id="notif-form-title">${s.formTitle}</h3>
       ${keys.length
         ? html`<div id="notif-errors" class="notice error" role="alert" tabindex="-1">
-            <p>${format(t.errorSummary, { count: keys.length })}</p>
+            <p>${counted(this.language, keys.length, t.errorSummary_one, t.errorSummary)}</p>
             <ul>
               ${keys.map(
                 (k) => html`<li><a href="#${target(k)}" @click=${(e: Event) => (e.preventDefault(), this.renderRoot.querySelector<HTMLElement>(`#${target(k)}`)?.focus())}>${this.errors[k]}</a></li>`,

@@ -3,6 +3,7 @@ import type { ResultsUploadReport } from '../contract/admin.js';
 import type { Indicator } from '../contract/results.js';
 import { defineElement } from '../internal/define.js';
 import { format } from '../internal/i18n.js';
+import { counted } from './count.js';
 import type { AgentApi } from './agent-api.js';
 import { TeamPanel } from './team-panel.js';
 
@@ -62,7 +63,7 @@ export class SppAgentResults extends TeamPanel {
     await this.act(async (api) => {
       const published = await api.publishResults(this.structure, { results: rows });
       form.reset();
-      this.notice = format(this.t.valuesPublished, { count: published.stored });
+      this.notice = counted(this.language, published.stored, this.t.valuesPublished_one, this.t.valuesPublished);
       await this.reload();
     });
   }
@@ -82,7 +83,7 @@ export class SppAgentResults extends TeamPanel {
       const report = await api.uploadResults(this.structure, await file.text());
       this.report = report;
       if (report.written) {
-        this.notice = format(this.t.csvWritten, { count: report.rows });
+        this.notice = counted(this.language, report.rows, this.t.csvWritten_one, this.t.csvWritten);
         input.value = '';
         await this.reload();
       } else {
@@ -166,7 +167,7 @@ export class SppAgentResults extends TeamPanel {
       </div>
       ${report && !report.written
         ? html`<div id="results-report" class="notice error" role="alert" tabindex="-1">
-            <p>${format(t.csvRefused, { count: report.errors.length })}</p>
+            <p>${counted(this.language, report.errors.length, t.csvRefused_one, t.csvRefused)}</p>
             <ul>
               ${report.errors.map(
                 (e) => html`<li>${e.line > 0 ? format(t.csvLine, { line: e.line, message: e.message }) : format(t.csvFileError, { message: e.message })}</li>`,

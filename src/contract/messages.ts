@@ -122,6 +122,11 @@ export function fieldLabel(field: string, lang: Lang): string {
   return labels[field] ?? labels[last] ?? field;
 }
 
+/** A count as people read it: "5 000" in French, "5,000" in English (docs/wording.md). */
+function count(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB').format(n);
+}
+
 function plural(n: number, one: string, many: string): string {
   return n > 1 ? many : one;
 }
@@ -134,39 +139,39 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
       if (issue.input === undefined || issue.input === null) {
         return {
           code: 'required',
-          message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.`,
+          message: fr ? `«\u00a0${label}\u00a0» est obligatoire.` : `"${label}" is required.`,
         };
       }
       return {
         code: 'invalid_type',
         message: fr
-          ? `« ${label} » n'a pas le bon type : une valeur de type ${issue.expected} est attendue.`
+          ? `«\u00a0${label}\u00a0» n’a pas le bon type\u00a0: une valeur de type ${issue.expected} est attendue.`
           : `"${label}" has the wrong type: a ${issue.expected} is expected.`,
       };
     case 'too_small': {
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
         if (min <= 1) {
-          return { code: 'required', message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.` };
+          return { code: 'required', message: fr ? `«\u00a0${label}\u00a0» est obligatoire.` : `"${label}" is required.` };
         }
         return {
           code: 'too_small',
           message: fr
-            ? `« ${label} » doit contenir au moins ${min} caractères : ajoutez quelques détails.`
-            : `"${label}" needs at least ${min} characters: add some details.`,
+            ? `«\u00a0${label}\u00a0» doit contenir au moins ${count(min, lang)} caractères\u00a0: ajoutez quelques détails.`
+            : `"${label}" needs at least ${count(min, lang)} characters: add some details.`,
         };
       }
       if (issue.origin === 'array') {
         return {
           code: 'too_small',
           message: fr
-            ? `« ${label} » : choisissez au moins ${min} ${plural(min, 'élément', 'éléments')}.`
+            ? `«\u00a0${label}\u00a0»\u00a0: choisissez au moins ${min} ${plural(min, 'élément', 'éléments')}.`
             : `"${label}": choose at least ${min} ${plural(min, 'item', 'items')}.`,
         };
       }
       return {
         code: 'too_small',
-        message: fr ? `« ${label} » doit valoir au moins ${min}.` : `"${label}" must be at least ${min}.`,
+        message: fr ? `«\u00a0${label}\u00a0» doit valoir au moins ${count(min, lang)}.` : `"${label}" must be at least ${count(min, lang)}.`,
       };
     }
     case 'too_big': {
@@ -175,44 +180,44 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
         return {
           code: 'too_big',
           message: fr
-            ? `« ${label} » ne doit pas dépasser ${max} caractères : raccourcissez le texte.`
-            : `"${label}" must not exceed ${max} characters: shorten the text.`,
+            ? `«\u00a0${label}\u00a0» ne doit pas dépasser ${count(max, lang)} caractères\u00a0: raccourcissez le texte.`
+            : `"${label}" must not exceed ${count(max, lang)} characters: shorten the text.`,
         };
       }
       if (issue.origin === 'array') {
         return {
           code: 'too_big',
           message: fr
-            ? `« ${label} » : ${max} ${plural(max, 'élément', 'éléments')} au maximum, retirez-en.`
+            ? `«\u00a0${label}\u00a0»\u00a0: ${max} ${plural(max, 'élément', 'éléments')} au maximum, retirez-en.`
             : `"${label}": ${max} ${plural(max, 'item', 'items')} at most, remove some.`,
         };
       }
       return {
         code: 'too_big',
-        message: fr ? `« ${label} » doit valoir au plus ${max}.` : `"${label}" must be at most ${max}.`,
+        message: fr ? `«\u00a0${label}\u00a0» doit valoir au plus ${count(max, lang)}.` : `"${label}" must be at most ${count(max, lang)}.`,
       };
     }
     case 'invalid_format':
     case 'invalid_value': {
       if (issue.code === 'invalid_value' && issue.input === undefined) {
-        return { code: 'required', message: fr ? `« ${label} » est obligatoire.` : `"${label}" is required.` };
+        return { code: 'required', message: fr ? `«\u00a0${label}\u00a0» est obligatoire.` : `"${label}" is required.` };
       }
       // `digestAddresses.2` takes the hint of `digestAddresses`: an index names an item, not a field.
       const last = field.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? field;
       const hint = FORMAT_HINTS[lang][field] ?? FORMAT_HINTS[lang][last];
-      if (hint) return { code: 'invalid_format', message: `${fr ? `« ${label} » : ` : `"${label}": `}${hint}` };
+      if (hint) return { code: 'invalid_format', message: `${fr ? `«\u00a0${label}\u00a0»\u00a0: ` : `"${label}": `}${hint}` };
       if (issue.code === 'invalid_value') {
         const allowed = issue.values.map(String).join(', ');
         return {
           code: 'invalid_value',
           message: fr
-            ? `« ${label} » : choisissez une des valeurs proposées (${allowed}).`
+            ? `«\u00a0${label}\u00a0»\u00a0: choisissez une des valeurs proposées (${allowed}).`
             : `"${label}": choose one of the proposed values (${allowed}).`,
         };
       }
       return {
         code: 'invalid_format',
-        message: fr ? `« ${label} » n'est pas au bon format.` : `"${label}" is not in the expected format.`,
+        message: fr ? `«\u00a0${label}\u00a0» n’est pas au bon format.` : `"${label}" is not in the expected format.`,
       };
     }
     case 'custom': {
@@ -236,7 +241,7 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
         return {
           code: 'forbidden_character',
           message: fr
-            ? `« ${label} » contient un caractère invalide (caractère nul ou symbole incomplet) : retirez-le.`
+            ? `«\u00a0${label}\u00a0» contient un caractère invalide (caractère nul ou symbole incomplet)\u00a0: retirez-le.`
             : `"${label}" holds an invalid character (a NUL or an incomplete symbol): remove it.`,
         };
       }
@@ -244,7 +249,7 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
         return {
           code: 'not_a_date',
           message: fr
-            ? `« ${label} » n'existe pas dans le calendrier : vérifiez le jour et le mois.`
+            ? `«\u00a0${label}\u00a0» n’existe pas dans le calendrier\u00a0: vérifiez le jour et le mois.`
             : `"${label}" is not a day of the calendar: check the day and the month.`,
         };
       }
@@ -252,14 +257,14 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
         return {
           code: 'duplicate',
           message: fr
-            ? `« ${label} » : chaque valeur ne peut être choisie qu'une fois.`
+            ? `«\u00a0${label}\u00a0»\u00a0: chaque valeur ne peut être choisie qu’une fois.`
             : `"${label}": each value can be chosen only once.`,
         };
       }
-      return { code: 'invalid', message: fr ? `« ${label} » est invalide.` : `"${label}" is invalid.` };
+      return { code: 'invalid', message: fr ? `«\u00a0${label}\u00a0» est invalide.` : `"${label}" is invalid.` };
     }
     default:
-      return { code: issue.code, message: fr ? `« ${label} » est invalide.` : `"${label}" is invalid.` };
+      return { code: issue.code, message: fr ? `«\u00a0${label}\u00a0» est invalide.` : `"${label}" is invalid.` };
   }
 }
 
@@ -279,7 +284,7 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], lang: Lang = 
           code: 'unrecognized',
           message:
             lang === 'fr'
-              ? `Champ inconnu « ${key} » : retirez-le de la requête.`
+              ? `Champ inconnu «\u00a0${key}\u00a0»\u00a0: retirez-le de la requête.`
               : `Unknown field "${key}": remove it from the request.`,
         });
       }

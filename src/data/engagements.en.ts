@@ -1,5 +1,9 @@
 import type { EngagementsResponse } from '../contract/engagement.js';
 
+/** Section V illustrates engagements 6 and 7 with the same words. */
+const OPINION_QUOTE =
+  "As a user, I'm well placed to say what works and what doesn't in public services, but nobody really asks for my opinion...";
+
 /**
  * Our own English translation of the 9 engagements and the citizen quotes. There is no official English
  * version (`translated: true`); the French text in `engagements.fr.ts` is the reference.
@@ -54,7 +58,7 @@ export const ENGAGEMENTS_EN: EngagementsResponse = {
         {
           number: 5,
           pillar: 'efficaces',
-          keyword: 'Answer / informed',
+          keyword: 'Answers and updates',
           text: 'You receive an answer to your requests within the announced time, and you are kept informed of the progress of your file',
           emphasis: ['answer', 'informed'],
           quote: 'I never know when the administration will answer me. And when it does, I sometimes find it hard to understand what it is telling me...',
@@ -65,7 +69,7 @@ export const ENGAGEMENTS_EN: EngagementsResponse = {
           keyword: 'Results',
           text: 'You have access to our quality-of-service results',
           emphasis: ['results'],
-          quote: null,
+          quote: OPINION_QUOTE,
         },
       ],
     },
@@ -79,12 +83,12 @@ export const ENGAGEMENTS_EN: EngagementsResponse = {
           keyword: 'Feedback',
           text: 'Your feedback is taken into account to improve and simplify our procedures',
           emphasis: ['feedback'],
-          quote: "As a user, I'm well placed to say what works and what doesn't in public services, but nobody really asks for my opinion...",
+          quote: OPINION_QUOTE,
         },
         {
           number: 8,
           pillar: 'simples',
-          keyword: 'Skills / continuous improvement',
+          keyword: 'Continuous improvement',
           text: 'We constantly develop our skills and we keep improving',
           emphasis: ['skills', 'keep improving'],
           quote: "I know answering users isn't always easy; I'd like to know how agents are helped to do their job well...",

@@ -32,6 +32,8 @@ export interface ChartData {
   describe: (series: ChartSeries, value: number) => string;
   /** BCP 47 locale for anything chart.js formats itself. */
   locale: string;
+  /** Written on the chart where the first series has no value ("Non mesuré"), so a gap is never left unexplained. */
+  gapLabel?: string;
 }
 
 /** What the page's theme gives the canvas, resolved to real colours. */

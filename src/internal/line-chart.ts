@@ -1,4 +1,4 @@
-import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration } from 'chart.js';
+import { CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
 import type { ChartData, ChartInstance, ChartLook } from './chart-controller.js';
 
 /**
@@ -9,6 +9,36 @@ import type { ChartData, ChartInstance, ChartLook } from './chart-controller.js'
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip);
 
 type LineConfig = ChartConfiguration<'line', (number | null)[], string>;
+
+/**
+ * Writes `gapLabel` upright in the column of each period the first series has no value for: the line stops
+ * there, and the chart says why rather than leaving a blank a reader may take for zero or for a bug.
+ */
+function gapWords(current: () => { data: ChartData; look: ChartLook }): Plugin<'line'> {
+  return {
+    id: 'sppGapWords',
+    afterDatasetsDraw(chart) {
+      const { data, look } = current();
+      const values = data.series[0]?.values ?? [];
+      if (!data.gapLabel || !values.includes(null)) return;
+      const { ctx, chartArea, scales } = chart;
+      ctx.save();
+      ctx.fillStyle = look.text;
+      ctx.font = `italic 12px ${look.font}`;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      values.forEach((value, index) => {
+        if (value !== null) return;
+        ctx.save();
+        ctx.translate(scales.x!.getPixelForValue(index), (chartArea.top + chartArea.bottom) / 2);
+        ctx.rotate(-Math.PI / 2);
+        ctx.fillText(data.gapLabel!, 0, 0);
+        ctx.restore();
+      });
+      ctx.restore();
+    },
+  };
+}
 
 function configure(data: ChartData, look: ChartLook): LineConfig {
   const font = { family: look.font };
@@ -49,7 +79,12 @@ function configure(data: ChartData, look: ChartLook): LineConfig {
           titleFont: font,
           bodyFont: font,
           callbacks: {
-            label: (item) => (item.parsed.y === null ? '' : data.describe(data.series[item.datasetIndex]!, item.parsed.y)),
+            label: (item) => {
+              const series = data.series[item.datasetIndex]!;
+              if (item.parsed.y !== null) return data.describe(series, item.parsed.y);
+              const colon = data.locale.startsWith('fr') ? '\u00a0: ' : ': ';
+              return item.datasetIndex === 0 && data.gapLabel ? `${series.label}${colon}${data.gapLabel}` : '';
+            },
           },
         },
       },
@@ -58,9 +93,11 @@ function configure(data: ChartData, look: ChartLook): LineConfig {
 }
 
 export function createChart(canvas: HTMLCanvasElement, data: ChartData, look: ChartLook): ChartInstance {
-  const chart = new Chart(canvas, configure(data, look));
+  let current = { data, look };
+  const chart = new Chart(canvas, { ...configure(data, look), plugins: [gapWords(() => current)] });
   return {
     update(next, nextLook) {
+      current = { data: next, look: nextLook };
       const config = configure(next, nextLook);
       chart.data = config.data;
       chart.options = config.options!;

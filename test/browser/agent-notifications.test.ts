@@ -94,7 +94,7 @@ describe('<spp-agent-notifications>', () => {
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.body).to.deep.equal({ digestAddresses: ['accueil@rhone.gouv.fr', 'direction@rhone.gouv.fr'], digestHour: 17 });
     expect(put.headers.get('Authorization')).to.equal(`Bearer ${TOKEN}`);
-    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Synthèse enregistrée : 2 destinataire(s), envoi chaque jour après 17 h.');
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Synthèse enregistrée : 2 destinataires, envoi chaque jour après 17 h.');
 
     // Removing one, saving an empty list stops the digest (blank inputs are dropped).
     buttonNamed(el, /^Retirer : accueil@rhone\.gouv\.fr$/).click();
@@ -161,7 +161,7 @@ describe('<spp-agent-notifications>', () => {
     expect(hour.getAttribute('aria-invalid')).to.equal('true');
     expect(hour.getAttribute('aria-describedby')).to.equal('notif-hour-error');
     expect(text(root(el).querySelector('#notif-hour-error'))).to.include('au plus 23');
-    expect(text(root(el).querySelector('#notif-errors'))).to.include('2 erreur(s)');
+    expect(text(root(el).querySelector('#notif-errors'))).to.include('2 erreurs');
     // The addresses typed are kept.
     expect(input(el, 1).value).to.equal('x@exemple.fr');
     await expect(el).to.be.accessible();

@@ -344,7 +344,7 @@ describe('/agent team screens', () => {
 
       answer = () => json({ written: true, rows: 1, errors: [] });
       buttonNamed(el, /^Vérifier et publier$/).click();
-      await waitUntil(() => text(root(el).querySelector('[role="status"]')).includes('1 ligne(s) enregistrée(s)'));
+      await waitUntil(() => text(root(el).querySelector('[role="status"]')).includes('1 ligne enregistrée'));
       expect(root(el).querySelector('#results-report')).to.equal(null);
     });
   });

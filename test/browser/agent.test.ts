@@ -128,7 +128,7 @@ describe('/agent: <spp-agent-app>', () => {
     expect(sessionStorage.getItem('spp-agent-token')).to.equal(TOKEN);
     expect(localStorage.getItem('spp-agent-token')).to.equal(null);
     await waitUntil(() => root(app).activeElement?.id === 'queue-title', 'focus did not move to the queue');
-    expect(root(app).textContent).to.include('Connecté : Accueil préfecture');
+    expect(root(app).textContent).to.include('Connecté\u00a0: Accueil préfecture');
   });
 
   it('names the problem when the token is empty or refused, and stores nothing', async () => {
@@ -381,6 +381,16 @@ describe('/agent: the improvement plan (<spp-agent-improvements>)', () => {
     expect(item.textContent).to.include(ACTION.weDid);
     expect(item.textContent!.replace(/\s+/g, ' ')).to.include('4. Orientons · En cours · 3 février 2025');
     await expect(plan(app)).to.be.accessible();
+  });
+
+  it('introduces each action as its status says: done, in progress or planned', async () => {
+    const { app } = await planShown(undefined, [
+      { ...ACTION, id: 'imp-1', status: 'done', weDid: 'Un guichet ouvert.' },
+      { ...ACTION, id: 'imp-2', status: 'in_progress', weDid: 'Un rappel par SMS.' },
+      { ...ACTION, id: 'imp-3', status: 'planned', weDid: 'Une borne d’accueil.' },
+    ]);
+    const said = [...root(plan(app)).querySelectorAll('.plan li')].map((li) => li.querySelectorAll('p')[1]!.textContent!.replace(/\s+/g, ' ').trim());
+    expect(said).to.deep.equal(['Nous avons fait… Un guichet ouvert.', 'Nous faisons… Un rappel par SMS.', 'Nous allons faire… Une borne d’accueil.']);
   });
 
   it('an empty form names each missing field, focuses the summary, and sends nothing', async () => {

@@ -8,13 +8,19 @@ import type { SppErrorDetail } from '../../src/internal/events.js';
 /** The committed copy of the official communication kit (the seed document), served by the test runner. */
 const SEED_URL = '/test/fixtures/seed/kit-de-communication-services-publics-plus.txt';
 
-/** The 9 engagements of the seed's article "version longue" (its first list), with the words it sets in bold. */
+/**
+ * The 9 engagements of the seed's article "version longue" (its first list), with the words it sets in bold. The
+ * seed types straight apostrophes; the banner shows the same words with the typographic one (docs/wording.md).
+ */
 let SEED: { text: string; bold: string[] }[] = [];
 /** Section V of the seed: the citizen's words printed just before "→ **Engagement 2 :". */
 let SEED_QUOTE_2 = '';
+/** Section V: the words printed before "→ **Engagement 6 :", which illustrate engagements 6 and 7 together. */
+let SEED_QUOTE_6 = '';
+const typographic = (text: string) => text.replace(/'/g, '’');
 
 before(async () => {
-  const kit = await (await fetch(SEED_URL)).text();
+  const kit = typographic(await (await fetch(SEED_URL)).text());
   const article = kit.slice(kit.indexOf('\nLes nouveaux engagements Services Publics +\n'));
   SEED = article
     .split('\n')
@@ -27,6 +33,9 @@ before(async () => {
   const illustrations = kit.slice(kit.lastIndexOf('V. Illustrations'));
   const before2 = illustrations.slice(0, illustrations.indexOf('→ **Engagement 2 :')).trim().split('\n');
   SEED_QUOTE_2 = before2[before2.length - 1]!.trim();
+  const before6 = illustrations.slice(0, illustrations.indexOf('→ **Engagement 6 :')).trim().split('\n');
+  SEED_QUOTE_6 = before6[before6.length - 1]!.trim();
+  expect(illustrations.slice(illustrations.indexOf('→ **Engagement 6 :')).split('\n')[2]).to.match(/^→ \*\*Engagement 7 :/);
   expect(SEED.map((e) => e.text.slice(0, 12))).to.have.length(9);
   expect(SEED_QUOTE_2).to.match(/^Je me sens un peu seule/);
 });
@@ -155,10 +164,9 @@ describe('<spp-engagements>', () => {
       expect(calls, 'the wording is not fetched').to.have.length(0);
     });
 
-    it('reveals the citizen’s words with "Pourquoi cet engagement ?", except for engagement 6 which has none', async () => {
+    it('reveals the citizen’s words with "Pourquoi cet engagement ?" under every engagement', async () => {
       const el = await banner();
-      expect(toggles(el)).to.have.length(8);
-      expect(itemOf(el, 6).querySelector('[part="toggle"]')).to.equal(null);
+      expect(toggles(el)).to.have.length(9);
       const button = itemOf(el, 2).querySelector<HTMLButtonElement>('[part="toggle"]')!;
       expect(button.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Pourquoi cet engagement\s\? \(engagement 2\)/);
       const quote = root(el).getElementById(button.getAttribute('aria-controls')!)!;
@@ -174,6 +182,19 @@ describe('<spp-engagements>', () => {
       await el.updateComplete;
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(quote.hidden).to.equal(true);
+    });
+
+    it('gives engagement 6 the words section V of the kit places before it, shared with engagement 7', async () => {
+      const el = await banner();
+      const six = itemOf(el, 6).querySelector<HTMLButtonElement>('[part="toggle"]')!;
+      const seven = itemOf(el, 7).querySelector<HTMLButtonElement>('[part="toggle"]')!;
+      expect(six.textContent!.replace(/\s+/g, ' ')).to.match(/^ ?Pourquoi cet engagement\s\? \(engagement 6\)/);
+      six.click();
+      seven.click();
+      await el.updateComplete;
+      const words = [six, seven].map((b: HTMLButtonElement) => root(el).getElementById(b.getAttribute('aria-controls')!)!.textContent!.trim());
+      expect(words).to.deep.equal([`«\u00a0${SEED_QUOTE_6}\u00a0»`, `«\u00a0${SEED_QUOTE_6}\u00a0»`]);
+      expect(SEED_QUOTE_6).to.match(/^En tant qu’utilisateur/);
     });
 
     it('opens and closes a quote from the keyboard, focus staying on the button', async () => {
@@ -242,10 +263,10 @@ describe('<spp-engagements>', () => {
         'Joignables',
         'Accompagnement',
         'Orientons',
-        'Réponse / informés',
+        'Réponse et suivi',
         'Résultats',
         'Avis',
-        'Nos compétences / améliorons en continu',
+        'Amélioration continue',
         'Éco-responsables',
       ]);
       expect(all(el, '[part~="keyword"][part~="highlighted"]').map((k) => k.textContent)).to.have.length(1);

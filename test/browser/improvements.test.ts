@@ -97,7 +97,7 @@ describe('<spp-improvements>', () => {
     const heading = root(el).querySelector('[part="heading"]')!;
     expect(heading.textContent).to.equal('Vous nous avez dit… Nous avons fait…');
     expect(heading.getAttribute('aria-level')).to.equal('2');
-    expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('4 actions d’amélioration : 2 réalisées, 1 en cours, 1 prévue.');
+    expect(root(el).querySelector('[part="summary"]')!.textContent).to.equal('4 actions d’amélioration\u00a0: 2 réalisées, 1 en cours, 1 prévue.');
     const groups = [...root(el).querySelectorAll('[part="group"]')].map((g) => ({
       heading: g.querySelector('[role="heading"]')!.textContent!.trim(),
       level: g.querySelector('[role="heading"]')!.getAttribute('aria-level'),
@@ -154,7 +154,7 @@ describe('<spp-improvements>', () => {
     fakeFetch(() => problem(404));
     const el = await mount(html`<spp-improvements structure="NOPE-1" api="https://api.test"></spp-improvements>`);
     const alert = root(el).querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.include('« NOPE-1 »');
+    expect(alert.textContent).to.include('«\u00a0NOPE-1\u00a0»');
     expect(alert.querySelector('button')).to.equal(null);
   });
 

@@ -74,7 +74,7 @@ describe('<spp-results source="opendata"> on the real portal datasets', () => {
     expect(text($(el, '.meta'))).to.contain('Réseau : Préfectures').and.contain('Mis à jour le 18 avril 2023');
     // The user-facing label; an annual value reads as its year.
     const calls01 = cardOf(el, 'Appels décrochés par un agent')!;
-    expect(text(calls01.querySelector('.value'))).to.match(/^95,16 %/);
+    expect(text(calls01.querySelector('.value'))).to.match(/^95,2 %/);
     expect(text(calls01.querySelector('.period'))).to.equal('2022');
     expect(text(calls01)).to.contain('par rapport à l’année précédente');
     const delay = cardOf(el, 'Délai pour obtenir votre titre de séjour')!;

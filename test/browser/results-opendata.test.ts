@@ -58,9 +58,9 @@ describe('<spp-results source="opendata">', () => {
     expect(text($(el, 'h2'))).to.equal('Préfecture des Alpes-Maritimes');
     expect(text($(el, '.meta'))).to.contain('Réseau : Préfectures').and.contain('Mis à jour le 18 avril 2023');
     const calls12 = cardOf(el, 'Appels décrochés par un agent')!;
-    expect(text(calls12.querySelector('.value'))).to.match(/^95,16 % /);
+    expect(text(calls12.querySelector('.value'))).to.match(/^95,2 % /);
     expect(text(calls12.querySelector('[part~="badge"]'))).to.equal('✓ Objectif atteint');
-    expect(text(calls12)).to.contain('Objectif : 85 %');
+    expect(text(calls12)).to.contain('Objectif : 85,0 %');
     // A duration from the catalogue: lower is better, so 29,5 days against a target of 60 is met.
     const delay = cardOf(el, 'Délai pour obtenir votre titre de séjour')!;
     expect(text(delay.querySelector('.value'))).to.match(/^29,5 jours/);

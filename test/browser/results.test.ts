@@ -104,10 +104,10 @@ describe('<spp-results>', () => {
     it('shows the value, period, badge, target, trend, network average and methodology (higher is better)', async () => {
       const el = await mount();
       const card = cardOf(el, 'Appels décrochés par un agent');
-      expect(text(card.querySelector('.value'))).to.match(/^95,16 % /);
+      expect(text(card.querySelector('.value'))).to.match(/^95,2 % /);
       expect(text(card.querySelector('.period'))).to.equal(formatPeriod(CALLS.points.at(-1)!.period, 'fr', RESULTS_FR));
       expect(text(card.querySelector('[part~="badge"]'))).to.equal('✓ Objectif atteint');
-      expect(text(card)).to.contain('Objectif : 85 %').and.contain('Moyenne du réseau : 88,4 %');
+      expect(text(card)).to.contain('Objectif : 85,0 %').and.contain('Moyenne du réseau : 88,4 %');
       expect(text(card.querySelector('[part="trend"]'))).to.equal('↗ +1,2 point par rapport au trimestre précédent, en amélioration');
       const details = card.querySelector('details')!;
       expect(details.open).to.equal(false);
@@ -206,9 +206,12 @@ describe('<spp-results>', () => {
     const fr = (v: number, unit: Parameters<typeof formatValue>[1], spoken = false) => formatValue(v, unit, 'fr', RESULTS_FR, spoken).replace(NBSP, ' ');
     const en = (v: number, unit: Parameters<typeof formatValue>[1], spoken = false) => formatValue(v, unit, 'en', RESULTS_EN, spoken).replace(NBSP, ' ');
 
-    it('values in French and English', () => {
-      expect(fr(95.16, 'percent')).to.equal('95,16 %');
-      expect(en(95.16, 'percent')).to.equal('95.16%');
+    it('values in French and English, percentages and scores /10 always with one decimal (docs/wording.md)', () => {
+      expect(fr(95.16, 'percent')).to.equal('95,2 %');
+      expect(fr(85, 'percent')).to.equal('85,0 %');
+      expect(en(95.16, 'percent')).to.equal('95.2%');
+      expect(fr(8, 'score10')).to.equal('8,0/10');
+      expect(fr(5, 'days')).to.equal('5 jours');
       expect(fr(4.6, 'days')).to.equal('4,6 jours');
       expect(en(1, 'days')).to.equal('1 day');
       expect(fr(12, 'minutes')).to.equal('12 minutes');
@@ -280,7 +283,7 @@ describe('<spp-results>', () => {
       expect($(el, '.root')!.getAttribute('lang')).to.equal('en');
       expect(text($(el, '.eyebrow'))).to.equal(RESULTS_EN.eyebrow);
       const card = cardOf(el, 'Appels décrochés par un agent');
-      expect(text(card.querySelector('.value'))).to.match(/^95.16% Q\d \d{4}$/);
+      expect(text(card.querySelector('.value'))).to.match(/^95.2% Q\d \d{4}$/);
       expect(text(card.querySelector('[part~="badge"]'))).to.contain('Target met');
       expect(text(card.querySelector('[part="trend"]'))).to.equal('↗ +1.2 points on the previous quarter, improving');
       expect(text(card)).to.contain('Network average: 88.4%');
@@ -443,12 +446,13 @@ describe('<spp-results>', () => {
       await waitUntil(() => $(el, 'table'));
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       expect(text(toggle)).to.equal('Masquer les données');
-      expect(text($(el, 'caption'))).to.equal('Appels décrochés par un agent : résultats par période (objectif : 85 %)');
+      expect(text($(el, 'caption'))).to.equal('Appels décrochés par un agent : résultats par période (objectif : 85,0 %)');
       expect($$(el, 'thead th').map(text)).to.deep.equal(['Période', 'Notre résultat', 'Moyenne du réseau']);
       const rows = $$(el, 'tbody tr');
       expect(rows).to.have.length(chart.data.labels!.length);
       const values = rows.map((row) => Number(text(row.querySelector('td')).replace(' %', '').replace(',', '.')));
-      expect(values).to.deep.equal(chart.data.datasets[0]!.data);
+      // The table rounds to the one decimal of percentages; the chart keeps the published value.
+      expect(values).to.deep.equal(chart.data.datasets[0]!.data.map((v) => Math.round(Number(v) * 10) / 10));
       expect(rows.map((row) => row.querySelector('th')!.getAttribute('scope'))).to.deep.equal(rows.map(() => 'row'));
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
@@ -469,6 +473,31 @@ describe('<spp-results>', () => {
       expect(canvas.getAttribute('aria-label')).to.contain('Usagers satisfaits');
       await waitUntil(() => text($(el, 'caption')).startsWith('Usagers satisfaits'));
       expect($$(el, 'thead th').map(text)).to.contain('Nombre de réponses');
+    });
+
+    it('writes "Non mesuré" on the chart where a period has no value, and nothing of the kind when none is missing', async () => {
+      const drawn: string[] = [];
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth?: number) {
+        drawn.push(text);
+        return fillText.call(this, text, x, y, maxWidth);
+      };
+      try {
+        const gap = { ...CALLS, points: CALLS.points.map((p, i) => (i === 2 ? { ...p, value: null } : p)) };
+        const el = await mount(undefined, { ...LOADED, indicators: [gap, ...LOADED.indicators.slice(1)] });
+        const { chart } = await showChart(el);
+        expect(chart.data.datasets[0]!.data[2]).to.equal(null);
+        await waitUntil(() => drawn.includes('Non mesuré'), 'no word drawn in the gap', { timeout: 3000 });
+        el.remove();
+        drawn.length = 0;
+        const full = await mount();
+        await showChart(full);
+        await waitUntil(() => drawn.length > 0, 'nothing drawn');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(drawn).not.to.include('Non mesuré');
+      } finally {
+        CanvasRenderingContext2D.prototype.fillText = fillText;
+      }
     });
 
     it('colours come from the theme tokens and follow the theme', async () => {

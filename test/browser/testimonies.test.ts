@@ -96,7 +96,7 @@ describe('<spp-testimonies>', () => {
     expect(calls[0]!.url).to.equal('https://api.test/api/v1/structures/CAF-69/testimonies?limit=10');
     expect(titles(el)).to.deep.equal(['Témoignage numéro 1', 'Témoignage numéro 2']);
     const stats = root(el).querySelector('[part="stats"]')!.textContent!.replace(/\s+/g, ' ');
-    expect(stats).to.include('12').and.include('75 %').and.include('3 jours');
+    expect(stats).to.include('12').and.include('75,0 %').and.include('3 jours');
     const replies = [...root(el).querySelectorAll('article')[0]!.querySelectorAll('.reply-from')].map((r) => r.textContent);
     expect(replies).to.deep.equal(['Réponse de CAF du Rhône', 'Réponse de CPAM de la Gironde'], 'the host structure’s reply first');
     expect(text(el)).to.include('Le service relation allocataires');
@@ -166,7 +166,7 @@ describe('<spp-testimonies>', () => {
     root(el).querySelector<HTMLButtonElement>('.link-button')!.click();
     await settled(el);
     expect(new URL(calls.at(-1)!.url).search).to.equal('?limit=10');
-    expect(status(el)).to.equal('2 témoignages affichés. D’autres sont disponibles avec « Voir plus ».');
+    expect(status(el)).to.equal('2 témoignages affichés. D’autres sont disponibles avec «\u00a0Voir plus\u00a0».');
     expect(root(el).querySelector('.link-button')).to.equal(null);
     expect(root(el).activeElement).to.equal(root(el).querySelector('#filter-feeling'), 'focus stays in the form');
   });
@@ -255,7 +255,7 @@ describe('<spp-testimonies>', () => {
     ['too many requests (429)', () => problem(429, {}, { 'Retry-After': '0' }), /Trop de demandes/, true],
     ['a malformed answer', () => new Response('{"items": [', { headers: { 'Content-Type': 'application/json' } }), /réponse du service est inattendue/, true],
     ['an answer that breaks the contract', () => json({ items: [{ title: 1 }] }), /réponse du service est inattendue/, true],
-    ['an unknown structure (404)', () => problem(404), /Aucun service ne porte le code « CAF-69 »/, false],
+    ['an unknown structure (404)', () => problem(404), /Aucun service ne porte le code «\sCAF-69\s»/, false],
   ];
   for (const [what, answer, message, retry] of failures) {
     it(`says what happened when ${what}, and fires spp-error`, async () => {
@@ -310,7 +310,7 @@ describe('<spp-testimonies>', () => {
     fakeFetch(() => json(page([testimony(1, { feeling: 'positive' })], 'next', { published: 4, answered: 1, responseRate: 0.25, medianReplyDays: 0.4 })));
     const el = await mount(html`<spp-testimonies structure="CAF-69" api="https://api.test" lang="en"></spp-testimonies>`);
     expect(root(el).querySelector('.root')!.getAttribute('lang')).to.equal('en');
-    expect(text(el)).to.include('25%').and.include('less than a day').and.include('Positive').and.include('Published on 27 March 2025');
+    expect(text(el)).to.include('25.0%').and.include('less than a day').and.include('Positive').and.include('Published on 27 March 2025');
     expect(root(el).querySelector('[part="more"]')!.textContent!.trim()).to.equal('Show more experiences');
   });
 

@@ -210,6 +210,26 @@ describe('<spp-testimony-form>: the steps', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('writes its counts as French does: singular for 0 and 1, digits grouped like the hint’s "5 000"', async () => {
+    fakeApi();
+    seedDraft('CAF-69', { feeling: 'negative', structures: [{ code: 'CAF-69', name: 'CAF du Rhône' }] }, 3);
+    const el = await mount();
+    const story = field<HTMLTextAreaElement>(el, 'Racontez votre expérience');
+    const counter = () => $$(el, '.count')[1]!.textContent!;
+    for (const [typed, shown] of [
+      ['', '0 caractère, encore 50 au minimum'],
+      ['a', '1 caractère, encore 49 au minimum'],
+      ['ab', '2 caractères, encore 48 au minimum'],
+      ['a'.repeat(1234), '1\u202f234 sur 5\u202f000 caractères'],
+      ['a'.repeat(5001), '5\u202f001 caractères\u00a0: 1 de trop'],
+    ] as const) {
+      type(story, typed);
+      await settle(el);
+      expect(counter()).to.equal(shown);
+    }
+    expect($(el, '#hint-body').textContent).to.contain('Entre 50 et 5\u202f000 caractères');
+  });
+
   it('announces the counters politely once typing pauses, not on every key', async () => {
     fakeApi();
     seedDraft('CAF-69', { feeling: 'negative', structures: [{ code: 'CAF-69', name: 'CAF du Rhône' }] }, 3);
@@ -266,6 +286,16 @@ describe('<spp-testimony-form>: the steps', () => {
     await settle(el);
     expect(stepTitle(el)).to.contain('Étape 4 sur 6');
     expect(focused(el)).to.equal('step-title');
+  });
+
+  it('says in words that agree what was left empty: no "Non renseigné" for an e-mail address', async () => {
+    fakeApi();
+    seedDraft('CAF-69', complete({ email: '', channels: [] }), 5);
+    const el = await mount();
+    const review = text(el, '[part=review]');
+    expect(review).to.contain('Moyens de contact Vous n’avez rien indiqué');
+    expect(review).to.contain('Adresse e-mail Aucune adresse : le service ne pourra pas vous recontacter');
+    expect(review).not.to.contain('Non renseigné');
   });
 
   it('sends a valid testimony once, then shows the reference and the private tracking link', async () => {

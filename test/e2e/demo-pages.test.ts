@@ -116,7 +116,7 @@ describe('demo host pages', () => {
     await page.waitForURL(`${server.url}/mairie`);
     await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Configurateur' }).click();
     await page.waitForURL(`${server.url}/configurator`);
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Démo : site de l’État' }).click();
+    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: /Démo\s: site de l’État/ }).click();
     await page.waitForURL(`${server.url}/`);
     await page.close();
   });

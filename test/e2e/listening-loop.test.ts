@@ -91,8 +91,8 @@ describe('the listening loop: submitted, moderated and answered on /agent, shown
     await page.locator('.queue-item', { hasText: TITLE }).click();
     await page.getByRole('heading', { level: 2, name: TITLE }).waitFor();
     const pii = page.locator('section[aria-labelledby="pii-title"]');
-    await pii.getByText(`« ${PHONE} »`).waitFor();
-    await pii.getByText(`« ${EMAIL} »`).waitFor();
+    await pii.getByText(new RegExp(`«\\s${PHONE}\\s»`)).waitFor();
+    await pii.getByText(new RegExp(`«\\s${EMAIL.replace(/\./g, '\\.')}\\s»`)).waitFor();
     assert.match(await page.locator('dl').first().innerText(), new RegExp(EMAIL.replace('.', '\\.')), 'the agent sees the contact e-mail');
 
     await page.getByRole('button', { name: 'Masquer toutes les données signalées' }).click();

@@ -114,7 +114,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
 
   it('the agent signs in with it and adds a local commitment, which the host page’s banner shows', async () => {
     agentPage = await signIn(agentToken);
-    assert.match(await agentPage.locator('header').innerText(), new RegExp(`Connecté : ${AGENT_NAME}`));
+    assert.match(await agentPage.locator('header').innerText(), new RegExp(`Connecté\\s: ${AGENT_NAME}`));
     assert.equal(await agentPage.locator('spp-agent-tokens').count(), 0, 'an agent has no tokens screen');
     assert.equal(await agentPage.locator('spp-agent-notifications').count(), 0, 'an agent has no notifications screen');
     const section = agentPage.locator('spp-agent-commitments');
@@ -144,7 +144,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     const right = [HEADER, resultRow('RES-E1', 'PREF-69', 'Préfecture du Rhône', '97,3')].join('\n');
     await file.setInputFiles({ name: 'resultats.csv', mimeType: 'text/csv', buffer: Buffer.from(right) });
     await section.getByRole('button', { name: 'Vérifier et publier' }).click();
-    await section.getByRole('status').filter({ hasText: '1 ligne(s) enregistrée(s)' }).waitFor();
+    await section.getByRole('status').filter({ hasText: /1\sligne enregistrée/ }).waitFor();
 
     const host = await newPage();
     await host.goto(server.url);
@@ -208,7 +208,7 @@ describe('a structure’s team on /agent: tokens, commitments, results, re-assig
     await section.getByLabel('Adresse 1', { exact: true }).fill(DIGEST_TO);
     await section.getByLabel('Heure d’envoi (heure de Paris)').selectOption('17');
     await section.getByRole('button', { name: 'Enregistrer la synthèse' }).click();
-    await section.getByRole('status').filter({ hasText: 'Synthèse enregistrée : 1 destinataire(s), envoi chaque jour après 17 h.' }).waitFor();
+    await section.getByRole('status').filter({ hasText: /Synthèse enregistrée\s:\s1\sdestinataire, envoi chaque jour après 17\sh\./ }).waitFor();
     const res = await fetch(`${server.url}/api/v1/admin/structures/PREF-69/notifications`, { headers: { authorization: `Bearer ${managerToken}` } });
     assert.equal(res.status, 200);
     const body = (await res.json()) as { digestAddresses: string[]; digestHour: number };

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { EngagementsResponse } from '../../src/contract/index.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
-const SEED = readFileSync(new URL('../fixtures/seed/kit-de-communication-services-publics-plus.txt', import.meta.url), 'utf8');
+// The seed types straight apostrophes; our text has the typographic one (docs/wording.md), the words are the same.
+const SEED = readFileSync(new URL('../fixtures/seed/kit-de-communication-services-publics-plus.txt', import.meta.url), 'utf8').replace(/'/g, '’');
 
 describe('GET /api/v1/engagements', () => {
   let server: TestServer;
@@ -40,9 +41,15 @@ describe('GET /api/v1/engagements', () => {
       }
       if (engagement.quote) assert.ok(SEED.includes(engagement.quote), `quote of ${engagement.number} comes from the seed`);
     }
-    const six = doc.pillars[1]!.engagements[2]!;
-    assert.equal(six.number, 6);
-    assert.equal(six.quote, null, 'engagement 6 has no quote of its own');
+    // Section V prints one citizen's words before "→ Engagement 6" and "→ Engagement 7": both show them.
+    const [six, seven] = [doc.pillars[1]!.engagements[2]!, doc.pillars[2]!.engagements[0]!];
+    assert.deepEqual([six.number, seven.number], [6, 7]);
+    assert.match(six.quote ?? '', /^En tant qu’utilisateur/);
+    assert.equal(six.quote, seven.quote);
+    const illustrations = SEED.slice(SEED.lastIndexOf('V. Illustrations'));
+    const lines = illustrations.split('\n').filter((line) => line.trim());
+    const at = lines.findIndex((line) => line.startsWith('→ **Engagement 6 :'));
+    assert.deepEqual([lines[at - 1], lines[at + 1]!.slice(0, 18)], [six.quote, '→ **Engagement 7 :']);
   });
 
   it('answers in English, marked as our translation', async () => {

@@ -42,7 +42,8 @@ const decode = (html: string) =>
 function latestPercent(results: ResultsResponse): { label: string; value: string; period: string } {
   const indicator = results.indicators.find((i) => i.unitType === 'percent' && i.points.at(-1)?.value != null && i.family === 'performance')!;
   const point = indicator.points.at(-1)!;
-  const value = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 2 }).format(point.value! / 100);
+  // One decimal for percentages, as everywhere (docs/wording.md).
+  const value = new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(point.value! / 100);
   const [year, quarter] = point.period.split('-Q');
   return { label: indicator.label, value, period: `${quarter === '1' ? '1er' : `${quarter}e`} trimestre ${year}` };
 }
@@ -265,7 +266,7 @@ describe('communication kit: /kit/{code} and its files', () => {
     const text = flat(poppler('pdftotext', res.rawPayload));
     assert.ok(text.includes('numéro 12 au libellé'), 'the twelfth indicator');
     assert.ok(!text.includes('numéro 13 au libellé'), 'not the thirteenth');
-    assert.ok(text.includes('81 %') && text.includes('2e trimestre 2026'));
+    assert.ok(text.includes('81,0 %') && text.includes('2e trimestre 2026'));
   });
 
   it('social/{n}.png: 1200 × 630 images of each engagement and each result, with their alternative text on the page', async () => {

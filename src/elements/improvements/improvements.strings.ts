@@ -25,8 +25,8 @@ type Key =
 export const STRINGS: Catalog<Key> = {
   fr: {
     title: 'Vous nous avez dit… Nous avons fait…',
-    summary_one: '{count} action d’amélioration : {detail}.',
-    summary_other: '{count} actions d’amélioration : {detail}.',
+    summary_one: '{count} action d’amélioration\u00a0: {detail}.',
+    summary_other: '{count} actions d’amélioration\u00a0: {detail}.',
     youSaid: 'Vous nous avez dit',
     engagement: 'Engagement n°\u00a0{number}\u00a0: {keyword}',
     tag: 'Thème\u00a0: {tag}',
@@ -35,13 +35,13 @@ export const STRINGS: Catalog<Key> = {
     loading: 'Chargement du plan d’amélioration…',
     empty: 'Ce service n’a pas encore publié d’action d’amélioration.',
     retry: 'Réessayer',
-    errorNetwork: 'Impossible de joindre le service : vérifiez votre connexion internet, puis réessayez.',
+    errorNetwork: 'Impossible de joindre le service\u00a0: vérifiez votre connexion internet, puis réessayez.',
     errorTimeout: 'Le service met trop de temps à répondre. Réessayez dans un instant.',
     errorServer: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
     errorBusy: 'Trop de demandes en peu de temps. Réessayez dans quelques instants.',
     errorMalformed: 'La réponse du service est inattendue. Réessayez plus tard.',
-    errorUnknownStructure: 'Aucun service ne porte le code « {code} ». Vérifiez l’attribut structure de la page.',
-    errorNoStructure: 'Aucun service indiqué : ajoutez l’attribut structure (le code SP+ du service).',
+    errorUnknownStructure: 'Aucun service ne porte le code «\u00a0{code}\u00a0». Vérifiez l’attribut structure de la page.',
+    errorNoStructure: 'Aucun service indiqué\u00a0: ajoutez l’attribut structure (le code SP+ du service).',
   },
   en: {
     title: 'You told us… We did…',

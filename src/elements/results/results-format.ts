@@ -6,7 +6,7 @@ import type { ResultsStrings } from './results.strings.js';
 
 /**
  * Numbers, units and periods of `<spp-results>` as a citizen reads them, all through `Intl`:
- * "95,16 %", "4,6 jours", "12 minutes", "7,8/10", "31 points"; changes "+1,2 point", "−3 minutes";
+ * "95,2 %", "4,6 jours", "12 minutes", "7,8/10", "31 points"; changes "+1,2 point", "−3 minutes";
  * periods "3e trimestre 2026" / "Q3 2026".
  */
 
@@ -30,6 +30,13 @@ function signedNumber(value: number, lang: Lang, signed: boolean, options: Intl.
   return minus(text);
 }
 
+/**
+ * One rule of decimals per unit (docs/wording.md), the same in the kit (`server/kit/format.ts`): percentages and
+ * scores /10 always with one decimal ("89,2 %", "8,0/10"), so that a value, its target and the network average
+ * read alike side by side; days, minutes and points with at most one ("5 jours", "4,6 jours", "+1,2 point").
+ */
+export const PERCENT: Intl.NumberFormatOptions = { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 };
+
 const TIME_UNITS: Partial<Record<UnitType, string>> = { days: 'day', minutes: 'minute' };
 
 /**
@@ -39,9 +46,9 @@ const TIME_UNITS: Partial<Record<UnitType, string>> = { days: 'day', minutes: 'm
 export function formatValue(value: number, unit: UnitType, lang: Lang, t: ResultsStrings, spoken = false): string {
   switch (unit) {
     case 'percent':
-      return minus(numberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }).format(value / 100));
+      return minus(numberFormat(lang, PERCENT).format(value / 100));
     case 'score10': {
-      const number = signedNumber(value, lang, false);
+      const number = signedNumber(value, lang, false, { minimumFractionDigits: 1 });
       return spoken ? format(t.outOf10, { value: number }) : `${number}/10`;
     }
     case 'points':

@@ -163,6 +163,7 @@ export class ResultsHistory {
       formatValue: value,
       describe: (s, v) => `${s.label}${lang === 'fr' ? '\u00a0: ' : ': '}${value(v)}`,
       locale: locale(lang),
+      gapLabel: t.notMeasured,
     };
     this.chartData.set(indicator, { strings: t, data });
     return data;

@@ -11,7 +11,7 @@ import { format } from '../../internal/i18n.js';
 import { dateFormat, formatDate, numberFormat } from '../../internal/intl.js';
 import { checkerFor } from '../../internal/json-check.js';
 import { isSignificant, isStale, latestPoint, statusOf, trendOf } from './indicator-status.js';
-import { formatDelta, formatPeriod, formatValue, periodKind } from './results-format.js';
+import { formatDelta, formatPeriod, formatValue, PERCENT, periodKind } from './results-format.js';
 import type { ResultsHistory } from './results-history.js';
 import type { QrCode } from './results-qr.js';
 import { RESULTS_FR, type ResultsStrings } from './results.strings.js';
@@ -44,7 +44,7 @@ function failureOf(error: unknown): Failure {
 }
 
 function warmUpIntl(lang: Lang): void {
-  numberFormat(lang, { style: 'percent', maximumFractionDigits: 2 }).format(1);
+  numberFormat(lang, PERCENT).format(1);
   dateFormat(lang).format(0);
 }
 

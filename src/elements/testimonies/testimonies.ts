@@ -294,7 +294,7 @@ export class SppTestimonies extends SppElement {
         <div><dt>${s.statPublished}</dt><dd>${numberFormat(lang).format(stats.published)}</dd></div>
         ${stats.responseRate === null
           ? nothing
-          : html`<div><dt>${s.statRate}</dt><dd>${numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(stats.responseRate)}</dd></div>`}
+          : html`<div><dt>${s.statRate}</dt><dd>${numberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stats.responseRate)}</dd></div>`}
         ${delay === null ? nothing : html`<div><dt>${s.statDelay}</dt><dd>${delay}</dd></div>`}
       </dl>
     </div>`;

@@ -27,7 +27,9 @@ export function reviewStep(v: FormView): TemplateResult {
     [
       t.reviewEmail,
       4,
-      state.email.trim() ? `${state.email.trim()} (${state.contactConsent ? t.reviewConsentYes : t.reviewConsentNo})` : none,
+      state.email.trim()
+        ? `${state.email.trim()} (${state.contactConsent ? t.reviewConsentYes : t.reviewConsentNo})`
+        : html`<span class="muted">${t.reviewNoEmail}</span>`,
     ],
   ];
   return html`

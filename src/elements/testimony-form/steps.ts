@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS, type Channel, type Feeling } from '../../contract/testimony.js';
 import { format } from '../../internal/i18n.js';
+import { numberFormat, pluralRules } from '../../internal/intl.js';
 import { errorText, invalid } from './feeling-step.js';
 import type { FormView } from './view.js';
 
@@ -91,10 +92,17 @@ export function channelsStep(v: FormView): TemplateResult {
 /** Visible counter (hidden from screen readers, who get a calmer announcement, see `countAnnouncement`). */
 export function countText(v: FormView, field: 'title' | 'body'): string {
   const { t } = v;
-  const count = [...v.state[field].trim()].length;
-  const max = field === 'title' ? LIMITS.titleMax : LIMITS.bodyMax;
-  if (count > max) return format(t.countOver, { count, over: count - max });
-  if (field === 'body' && count < LIMITS.bodyMin) return format(t.countBodyShort, { count, missing: LIMITS.bodyMin - count });
+  const length = [...v.state[field].trim()].length;
+  const limit = field === 'title' ? LIMITS.titleMax : LIMITS.bodyMax;
+  // "5 000", never "5000" beside the hint's "5 000"; "0 caractère, 1 caractère" in French, "0 characters" in English.
+  const n = (value: number) => numberFormat(v.lang).format(value);
+  const count = n(length);
+  const max = n(limit);
+  if (length > limit) return format(t.countOver, { count, over: n(length - limit) });
+  if (field === 'body' && length < LIMITS.bodyMin) {
+    const one = pluralRules(v.lang).select(length) === 'one';
+    return format(one ? t.countBodyShort_one : t.countBodyShort, { count, missing: n(LIMITS.bodyMin - length) });
+  }
   return format(field === 'title' ? t.countTitle : t.countBody, { count, max });
 }
 

@@ -53,6 +53,7 @@ export const en: FormStrings = {
   bodyHint: 'What happened, what helped or got in the way. Between 50 and 5,000 characters. Do not write personal data (name, file number, phone).',
   countTitle: '{count} of {max} characters',
   countBodyShort: '{count} characters, {missing} more needed',
+  countBodyShort_one: '{count} character, {missing} more needed',
   countBody: '{count} of {max} characters',
   countOver: '{count} characters: {over} too many',
 
@@ -94,6 +95,7 @@ export const en: FormStrings = {
   reviewConsentNo: 'no consent to be contacted',
   reviewIntro: 'Read your testimony again before sending it. It will be published without your e-mail address, after review.',
   reviewNone: 'Not given',
+  reviewNoEmail: 'No address: the service will not be able to contact you',
   edit: 'Change',
   editSection: 'Change "{section}"',
 

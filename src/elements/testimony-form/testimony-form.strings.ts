@@ -7,7 +7,7 @@ import type { FlowStrings } from './flow.strings.js';
  */
 export const fr = {
   formTitle: 'Partagez votre expérience',
-  intro: 'Racontez comment s’est passé votre contact avec ce service public. Votre témoignage est relu avant publication\u202f; le service peut y répondre publiquement.',
+  intro: 'Racontez comment s’est passé votre contact avec ce service public. Votre témoignage est relu avant publication\u00a0; le service peut y répondre publiquement.',
   required: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
   progress: 'Étape {n} sur {total}',
   notComplaintsTitle: 'Ce n’est pas un service de réclamation',
@@ -24,7 +24,7 @@ export const fr = {
   stepContact: 'Vous',
   stepReview: 'Vérifiez et envoyez',
 
-  feelingLegend: 'De façon générale, comment cela s’est-il passé\u202f? *',
+  feelingLegend: 'De façon générale, comment cela s’est-il passé\u00a0? *',
   feeling_positive: 'Positif',
   feeling_neutral: 'Neutre',
   feeling_negative: 'Négatif',
@@ -52,7 +52,7 @@ export const fr = {
   close: 'Fermer',
   linkText: 'Donner mon avis sur ce service',
   loadingFlow: 'Chargement du formulaire…',
-  flowFailed: 'La suite du formulaire n’a pas pu être chargée. Votre texte est conservé\u202f; vérifiez votre connexion.',
+  flowFailed: 'La suite du formulaire n’a pas pu être chargée. Votre texte est conservé\u00a0; vérifiez votre connexion.',
   retry: 'Réessayer',
 };
 

@@ -867,6 +867,7 @@ export class SppTestimonyForm extends SppElement {
     return {
       ...this.coreView(),
       t: this.t,
+      lang: this.language,
       // Blur also fires when a field leaves the page during a render (next step): act after it.
       blur: (field) => queueMicrotask(() => this.leaveField(field)),
       piiFound: this.piiFound,

@@ -130,7 +130,7 @@ export function renderTracking(state: TrackingState, lang: Lang, level: number, 
   return html`<section class="tracking" part="tracking" aria-labelledby="tracking-title">
     ${title}
     <p>${s.reference} <strong class="reference">${v.reference}</strong> · ${format(s.sentOn, { date: formatDate(v.createdAt, lang) })}</p>
-    <p class="quote">« ${v.title} »</p>
+    <p class="quote">«\u00a0${v.title}\u00a0»</p>
     ${v.structures.length ? html`<p class="muted">${format(s.about, { names: v.structures.map((x) => x.name).join(', ') })}</p>` : nothing}
     <div class="status status-${v.status}" part="status">
       <p class="status-label"><span aria-hidden="true" class="status-icon">${STATUS_ICON[v.status]}</span> <strong>${s.status[v.status]}</strong></p>

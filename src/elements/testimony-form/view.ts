@@ -1,4 +1,5 @@
 import type { TemplateResult } from 'lit';
+import type { Lang } from '../../contract/common.js';
 import type { PiiMatch } from '../../contract/pii-detect.js';
 import type { FormState } from './draft.js';
 import type { CoreStrings, FormStrings } from './testimony-form.strings.js';
@@ -40,6 +41,8 @@ export interface CoreView {
 /** What the other steps need: the same, with every string and the handlers of the flow. */
 export interface FormView extends CoreView {
   t: FormStrings;
+  /** The language the form speaks: counts are written with its digits grouping and plural rules. */
+  lang: Lang;
   blur(field: string): void;
   piiFound: Record<'title' | 'body', PiiMatch[]>;
   maskPii(): void;
