@@ -17,15 +17,15 @@
 /** @typedef {{ fr: string, en: string }} Words */
 
 export const PAGE = {
-  title: { fr: 'Configurateur : ajoutez les widgets Services Publics+ à votre site', en: 'Configurator: add the Services Publics+ widgets to your site' },
+  title: { fr: 'Configurateur : ajoutez les widgets Services Publics+ à votre site', en: 'Configurator: add the Services Publics+ widgets to your site' },
   siteName: { fr: 'Services Publics+', en: 'Services Publics+' },
   siteTagline: { fr: 'Widgets pour les sites des services publics', en: 'Widgets for public service websites' },
   skipContent: { fr: 'Aller au contenu', en: 'Skip to content' },
   skipCode: { fr: 'Aller au code à copier', en: 'Skip to the code to copy' },
   quickAccess: { fr: 'Accès rapide', en: 'Quick access' },
   mainMenu: { fr: 'Menu principal', en: 'Main menu' },
-  navState: { fr: 'Démo : site de l’État', en: 'Demo: a State website' },
-  navTownHall: { fr: 'Démo : site de mairie', en: 'Demo: a town hall website' },
+  navState: { fr: 'Démo : site de l’État', en: 'Demo: a State website' },
+  navTownHall: { fr: 'Démo : site de mairie', en: 'Demo: a town hall website' },
   navConfigurator: { fr: 'Configurateur', en: 'Configurator' },
   navApi: { fr: 'Documentation de l’API', en: 'API documentation' },
   otherLanguage: { fr: 'English', en: 'Français' },
@@ -33,7 +33,7 @@ export const PAGE = {
   otherLanguageCode: { fr: 'en', en: 'fr' },
   heading: { fr: 'Ajouter un widget à votre site', en: 'Add a widget to your site' },
   lead: {
-    fr: 'Choisissez un widget, votre service et quelques options : l’aperçu se met à jour tout de suite. Copiez ensuite le code et collez-le dans votre page, ou dans un bloc « HTML personnalisé » de votre outil de gestion de site. Aucun compte, aucun cookie.',
+    fr: 'Choisissez un widget, votre service et quelques options : l’aperçu se met à jour tout de suite. Copiez ensuite le code et collez-le dans votre page, ou dans un bloc « HTML personnalisé » de votre outil de gestion de site. Aucun compte, aucun cookie.',
     en: 'Choose a widget, your service and a few options: the preview updates at once. Then copy the code and paste it into your page, or into a “custom HTML” block of your site editor. No account, no cookie.',
   },
   loading: { fr: 'Chargement de la liste des widgets…', en: 'Loading the list of widgets…' },
@@ -49,25 +49,25 @@ export const PAGE = {
   stepScript: { fr: '4. Les mises à jour', en: '4. Updates' },
 
   searchLabel: { fr: 'Rechercher votre service par nom, ville, code postal ou réseau', en: 'Find your service by name, town, postcode or network' },
-  searchHint: { fr: 'Par exemple « CAF Lyon », « 69003 » ou « préfecture ».', en: 'For example “CAF Lyon”, “69003” or “préfecture”.' },
+  searchHint: { fr: 'Par exemple « CAF Lyon », « 69003 » ou « préfecture ».', en: 'For example “CAF Lyon”, a postcode or “préfecture”.' },
   searchFound: { fr: '{n} service trouvé.', en: '{n} service found.' },
   searchFoundMany: { fr: '{n} services trouvés.', en: '{n} services found.' },
-  searchFirst: { fr: 'Les {n} premiers services trouvés : précisez la recherche pour voir les autres.', en: 'The first {n} services found: refine the search to see the others.' },
-  searchNone: { fr: 'Aucun service ne correspond : essayez la ville ou le code postal.', en: 'No service matches: try the town or the postcode.' },
+  searchFirst: { fr: 'Les {n} premiers services trouvés : précisez la recherche pour voir les autres.', en: 'The first {n} services found: refine the search to see the others.' },
+  searchNone: { fr: 'Aucun service ne correspond : essayez la ville ou le code postal.', en: 'No service matches: try the town or the postcode.' },
   searchFailed: { fr: 'La recherche ne répond pas. Vérifiez votre connexion et réessayez.', en: 'The search does not answer. Check your connection and try again.' },
   serviceList: { fr: 'Le service que le widget présente', en: 'The service the widget presents' },
   serviceCode: { fr: 'code {code}', en: 'code {code}' },
-  serviceExample: { fr: 'un service d’exemple : cherchez le vôtre ci-dessus', en: 'an example service: look yours up above' },
-  chosenService: { fr: 'Service choisi : {name}', en: 'Chosen service: {name}' },
+  serviceExample: { fr: 'un service d’exemple : cherchez le vôtre ci-dessus', en: 'an example service: look yours up above' },
+  chosenService: { fr: 'Service choisi : {name}', en: 'Chosen service: {name}' },
   noService: { fr: 'aucun', en: 'none' },
   kitLink: {
-    fr: 'Pour votre service communication : le kit de communication de ce service (articles, messages, affiches, signature, images).',
+    fr: 'Pour votre service communication : le kit de communication de ce service (articles, messages, affiches, signature, images).',
     en: 'For your communication team: this service’s communication kit (articles, posts, posters, e-mail signature, images).',
   },
 
   scriptPinned: { fr: 'Version {version} figée, avec contrôle d’intégrité (recommandé)', en: 'Fixed version {version}, with an integrity check (recommended)' },
   scriptPinnedHelp: {
-    fr: 'Le navigateur refuse un fichier modifié ; vous changez de version quand vous le décidez, en revenant ici.',
+    fr: 'Le navigateur refuse un fichier modifié ; vous changez de version quand vous le décidez, en revenant ici.',
     en: 'The browser refuses a modified file; you move to a newer version when you decide to, by coming back here.',
   },
   scriptLatest: { fr: 'Toujours la dernière version', en: 'Always the latest version' },
@@ -76,29 +76,29 @@ export const PAGE = {
   codeHeading: { fr: 'Le code à copier', en: 'The code to copy' },
   codeLabel: { fr: 'Code à coller dans votre page', en: 'Code to paste into your page' },
   codeExplained: {
-    fr: 'La première ligne charge les widgets (une seule fois par page, même pour plusieurs widgets) ; la seconde affiche le widget à l’endroit précis où vous la collez.',
+    fr: 'La première ligne charge les widgets (une seule fois par page, même pour plusieurs widgets) ; la seconde affiche le widget à l’endroit précis où vous la collez.',
     en: 'The first line loads the widgets (once per page, even for several widgets); the second shows the widget exactly where you paste it.',
   },
   copy: { fr: 'Copier le code', en: 'Copy the code' },
   copied: { fr: 'Code copié. Collez-le dans votre page.', en: 'Code copied. Paste it into your page.' },
   copyManual: {
-    fr: 'Copie automatique impossible : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C sur Mac).',
+    fr: 'Copie automatique impossible : le code est sélectionné, copiez-le avec Ctrl+C (ou Cmd+C sur Mac).',
     en: 'Automatic copy is not possible: the code is selected, copy it with Ctrl+C (or Cmd+C on a Mac).',
   },
 
   cspHeading: { fr: 'Ce qu’il faut demander à la personne qui gère la sécurité de votre site', en: 'What to ask the person in charge of your site’s security' },
   cspIntro: {
-    fr: 'Si votre site impose une politique de sécurité des contenus (souvent appelée CSP), elle doit autoriser :',
+    fr: 'Si votre site impose une politique de sécurité des contenus (souvent appelée CSP), elle doit autoriser :',
     en: 'If your site enforces a content security policy (often called CSP), it must allow:',
   },
-  cspScripts: { fr: 'les scripts venant de {origin}, pour charger les widgets ;', en: 'scripts from {origin}, to load the widgets;' },
-  cspConnect: { fr: 'les échanges de données avec {origins}, pour lire les informations affichées{send} ;', en: 'data exchanges with {origins}, to read what is shown{send};' },
+  cspScripts: { fr: 'les scripts venant de {origin}, pour charger les widgets ;', en: 'scripts from {origin}, to load the widgets;' },
+  cspConnect: { fr: 'les échanges de données avec {origins}, pour lire les informations affichées{send} ;', en: 'data exchanges with {origins}, to read what is shown{send};' },
   cspConnectSend: { fr: ' et envoyer les témoignages', en: ' and send the testimonies' },
   cspNothingElse: {
-    fr: 'rien d’autre : ni image, ni police de caractères, ni style ou script écrit dans la page.',
+    fr: 'rien d’autre : ni image, ni police de caractères, ni style ou script écrit dans la page.',
     en: 'nothing else: no image, no font, no style or script written in the page.',
   },
-  cspMessage: { fr: 'Le texte à lui transmettre, à ajouter à la politique existante :', en: 'The text to pass on, to be added to the existing policy:' },
+  cspMessage: { fr: 'Le texte à lui transmettre, à ajouter à la politique existante :', en: 'The text to pass on, to be added to the existing policy:' },
   cspLabel: { fr: 'Règles de sécurité à ajouter', en: 'Security rules to add' },
   and: { fr: ' et ', en: ' and ' },
 
@@ -110,7 +110,7 @@ export const PAGE = {
   footerApi: { fr: 'Documentation de l’API', en: 'API documentation' },
   automatic: { fr: 'Automatique', en: 'Automatic' },
   levelChoice: { fr: 'Titre de niveau {n}', en: 'Level {n} heading' },
-  defaultValue: { fr: 'Par défaut : {value}', en: 'Default: {value}' },
+  defaultValue: { fr: 'Par défaut : {value}', en: 'Default: {value}' },
   emptyDefault: { fr: 'Laissez vide pour garder le réglage par défaut.', en: 'Leave empty to keep the default.' },
   notANumber: { fr: 'Indiquez un nombre entier entre {min} et {max}.', en: 'Enter a whole number between {min} and {max}.' },
   notAnAddress: { fr: 'Indiquez une adresse complète, commençant par https://', en: 'Enter a full address, starting with https://' },
@@ -128,7 +128,7 @@ const THEME = {
     {
       value: 'dsfr',
       label: { fr: 'Aux couleurs de l’État', en: 'State colours' },
-      help: { fr: 'Pour les sites de l’État : préfectures, caisses, services des impôts…', en: 'For State websites: prefectures, benefit offices, tax offices…' },
+      help: { fr: 'Pour les sites de l’État : préfectures, caisses, services des impôts…', en: 'For State websites: prefectures, benefit offices, tax offices…' },
     },
     {
       value: 'neutral',
@@ -158,7 +158,7 @@ const headingLevel = (min, max) => ({
   max,
   label: { fr: 'Niveau du titre', en: 'Heading level' },
   help: {
-    fr: 'Pour respecter le plan de votre page. En cas de doute, laissez « Automatique » : le widget le déduit de votre page.',
+    fr: 'Pour respecter le plan de votre page. En cas de doute, laissez « Automatique » : le widget le déduit de votre page.',
     en: 'To fit your page’s outline. If in doubt, keep “Automatic”: the widget works it out from your page.',
   },
 });
@@ -190,10 +190,10 @@ export const ELEMENTS = {
         kind: 'engagements',
         when: { attribute: 'variant', values: ['full', 'compact'] },
         label: { fr: 'Engagements à mettre en avant', en: 'Commitments to put forward' },
-        help: { fr: 'Ceux que votre service veut souligner ; aucun coché, tous sont présentés de la même façon.', en: 'Those your service wants to stress; none ticked, all are shown alike.' },
+        help: { fr: 'Ceux que votre service veut souligner ; aucun coché, tous sont présentés de la même façon.', en: 'Those your service wants to stress; none ticked, all are shown alike.' },
       },
       {
-        ...address('href', { fr: 'Page où mène le macaron', en: 'Page the badge leads to' }, { fr: 'Par exemple la page de votre site qui présente vos engagements. Sans adresse : le site national du programme.', en: 'For example the page of your site presenting your commitments. Without an address: the programme’s national site.' }),
+        ...address('href', { fr: 'Page où mène le macaron', en: 'Page the badge leads to' }, { fr: 'Par exemple la page de votre site qui présente vos engagements. Sans adresse : le site national du programme.', en: 'For example the page of your site presenting your commitments. Without an address: the programme’s national site.' }),
         when: { attribute: 'variant', values: ['badge'] },
       },
       headingLevel(1, 6),
@@ -206,10 +206,10 @@ export const ELEMENTS = {
     help: { fr: 'Vos chiffres (délais, satisfaction…), vos objectifs et leur évolution, avec un graphique et son tableau.', en: 'Your figures (waiting times, satisfaction…), your targets and their trend, with a chart and its table.' },
     service: 'required',
     options: [
-      address('feedback-href', { fr: 'Page de votre formulaire d’avis', en: 'Page of your feedback form' }, { fr: 'Ajoute un bouton « Donnez votre avis » qui y mène. Sans adresse, pas de bouton.', en: 'Adds a “Give your opinion” button leading there. Without an address, no button.' }),
+      address('feedback-href', { fr: 'Page de votre formulaire d’avis', en: 'Page of your feedback form' }, { fr: 'Ajoute un bouton « Donnez votre avis » qui y mène. Sans adresse, pas de bouton.', en: 'Adds a “Give your opinion” button leading there. Without an address, no button.' }),
       address('network-href', { fr: 'Page des résultats de tout votre réseau', en: 'Page of your whole network’s results' }, { fr: 'Ajoute un lien vers les résultats nationaux ou régionaux. Sans adresse, pas de lien.', en: 'Adds a link to the national or regional results. Without an address, no link.' }),
       { attribute: 'poster', kind: 'checkbox', label: { fr: 'Montrer l’affiche à imprimer', en: 'Show the poster to print' }, help: { fr: 'La page affiche les résultats au format d’une affiche A4, avec un code QR.', en: 'The page shows the results as an A4 poster, with a QR code.' } },
-      address('results-url', { fr: 'Adresse du code QR de l’affiche', en: 'Address of the poster’s QR code' }, { fr: 'La page où mène le code QR imprimé. Sans adresse : la page où se trouve le widget.', en: 'The page the printed QR code leads to. Without an address: the page holding the widget.' }),
+      address('results-url', { fr: 'Adresse du code QR de l’affiche', en: 'Address of the poster’s QR code' }, { fr: 'La page où mène le code QR imprimé. Sans adresse : la page où se trouve le widget.', en: 'The page the printed QR code leads to. Without an address: the page holding the widget.' }),
       {
         attribute: 'source',
         kind: 'cards',
@@ -220,7 +220,7 @@ export const ELEMENTS = {
           { value: 'opendata', label: { fr: 'Portail des données ouvertes', en: 'Open data portal' }, help: { fr: 'Les chiffres lus directement sur le portail national des données publiques.', en: 'The figures read directly from the national open data portal.' } },
         ],
       },
-      { ...address('portal', { fr: 'Adresse du portail', en: 'Portal address' }, { fr: 'Sans adresse : le portail national Services Publics+.', en: 'Without an address: the national Services Publics+ portal.' }), when: { attribute: 'source', values: ['opendata'] } },
+      { ...address('portal', { fr: 'Adresse du portail', en: 'Portal address' }, { fr: 'Sans adresse : le portail national Services Publics+.', en: 'Without an address: the national Services Publics+ portal.' }), when: { attribute: 'source', values: ['opendata'] } },
       { attribute: 'dataset-structures', kind: 'text', when: { attribute: 'source', values: ['opendata'] }, label: { fr: 'Identifiant du jeu de données des services', en: 'Identifier of the services data set' }, help: { fr: 'Seulement si le portail vous en a donné un autre que celui par défaut.', en: 'Only if the portal gave you one other than the default.' } },
       { attribute: 'dataset-indicators', kind: 'text', when: { attribute: 'source', values: ['opendata'] }, label: { fr: 'Identifiant du jeu de données des indicateurs', en: 'Identifier of the indicators data set' }, help: { fr: 'Seulement si le portail vous en a donné un autre que celui par défaut.', en: 'Only if the portal gave you one other than the default.' } },
       { attribute: 'dataset-results', kind: 'text', when: { attribute: 'source', values: ['opendata'] }, label: { fr: 'Identifiant du jeu de données des résultats', en: 'Identifier of the results data set' }, help: { fr: 'Seulement si le portail vous en a donné un autre que celui par défaut.', en: 'Only if the portal gave you one other than the default.' } },
@@ -242,7 +242,7 @@ export const ELEMENTS = {
   },
   'spp-improvements': {
     name: { fr: 'Le plan d’amélioration', en: 'The improvement plan' },
-    help: { fr: '« Vous nous avez dit… Nous avons fait… » : ce que votre service change grâce aux avis.', en: '“You told us… We did…”: what your service changes thanks to feedback.' },
+    help: { fr: '« Vous nous avez dit… Nous avons fait… » : ce que votre service change grâce aux avis.', en: '“You told us… We did…”: what your service changes thanks to feedback.' },
     service: 'required',
     options: [
       address('testimonies-href', { fr: 'Page de vos témoignages publiés', en: 'Page of your published testimonies' }, { fr: 'Les actions qui citent un témoignage y mèneront. Sans adresse, pas de lien.', en: 'Actions quoting a testimony will lead there. Without an address, no link.' }),
@@ -252,8 +252,8 @@ export const ELEMENTS = {
     ],
   },
   'spp-testimony-form': {
-    name: { fr: 'Le formulaire « Racontez votre expérience »', en: 'The “Tell us about your experience” form' },
-    help: { fr: 'Vos usagers racontent leur expérience en quelques étapes ; rien de ce qu’ils écrivent ne se perd.', en: 'Your users tell their experience in a few steps; nothing they type is lost.' },
+    name: { fr: 'Le formulaire « Racontez votre expérience »', en: 'The “Tell us about your experience” form' },
+    help: { fr: 'Vos usagers racontent leur expérience en quelques étapes ; rien de ce qu’ils écrivent ne se perd.', en: 'Your users tell their experience in a few steps; nothing they type is lost.' },
     service: 'optional',
     noService: { fr: 'Aucun service en particulier (la personne choisit elle-même le service)', en: 'No particular service (the person chooses the service)' },
     options: [
@@ -278,7 +278,7 @@ export const ELEMENTS = {
 /** An element this table does not describe yet (added to the package since): its common options only. */
 export const UNKNOWN_ELEMENT = {
   name: { fr: 'Nouveau widget', en: 'New widget' },
-  help: { fr: 'Ce widget n’est pas encore décrit ici ; seules les options communes sont proposées.', en: 'This widget is not described here yet; only the common options are offered.' },
+  help: { fr: 'Ce widget n’est pas encore décrit ici ; seules les options communes sont proposées.', en: 'This widget is not described here yet; only the common options are offered.' },
   service: 'required',
   options: [LANGUAGE, THEME],
 };

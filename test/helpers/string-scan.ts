@@ -142,7 +142,8 @@ function walk(dir: string, keep: (path: string) => boolean): string[] {
 /**
  * Every file whose text people read: the string tables of the elements and the agent app, the engagements data,
  * the validation messages of the contract (shown in forms and problem+json answers),
- * the elements' and the agent's own templates, the server's pages, mails and kit, the demo pages.
+ * the elements' and the agent's own templates, the server's pages, mails and kit, the demo pages and the
+ * configurator's table of words.
  */
 export function textFiles(root: string): string[] {
   const at = (path: string) => join(root, path);
@@ -156,6 +157,7 @@ export function textFiles(root: string): string[] {
     ...walk(at('server/routes'), (p) => /-page|pages?\.ts$/.test(p)),
     at('server/agent/page.html'),
     ...walk(at('demo'), (p) => p.endsWith('.html')),
+    at('demo/configurator.strings.js'),
   ].map((p) => relative(root, p));
 }
 
