@@ -5,7 +5,6 @@ import { toFieldErrors } from '../contract/messages.js';
 import { ENGAGEMENTS_EN } from '../data/engagements.en.js';
 import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
 import { defineElement } from '../internal/define.js';
-import { format } from '../internal/i18n.js';
 import { counted } from './count.js';
 import type { AgentApi } from './agent-api.js';
 import { TeamPanel } from './team-panel.js';
