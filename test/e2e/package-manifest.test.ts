@@ -2,7 +2,9 @@
  * The package as an integrator receives it (`npm run build`): the custom-elements manifest lists every element
  * with a complete public API (summary, attributes, events, parts, CSS properties, all described) that matches the
  * source, each tag is in `HTMLElementTagNameMap`, and the generated React 19 typings type-check in a consumer
- * project and reject a wrong attribute value.
+ * project and reject a wrong attribute value. The npm package is the browser library only: `npm pack` ships `dist/`
+ * and its dependencies are what the published files import (the server is the `server/` workspace, never installed
+ * by an integrator).
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -35,6 +37,26 @@ interface Manifest {
   modules: { path: string; declarations?: Declaration[] }[];
 }
 
+/** Server-side packages: an app that installs the widgets must never receive one of them. */
+const SERVER_PACKAGES = [
+  'fastify', '@fastify/cors', '@fastify/rate-limit', '@fastify/static', 'better-sqlite3', 'pg', 'ioredis', 'kysely',
+  'tsx', 'nodemailer', 'pdfkit', '@resvg/resvg-js', 'source-sans-pro',
+];
+
+/** The package a bare import specifier names (`lit/decorators.js` → `lit`, `@lit/task` → `@lit/task`); null if relative. */
+function packageOf(specifier: string): string | null {
+  if (/^[./]|^node:|^[a-z]+:\/\//.test(specifier)) return null;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** Every file under `dir`, as absolute paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
 /** `src/elements/<name>/<name>.ts`: the files the build turns into element modules. */
 const elementFolders = readdirSync(join(ROOT, 'src/elements'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'src/elements', d.name, `${d.name}.ts`)))
@@ -50,7 +72,7 @@ function folderSource(name: string): string {
     .join('\n');
 }
 
-describe('the package: custom-elements manifest, tag map and React typings', () => {
+describe('the package: contents, dependencies, custom-elements manifest, tag map and React typings', () => {
   let manifest: Manifest;
   let elements: { module: string; declaration: Declaration }[];
 
@@ -118,6 +140,55 @@ describe('the package: custom-elements manifest, tag map and React typings', () 
       for (const name of documentedProps) if (!code.includes(name) && !theme.includes(name)) problems.push(`${tag}: @cssprop ${name}, which no style reads`);
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('packs dist/ only (npm adds package.json and the README)', () => {
+    const pack = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(pack.status, 0, `npm pack --dry-run failed: ${pack.stderr}`);
+    const [tarball] = JSON.parse(pack.stdout) as { files: { path: string }[] }[];
+    const paths = tarball!.files.map((f) => f.path);
+    const outside = paths.filter((path) => !path.startsWith('dist/') && !/^(package\.json|README(\.md)?|LICEN[CS]E(\.md|\.txt)?)$/i.test(path));
+    assert.deepEqual(outside, [], 'the tarball holds nothing but dist/ and what npm always adds');
+    for (const path of ['dist/spp-widgets.js', 'dist/custom-elements.json', 'dist/types/spp-widgets.d.ts', 'dist/types/jsx.d.ts']) {
+      assert.ok(paths.includes(path), `the tarball lacks ${path}`);
+    }
+  });
+
+  it('depends on exactly the packages the published files import, none of them server code', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; dependencies?: Record<string, string>; workspaces?: string[] };
+    const dependencies = Object.keys(pkg.dependencies ?? {}).sort();
+    assert.deepEqual(dependencies.filter((name) => SERVER_PACKAGES.includes(name)), [], 'a server package is a dependency of the widget library');
+
+    // The built modules are bundles: they import nothing by package name, so nothing is needed at run time.
+    const bareInJs = new Set<string>();
+    for (const file of filesUnder(join(ROOT, 'dist')).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`]([@a-z][\w@/.-]*)["'`]/g)) bareInJs.add(m[1]!);
+    }
+    assert.deepEqual([...bareInJs], [], 'the built modules import packages by name: a consumer would need them installed');
+
+    // The declaration files do import packages by name (the elements extend LitElement, the contract is zod/mini).
+    const typeImports = new Set<string>();
+    for (const file of filesUnder(join(ROOT, 'dist/types')).filter((f) => f.endsWith('.d.ts'))) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g)) {
+        const name = packageOf(m[1]!);
+        if (name && name !== pkg.name) typeImports.add(name);
+      }
+    }
+    assert.deepEqual(dependencies, [...typeImports].sort(), 'dependencies are the packages dist/types imports, no more, no fewer');
+
+    const server = JSON.parse(readFileSync(join(ROOT, 'server/package.json'), 'utf8')) as { private?: boolean; dependencies?: Record<string, string> };
+    assert.ok(pkg.workspaces?.includes('server'), 'server/ is a workspace of the root package');
+    assert.equal(server.private, true, 'the server package is never published');
+    for (const name of ['fastify', 'kysely', 'better-sqlite3', 'pg', 'tsx']) assert.ok(server.dependencies?.[name], `server/package.json lacks ${name}`);
+  });
+
+  it('gives an app that installs it a handful of packages (npm ls --omit=dev of the root alone)', () => {
+    const ls = spawnSync('npm', ['ls', '--omit=dev', '--workspaces=false', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(ls.status, 0, `npm ls failed: ${ls.stderr}`);
+    const installed = [...new Set(ls.stdout.split('\n').slice(1).filter(Boolean).map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)))].sort();
+    assert.deepEqual(installed.filter((name) => SERVER_PACKAGES.includes(name)), [], 'a server package reaches a consumer');
+    assert.ok(installed.includes('lit'), `npm ls lists what a consumer gets: ${installed.join(', ')}`);
+    assert.ok(installed.length <= 10, `a consumer installs ${installed.length} packages: ${installed.join(', ')}`);
   });
 
   describe('in a TypeScript + React 19 project', () => {
