@@ -10,8 +10,9 @@ import { emit } from '../../internal/events.js';
 import { format } from '../../internal/i18n.js';
 import { dateFormat, formatDate, numberFormat } from '../../internal/intl.js';
 import { checkerFor } from '../../internal/json-check.js';
-import { isSignificant, isStale, latestPoint, statusOf, trendOf } from './indicator-status.js';
-import { formatDelta, formatPeriod, formatValue, PERCENT, periodKind } from './results-format.js';
+import { isSignificant, isStale } from './indicator-status.js';
+import { renderFamily } from './results-card.js';
+import { formatPeriod, formatValue, PERCENT } from './results-format.js';
 import type { ResultsHistory } from './results-history.js';
 import type { QrCode } from './results-qr.js';
 import { RESULTS_FR, type ResultsStrings } from './results.strings.js';
@@ -61,8 +62,6 @@ const afterNextFrame = (): Promise<void> =>
     requestAnimationFrame(() => setTimeout(resolve));
     setTimeout(resolve, 100);
   });
-const BADGE_ICONS = { met: '✓', close: '≈', 'not-met': '✗', insufficient: '?' } as const;
-const TREND_ARROWS = { up: '↗', down: '↘', stable: '→' } as const;
 
 /** Detail of `spp-loaded`. */
 export interface SppResultsLoadedDetail {
@@ -420,7 +419,7 @@ export class SppResults extends SppElement {
         ? html`<p class="stale" part="warning"><span aria-hidden="true">⚠ </span>${format(t.stale, { date: formatDate(updatedAt!, lang) })}</p>`
         : nothing}
       ${indicators.length
-        ? FAMILIES.map((family) => this.renderFamily(family, drawn))
+        ? FAMILIES.map((family) => renderFamily(family, drawn, this.level, lang, t))
         : html`<p class="empty">${format(t.empty, { name: structure.name })}</p>`}
       ${complete
         ? [
@@ -432,63 +431,6 @@ export class SppResults extends SppElement {
           ]
         : nothing}
     </article>`;
-  }
-
-  private renderFamily(family: IndicatorFamily, all: Indicator[]): TemplateResult | typeof nothing {
-    const indicators = all.filter((i) => i.family === family);
-    if (!indicators.length) return nothing;
-    const t = this.t;
-    return html`<section class="family" part="section" aria-labelledby="family-${family}">
-      <h3 id="family-${family}" aria-level=${this.level + 1}>${t[family]}</h3>
-      <p class="intro">${t[`${family}Intro`]}</p>
-      <ul class="indicators">
-        ${indicators.map((indicator) => this.renderIndicator(indicator))}
-      </ul>
-    </section>`;
-  }
-
-  private renderIndicator(indicator: Indicator): TemplateResult {
-    const t = this.t;
-    const lang = this.language;
-    const point = latestPoint(indicator);
-    const status = statusOf(indicator, point);
-    const trend = trendOf(indicator);
-    const value = (v: number, spoken = false) => formatValue(v, indicator.unitType, lang, t, spoken);
-    const shown = point?.value ?? null;
-    const visual = shown === null ? t.notMeasured : value(shown);
-    const spoken = shown === null ? visual : value(shown, true);
-    const sample = point?.sampleSize ?? null;
-    return html`<li class="indicator" part="indicator">
-      <h4 aria-level=${this.level + 2}>${indicator.label}</h4>
-      <p class="value" part="value">
-        ${visual === spoken ? visual : html`<span aria-hidden="true">${visual}</span><span class="sr-only">${spoken}</span>`}
-        ${point ? html`<span class="period">${formatPeriod(point.period, lang, t)}</span>` : nothing}
-      </p>
-      ${status === 'no-target'
-        ? nothing
-        : html`<p class="badge ${status}" part="badge badge-${status}">
-            <span aria-hidden="true">${BADGE_ICONS[status]}</span> ${t[`status-${status}`]}
-          </p>`}
-      ${indicator.target === null ? nothing : html`<p>${format(t.target, { value: value(indicator.target, true) })}</p>`}
-      ${trend
-        ? html`<p class="trend ${trend.verdict}" part="trend">
-            <span aria-hidden="true">${TREND_ARROWS[trend.movement]}</span>
-            ${format(trend.movement === 'stable' ? t['trend-stable'] : t.trend, {
-              delta: formatDelta(trend.delta, indicator.unitType, lang, t),
-              since: t[`since-${periodKind(trend.previous.period)}`],
-            })}${trend.verdict === 'same' ? nothing : `, ${t[`verdict-${trend.verdict}`]}`}
-          </p>`
-        : nothing}
-      ${point?.networkAverage == null ? nothing : html`<p class="average">${format(t.networkAverage, { value: value(point.networkAverage, true) })}</p>`}
-      ${sample === null || indicator.family !== 'satisfaction'
-        ? nothing
-        : html`<p class="sample">${format(isSignificant(indicator, point) || shown === null ? t.answers : t.fewAnswers, { count: numberFormat(lang).format(sample) })}</p>`}
-      <details part="methodology">
-        <summary>${t.methodology}</summary>
-        <p>${indicator.methodology}</p>
-        ${indicator.sources ? html`<p>${format(t.sources, { sources: indicator.sources })}</p>` : nothing}
-      </details>
-    </li>`;
   }
 
   private renderHistory(indicators: Indicator[]): TemplateResult {
