@@ -74,7 +74,7 @@ export class DraftController implements ReactiveController {
     h.step = draft.step;
     this.persist();
     h.statusText = '';
-    if (h.step === 1) h.ensurePicker();
+    if (h.step === 1) h.structures.ensure();
     h.focusLater('step-title');
   }
 

@@ -111,7 +111,7 @@ export class FeedbackController implements ReactiveController {
     const step = stepOfField(field);
     if (step !== h.step && step < FORM_STEPS.length - 1) {
       h.step = step;
-      if (step === 1) h.ensurePicker();
+      if (step === 1) h.structures.ensure();
     }
     h.focusLater(controlId(field));
   }

@@ -206,7 +206,7 @@ export class SubmissionController implements ReactiveController {
     if (errors.size || extra.length) {
       const first = [...errors.keys()][0];
       h.step = first ? stepOfField(first) : LAST;
-      if (h.step === 1) h.ensurePicker();
+      if (h.step === 1) h.structures.ensure();
       h.statusText = h.t.refused;
       h.feedback.summaryFields = [...errors.keys()];
       h.feedback.summaryExtra = extra;

@@ -1,7 +1,4 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import type { Structure } from '../../contract/structure.js';
-import { LIMITS } from '../../contract/testimony-values.js';
-import { getJson } from '../../client/http.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
@@ -9,6 +6,9 @@ import { format } from '../../internal/i18n.js';
 import { emptyState, outboxHasWork, type FormState } from './draft.js';
 import { DraftController } from './draft-controller.js';
 import { FeedbackController } from './feedback.js';
+import { FloatingMode, TrackingMode } from './modes.js';
+import { ContactNotice } from './notice.js';
+import { StructureChoice } from './structures.js';
 import { feelingStep } from './feeling-step.js';
 import { modeStyles } from './modes.styles.js';
 import { stepStyles } from './steps.styles.js';
@@ -17,8 +17,6 @@ import { fr, loadEnglish, type FormStrings } from './testimony-form.strings.js';
 import { SubmissionController } from './submission.js';
 import { FORM_STEPS, type CoreView, type FormView } from './view.js';
 import type { QueueReason } from './review.js';
-import type { StructurePicker } from './structure-picker.js';
-import type { TrackingState } from './tracking.js';
 
 type Flow = typeof import('./flow.js');
 let flowLoading: Promise<Flow> | undefined;
@@ -49,23 +47,6 @@ export interface SubmittedDetail {
 /** Detail of `spp-queued`: the testimony waits in the outbox and will be sent automatically. */
 export interface QueuedDetail {
   reason: QueueReason;
-}
-
-type StructureWithContact = Pick<Structure, 'code' | 'name' | 'contact'>;
-
-/**
- * Just what the notice needs from `GET /api/v1/structures/{code}`, checked field by field: the first download
- * of the form carries no schema library (the flow validates everything else with the contract). Anything
- * else is a malformed answer, never half shown.
- */
-function parseStructure(data: unknown): StructureWithContact {
-  const d = data as Partial<Structure> | null;
-  const text = (value: unknown): value is string | null => value === null || typeof value === 'string';
-  const c = d?.contact;
-  if (typeof d?.code !== 'string' || typeof d.name !== 'string' || !c || !text(c.phone) || !text(c.url) || !text(c.address)) {
-    throw new TypeError('not a structure');
-  }
-  return { code: d.code, name: d.name, contact: { phone: c.phone, url: c.url, address: c.address } };
 }
 
 /**
@@ -139,11 +120,6 @@ export class SppTestimonyForm extends SppElement {
     step: { state: true, attribute: false },
     data: { state: true, attribute: false },
     statusText: { state: true, attribute: false },
-    contact: { state: true, attribute: false },
-    pickerOpen: { state: true, attribute: false },
-    pickerLoad: { state: true, attribute: false },
-    tracking: { state: true, attribute: false },
-    dialogOpen: { state: true, attribute: false },
   };
 
   mode: FormMode = 'inline';
@@ -151,7 +127,7 @@ export class SppTestimonyForm extends SppElement {
   token = '';
   headingLevel: number | undefined = undefined;
 
-  /** The form's heading level (see `heading-level`). */
+  /** @internal The form's heading level (see `heading-level`). */
   get level(): number {
     return this.headingLevelFor(this.headingLevel, 1, 5);
   }
@@ -163,18 +139,16 @@ export class SppTestimonyForm extends SppElement {
   step = 0;
   data: FormState = emptyState();
   statusText = '';
-  private contact: StructureWithContact | undefined;
-  private pickerOpen = false;
-  private pickerLoad: 'idle' | 'loading' | 'failed' = 'idle';
   private onScreen: IntersectionObserver | undefined;
-  private tracking: TrackingState | undefined;
-  private dialogOpen = false;
 
-  readonly draft = new DraftController(this);
-  readonly feedback = new FeedbackController(this);
-  readonly submission = new SubmissionController(this);
-  private picker: StructurePicker | undefined;
-  private trackingModule: typeof import('./tracking.js') | undefined;
+  // The parts, each in its own file; readable by the others (never part of the element's public API).
+  /** @internal */ readonly draft = new DraftController(this);
+  /** @internal */ readonly feedback = new FeedbackController(this);
+  /** @internal */ readonly submission = new SubmissionController(this);
+  /** @internal */ readonly notice = new ContactNotice(this);
+  /** @internal */ readonly structures = new StructureChoice(this);
+  private readonly tracking = new TrackingMode(this);
+  private readonly floating = new FloatingMode(this);
   private focusTarget: string | undefined;
   private stringsFor: string | undefined;
 
@@ -220,17 +194,17 @@ export class SppTestimonyForm extends SppElement {
     removeEventListener('online', this.retryPreload);
   }
 
-  /** Reports a failure with `spp-error` (for the controllers). */
+  /** @internal Reports a failure with `spp-error` (for the controllers). */
   report(error: unknown): void {
     this.reportError(error);
   }
 
-  get t(): FormStrings {
+  /** @internal */ get t(): FormStrings {
     // Before the flow arrives only the first step renders, and it uses only the first step's strings.
     return this.strings ?? (fr as FormStrings);
   }
 
-  /** Loads the rest of the form; safe to call often. */
+  /** @internal Loads the rest of the form; safe to call often. */
   ensureFlow(): Promise<Flow | undefined> {
     if (this.flow) return Promise.resolve(this.flow);
     return loadFlow().then(
@@ -261,7 +235,7 @@ export class SppTestimonyForm extends SppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.stringsFor !== this.language) this.loadStrings();
     if (this.mode === 'tracking' || this.reference) {
-      if (!this.tracking || changed.has('reference') || changed.has('token')) void this.loadTrackingView();
+      if (!this.tracking.state || changed.has('reference') || changed.has('token')) void this.tracking.load();
     }
     // The draft controller restores the draft (`hostUpdate`), then the feedback controller checks it.
   }
@@ -283,7 +257,7 @@ export class SppTestimonyForm extends SppElement {
   protected override updated(): void {
     if (!this.focusTarget) return;
     // The target may come with a lazy module (the flow, the structure search): wait for it, else fall back.
-    const waiting = this.pickerLoad === 'loading' || (!this.flow && !this.flowFailed);
+    const waiting = this.structures.load === 'loading' || (!this.flow && !this.flowFailed);
     const target =
       this.renderRoot.querySelector<HTMLElement>(`#${this.focusTarget}`) ??
       (waiting ? null : this.renderRoot.querySelector<HTMLElement>('#step-title, #result-title'));
@@ -294,15 +268,15 @@ export class SppTestimonyForm extends SppElement {
     }
   }
 
-  /** Focuses an element once it is rendered (it may appear only after a lazy module loads). */
+  /** @internal Focuses an element once it is rendered (it may appear only after a lazy module loads). */
   focusLater(id: string): void {
     this.focusTarget = id;
     this.requestUpdate();
   }
 
-  // ---------------------------------------------------------------- draft, outbox and restore
+  // ---------------------------------------------------------------- restore (a draft, the outbox)
 
-  restore(): void {
+  /** @internal */ restore(): void {
     const structure = this.structure;
     const draft = this.draft.load();
     this.data = draft?.state ?? emptyState();
@@ -310,34 +284,21 @@ export class SppTestimonyForm extends SppElement {
     this.submission.reset();
     this.feedback.reset();
     if (structure && !this.data.structures.length) {
-      this.data = { ...this.data, structures: [{ code: structure, name: this.contact?.code === structure ? this.contact.name : structure }] };
+      this.data = { ...this.data, structures: [{ code: structure, name: this.notice.nameOf(structure) }] };
     }
-    if (structure && this.contact?.code !== structure) void this.loadContact(structure);
+    if (structure) this.notice.load(structure);
     if (draft) void this.ensureFlow();
     if (this.flow) {
       this.submission.checkOutbox();
       this.submission.refreshReceipts();
       if (this.step >= 3) this.feedback.scanPii();
     }
-    if (this.step === 1) this.ensurePicker();
-  }
-
-  private async loadContact(code: string): Promise<void> {
-    try {
-      const structure = await getJson(apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(code)}?lang=${this.language}`), parseStructure);
-      if (this.structure !== code) return;
-      this.contact = structure;
-      // The prefilled service shows its code until its name is known.
-      this.data = { ...this.data, structures: this.data.structures.map((s) => (s.code === code && s.name === code ? { ...s, name: structure.name } : s)) };
-    } catch (error) {
-      // The notice falls back to general advice; the form works without the contact.
-      this.reportError(error);
-    }
+    if (this.step === 1) this.structures.ensure();
   }
 
   // ---------------------------------------------------------------- editing
 
-  edit(update: Partial<FormState> | ((current: FormState) => Partial<FormState>)): void {
+  /** @internal */ edit(update: Partial<FormState> | ((current: FormState) => Partial<FormState>)): void {
     const change = typeof update === 'function' ? update(this.data) : update;
     this.data = { ...this.data, ...change };
     this.feedback.edited(change);
@@ -346,7 +307,7 @@ export class SppTestimonyForm extends SppElement {
     if ('title' in change || 'body' in change) this.feedback.textEdited('body' in change ? 'body' : 'title');
   }
 
-  payload(fillMs: number) {
+  /** @internal */ payload(fillMs: number) {
     const s = this.data;
     const email = s.email.trim();
     return {
@@ -362,13 +323,13 @@ export class SppTestimonyForm extends SppElement {
     };
   }
 
-  goTo(step: number): void {
+  /** @internal */ goTo(step: number): void {
     this.step = step;
     this.feedback.hideSummary();
     this.statusText = '';
     if (this.draft.own) this.draft.persist();
     if (step >= 3) this.feedback.scanPii();
-    if (step === 1) this.ensurePicker();
+    if (step === 1) this.structures.ensure();
     this.focusLater('step-title');
   }
 
@@ -379,104 +340,11 @@ export class SppTestimonyForm extends SppElement {
     this.goTo(this.step + 1);
   }
 
-  // ---------------------------------------------------------------- structures
-
-  ensurePicker(): void {
-    const needed = this.data.structures.length === 0 || this.pickerOpen;
-    if (!needed || this.picker || this.pickerLoad === 'loading') return;
-    this.pickerLoad = 'loading';
-    import('./structure-picker.js').then(
-      ({ StructurePicker }) => {
-        this.picker = new StructurePicker(this, {
-          api: () => this.apiBase,
-          lang: () => this.language,
-          exclude: () => this.data.structures.map((s) => s.code),
-          onPick: (structure, announcement) => {
-            const structures = [...this.data.structures, structure];
-            this.pickerOpen = false;
-            this.edit({ structures });
-            this.statusText = announcement;
-            this.focusLater(structures.length >= LIMITS.structuresMax ? 'step-title' : 'f-structures');
-          },
-        });
-        this.pickerLoad = 'idle';
-      },
-      () => (this.pickerLoad = 'failed'),
-    );
-  }
-
-  private openPicker(): void {
-    this.pickerOpen = true;
-    this.ensurePicker();
-    this.focusLater('f-structures');
-  }
-
-  private removeStructure(code: string): void {
-    this.edit({ structures: this.data.structures.filter((s) => s.code !== code) });
-    this.ensurePicker();
-    this.focusLater('f-structures');
-  }
-
-  writeAnother(): void {
+  /** @internal */ writeAnother(): void {
     this.draft.own = undefined;
     this.draft.restoredFor = undefined;
     this.restore();
     this.focusLater('step-title');
-  }
-
-  // ---------------------------------------------------------------- tracking mode
-
-  private async loadTrackingView(): Promise<void> {
-    this.tracking = { kind: 'loading' };
-    try {
-      this.trackingModule ??= await import('./tracking.js');
-    } catch {
-      this.tracking = { kind: 'failed' };
-      return;
-    }
-    const { trackingTarget, loadTracking } = this.trackingModule;
-    const target = trackingTarget(this.reference, this.token, location);
-    this.tracking = await loadTracking(this.apiBase, target.reference, target.token, this.language);
-  }
-
-  // ---------------------------------------------------------------- floating mode
-
-  private openDialog(): void {
-    void this.ensureFlow();
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    this.dialogOpen = true;
-    this.focusLater('form-title');
-  }
-
-  private closeDialog(): void {
-    this.renderRoot.querySelector('dialog')?.close();
-  }
-
-  /** Tab from the last control goes back to the first, and Shift+Tab the other way: focus stays in the dialog. */
-  private trapFocus(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return;
-    const dialog = event.currentTarget as HTMLDialogElement;
-    const focusable = [...dialog.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
-      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[inert]') && el.getClientRects().length > 0,
-    );
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (!first || !last) return;
-    if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    } else if (event.shiftKey && active === first) {
-      event.preventDefault();
-      last.focus();
-    }
-  }
-
-  private onDialogClosed(): void {
-    this.dialogOpen = false;
-    this.renderRoot.querySelector<HTMLElement>('.fab')?.focus();
   }
 
   // ---------------------------------------------------------------- rendering
@@ -491,7 +359,7 @@ export class SppTestimonyForm extends SppElement {
     };
   }
 
-  view(): FormView {
+  /** @internal */ view(): FormView {
     return {
       ...this.coreView(),
       t: this.t,
@@ -502,42 +370,11 @@ export class SppTestimonyForm extends SppElement {
       maskPii: () => this.feedback.maskPii(),
       piiMaskedNotice: this.feedback.piiMasked,
       goTo: (step) => this.goTo(step),
-      picker: () => this.pickerTemplate(),
-      openPicker: () => this.openPicker(),
-      pickerOpen: this.pickerOpen,
-      removeStructure: (code) => this.removeStructure(code),
+      picker: () => this.structures.template(),
+      openPicker: () => this.structures.openPicker(),
+      pickerOpen: this.structures.open,
+      removeStructure: (code) => this.structures.remove(code),
     };
-  }
-
-  private pickerTemplate(): TemplateResult {
-    const t = this.t;
-    const error = this.feedback.error('structures');
-    if (this.picker) return this.picker.render(error ? ['err-structures'] : [], !!error);
-    if (this.pickerLoad === 'failed') {
-      return html`<p class="error-inline">
-        ${t.pickerFailed}
-        <button type="button" class="button secondary small" id="f-structures" @click=${() => ((this.pickerLoad = 'idle'), this.ensurePicker())}>${t.retry}</button>
-      </p>`;
-    }
-    return html`<p class="muted">${t.pickerLoading}</p>`;
-  }
-
-  private noticeTemplate(): TemplateResult {
-    const t = this.t;
-    const c = this.contact;
-    const reach = c
-      ? [
-          c.contact.phone ? format(t.contactPhone, { phone: c.contact.phone }) : undefined,
-          c.contact.url && /^https?:\/\//.test(c.contact.url) ? html`<a href=${c.contact.url}>${t.contactSite}</a>` : undefined,
-        ].filter(Boolean)
-      : [];
-    return html`<aside class="notice info" part="notice" aria-labelledby="notice-title">
-      <p id="notice-title"><strong>${t.notComplaintsTitle}</strong></p>
-      <p>${t.notComplaints}</p>
-      <p class="notice-contact ${this.structure ? 'named' : ''}">
-        ${c && reach.length ? html`${format(t.notComplaintsContact, { name: c.name })} ${reach.map((r, i) => html`${i ? ', ' : ''}${r}`)}.` : t.notComplaintsGeneric}
-      </p>
-    </aside>`;
   }
 
   private stepTemplate(): TemplateResult {
@@ -568,7 +405,7 @@ export class SppTestimonyForm extends SppElement {
     const last = this.step === FORM_STEPS.length - 1;
     const sending = this.submission.phase === 'sending';
     return html`
-      ${this.step === 0 || this.step === 3 ? this.noticeTemplate() : nothing}
+      ${this.step === 0 || this.step === 3 ? this.notice.template() : nothing}
       ${this.draft.noticesTemplate()} ${this.feedback.summaryTemplate()}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), last ? void this.submission.submit() : void this.next())}>
         <div role="heading" aria-level=${this.level + 1} id="step-title" class="step-title" tabindex="-1" part="step-title">
@@ -633,22 +470,9 @@ export class SppTestimonyForm extends SppElement {
       }
       case 'tracking':
         return html`<div class="root" lang=${lang}>
-          ${this.trackingModule && this.tracking
-            ? this.trackingModule.renderTracking(this.tracking, lang, this.level, () => void this.loadTrackingView())
-            : html`<p class="muted" aria-busy="true">…</p>`}
-        </div>`;
+${this.tracking.template()}</div>`;
       case 'floating':
-        return html`<div class="root floating" lang=${lang}>
-          <button type="button" class="fab" part="floating-button" aria-haspopup="dialog" aria-expanded=${this.dialogOpen ? 'true' : 'false'} @click=${() => this.openDialog()}>
-            ${t.openForm}
-          </button>
-          <dialog part="dialog" aria-labelledby="form-title" @close=${() => this.onDialogClosed()} @keydown=${(e: KeyboardEvent) => this.trapFocus(e)}>
-            <div class="dialog-bar">
-              <button type="button" class="button secondary small" @click=${() => this.closeDialog()}>${t.close}</button>
-            </div>
-            ${this.formTemplate()}
-          </dialog>
-        </div>`;
+        return html`<div class="root floating" lang=${lang}>${this.floating.template(this.formTemplate())}</div>`;
       default:
         return html`<div class="root" lang=${lang}>${this.formTemplate()}</div>`;
     }
