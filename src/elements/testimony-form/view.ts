@@ -4,15 +4,25 @@ import type { PiiMatch } from '../../contract/pii-detect.js';
 import type { FormState } from './draft.js';
 import type { CoreStrings, FormStrings } from './testimony-form.strings.js';
 
-/** The six steps, in order. */
-export const STEPS = ['feeling', 'structures', 'channels', 'story', 'contact', 'review'] as const;
-export type StepName = (typeof STEPS)[number];
+/**
+ * The six steps, in order: each one's name, title string and the contract fields it shows (the one table of
+ * the step <-> field mapping: which fields a step checks before going on, where a server error is shown).
+ */
+export const FORM_STEPS = [
+  { name: 'feeling', title: 'stepFeeling', fields: ['feeling'] },
+  { name: 'structures', title: 'stepStructures', fields: ['structures'] },
+  { name: 'channels', title: 'stepChannels', fields: ['channels'] },
+  { name: 'story', title: 'stepStory', fields: ['title', 'body'] },
+  { name: 'contact', title: 'stepContact', fields: ['postedAs', 'email', 'contactConsent'] },
+  { name: 'review', title: 'stepReview', fields: [] },
+] as const satisfies readonly { name: string; title: string; fields: readonly string[] }[];
+export type StepName = (typeof FORM_STEPS)[number]['name'];
 
 /** Which step shows a field named by the contract or by the server (`title`, `structures.1`, `channels.0.feeling`). */
 export function stepOfField(field: string): number {
   const root = field.split('.')[0]!;
-  const step = { feeling: 0, structures: 1, channels: 2, title: 3, body: 3, postedAs: 4, email: 4, contactConsent: 4 }[root];
-  return step ?? STEPS.length - 1;
+  const step = FORM_STEPS.findIndex((s) => (s.fields as readonly string[]).includes(root));
+  return step < 0 ? FORM_STEPS.length - 1 : step;
 }
 
 /** The field whose inline error shows a contract path (`structures.1` is shown on the structures group). */
