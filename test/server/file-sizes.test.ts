@@ -18,9 +18,7 @@ const excluded = (file: string): boolean =>
   /\.strings[^/]*\.ts$/.test(file) ||
   file.endsWith('.en.ts') ||
   file.startsWith('src/data/') ||
-  file.includes('/generated/') ||
-  // issue 20: being split
-  file.startsWith('src/elements/testimony-form/');
+  file.includes('/generated/');
 
 function sourceFiles(dir: string): string[] {
   const files: string[] = [];
