@@ -36,7 +36,7 @@ describe('npm run admin: the token command line', () => {
 
     const list = await cli(server.databaseEnv, 'token', 'list');
     assert.match(list.stdout, /active.*CAF-69,PREF-69.*"Accueil Rhône"/);
-    assert.ok(!list.stdout.includes(secret.split('_')[2]!), 'the list never shows a secret');
+    assert.ok(!list.stdout.includes(secret.split('_').slice(2).join('_')), 'the list never shows a secret');
   });
 
   it('creates a network token (--json) and revokes it: the server refuses it right away', async () => {
