@@ -16,7 +16,7 @@ import {
   ReplyRequest,
   ResultsPublication,
   ResultsPublished,
-  StructureCode,
+  StructurePath,
   TagsRequest,
   TestimonyPath,
   type Lang,
@@ -346,7 +346,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       url: '/api/v1/admin/structures/:code/results',
       summary: 'Publish new or corrected results for a structure',
       description: 'One row per indicator and period; an existing row is replaced. All rows are stored or none.',
-      params: z.strictObject({ code: StructureCode }),
+      params: StructurePath,
       body: ResultsPublication,
       responses: {
         200: { description: 'Stored', schema: ResultsPublished },
@@ -378,7 +378,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       method: 'POST',
       url: '/api/v1/admin/structures/:code/improvements',
       summary: 'Add an action to a structure\'s improvement plan',
-      params: z.strictObject({ code: StructureCode }),
+      params: StructurePath,
       body: ImprovementInput,
       responses: {
         201: { description: 'Created', schema: ImprovementAction },

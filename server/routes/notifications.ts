@@ -1,6 +1,5 @@
-import * as z from 'zod/mini';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { NotificationSettings, NotificationSettingsView, Problem, StructureCode } from '../../src/contract/index.js';
+import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../app.js';
 import { requireManager, requireStructure } from '../http/agent-auth.js';
 import { notFound } from '../http/problem.js';
@@ -17,7 +16,7 @@ import { adminRoute } from './admin.js';
  * is in the audit log (without the addresses).
  */
 export function notificationRoutes({ store }: ApiContext): RouteDef[] {
-  const params = z.strictObject({ code: StructureCode });
+  const params = StructurePath;
   const responses = {
     200: { description: 'The digest settings and the e-mails of this structure still waiting or failed', schema: NotificationSettingsView },
     404: { description: 'Unknown structure', schema: Problem },
@@ -74,7 +73,6 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
 }
 
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
-const REFERENCE = /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 const TEXT = {
   fr: {
@@ -138,7 +136,7 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     const langOf = (q: StopRequest['Querystring']) => (q.lang === 'en' ? 'en' : 'fr');
     const valid = (r: { params: StopRequest['Params']; query: StopRequest['Querystring'] }) =>
-      REFERENCE.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
+      REFERENCE_PATTERN.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
 
     scope.get<StopRequest>('/mail/stop/:reference', async (request, reply) => {
       const lang = langOf(request.query);

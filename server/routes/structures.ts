@@ -1,9 +1,8 @@
-import * as z from 'zod/mini';
 import {
   Problem,
   ResultsResponse,
   Structure,
-  StructureCode,
+  StructurePath,
   StructuresPage,
   StructuresQuery,
   TestimoniesPage,
@@ -16,8 +15,6 @@ import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Lang } from '../../src/contract/index.js';
 import type { ApiContext } from '../app.js';
-
-export const StructurePath = z.strictObject({ code: StructureCode });
 
 const unknownStructure = (lang: Lang, code: string) =>
   notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });

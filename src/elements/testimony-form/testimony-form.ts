@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
@@ -6,7 +6,7 @@ import { format } from '../../internal/i18n.js';
 import { emptyState, outboxHasWork, type FormState } from './draft.js';
 import { DraftController } from './draft-controller.js';
 import { FeedbackController } from './feedback.js';
-import { FloatingMode, TrackingMode } from './modes.js';
+import { FloatingMode, trackingChild } from './modes.js';
 import { ContactNotice } from './notice.js';
 import { StructureChoice } from './structures.js';
 import { feelingStep } from './feeling-step.js';
@@ -64,9 +64,10 @@ export interface QueuedDetail {
  *
  * @attr structure - SP+ code of the service the page is about; without it, the citizen searches for the service.
  * @attr mode - `inline` (default), `floating` (a corner button opening a dialog), `link` (only a link to the
- *   full-page form hosted by the API at `/form/{structure}`), `tracking` (the author's view of a testimony).
- * @attr reference - In tracking mode: the testimony's reference (else read from the page's `/suivi/{reference}` address).
- * @attr token - In tracking mode: the private token (else read from the page's `#token=` fragment).
+ *   full-page form hosted by the API at `/form/{structure}`), `tracking` (kept for pages written before
+ *   `<spp-testimony-tracking>`: the form shows that element, which the page's script loads, with its attributes).
+ * @attr reference - In tracking mode: the testimony's reference, handed to `<spp-testimony-tracking>`.
+ * @attr token - In tracking mode: the private token, handed to `<spp-testimony-tracking>`.
  * @attr heading-level - Level of the form's heading, 1 to 5; step titles are one level below. Without it, one level
  *   below the nearest heading before the element on the page, or 2 when there is none (the rule of every element).
  * @attr api - API base URL; defaults to the origin that served the script.
@@ -94,7 +95,6 @@ export interface QueuedDetail {
  * @csspart floating-button - The corner button (`mode="floating"`).
  * @csspart dialog - The dialog (`mode="floating"`).
  * @csspart link - The link (`mode="link"`).
- * @csspart tracking - The author's view (`mode="tracking"`).
  *
  * @cssprop --spp-color-primary - Buttons, links, progress.
  * @cssprop --spp-color-error - Errors.
@@ -147,7 +147,6 @@ export class SppTestimonyForm extends SppElement {
   /** @internal */ readonly submission = new SubmissionController(this);
   /** @internal */ readonly notice = new ContactNotice(this);
   /** @internal */ readonly structures = new StructureChoice(this);
-  private readonly tracking = new TrackingMode(this);
   private readonly floating = new FloatingMode(this);
   private focusTarget: string | undefined;
   private stringsFor: string | undefined;
@@ -232,11 +231,8 @@ export class SppTestimonyForm extends SppElement {
     if (flow.outbox.pending().length) void flow.outbox.flush();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     if (this.stringsFor !== this.language) this.loadStrings();
-    if (this.mode === 'tracking' || this.reference) {
-      if (!this.tracking.state || changed.has('reference') || changed.has('token')) void this.tracking.load();
-    }
     // The draft controller restores the draft (`hostUpdate`), then the feedback controller checks it.
   }
 
@@ -255,6 +251,7 @@ export class SppTestimonyForm extends SppElement {
   }
 
   protected override updated(): void {
+    if (this.mode === 'tracking') trackingChild(this);
     if (!this.focusTarget) return;
     // The target may come with a lazy module (the flow, the structure search): wait for it, else fall back.
     const waiting = this.structures.load === 'loading' || (!this.flow && !this.flowFailed);
@@ -459,6 +456,7 @@ export class SppTestimonyForm extends SppElement {
 
   protected override render(): TemplateResult {
     const lang = this.language;
+    if (this.mode === 'tracking') return html`<slot name="tracking"></slot>`;
     if (!this.strings) return html`<div class="root loading" lang=${lang} aria-busy="true"></div>`;
     const t = this.t;
     switch (this.mode) {
@@ -468,9 +466,6 @@ export class SppTestimonyForm extends SppElement {
           <a class="button primary link-mode" part="link" href=${apiUrl(this.apiBase, path) + (lang === 'en' ? '?lang=en' : '')}>${t.linkText}</a>
         </div>`;
       }
-      case 'tracking':
-        return html`<div class="root" lang=${lang}>
-${this.tracking.template()}</div>`;
       case 'floating':
         return html`<div class="root floating" lang=${lang}>${this.floating.template(this.formTemplate())}</div>`;
       default:
