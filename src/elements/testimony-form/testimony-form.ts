@@ -15,7 +15,7 @@ import { stepStyles } from './steps.styles.js';
 import { formStyles } from './testimony-form.styles.js';
 import { fr, loadEnglish, type FormStrings } from './testimony-form.strings.js';
 import { SubmissionController } from './submission.js';
-import { FORM_STEPS, type CoreView, type FormView } from './view.js';
+import { FORM_STEPS, STEP, type CoreView, type FormView } from './view.js';
 import type { QueueReason } from './review.js';
 
 type Flow = typeof import('./flow.js');
@@ -226,7 +226,7 @@ export class SppTestimonyForm extends SppElement {
     if (this.language === 'fr') this.strings = { ...fr, ...flow.frFlow };
     this.submission.checkOutbox();
     this.submission.refreshReceipts();
-    if (this.step >= 3) this.feedback.scanPii();
+    if (this.step >= STEP.story) this.feedback.scanPii();
     // Anything an earlier page left in the outbox goes now, whichever structure this page is about.
     if (flow.outbox.pending().length) void flow.outbox.flush();
   }
@@ -288,9 +288,9 @@ export class SppTestimonyForm extends SppElement {
     if (this.flow) {
       this.submission.checkOutbox();
       this.submission.refreshReceipts();
-      if (this.step >= 3) this.feedback.scanPii();
+      if (this.step >= STEP.story) this.feedback.scanPii();
     }
-    if (this.step === 1) this.structures.ensure();
+    if (this.step === STEP.structures) this.structures.ensure();
   }
 
   // ---------------------------------------------------------------- editing
@@ -325,8 +325,8 @@ export class SppTestimonyForm extends SppElement {
     this.feedback.hideSummary();
     this.statusText = '';
     if (this.draft.own) this.draft.persist();
-    if (step >= 3) this.feedback.scanPii();
-    if (step === 1) this.structures.ensure();
+    if (step >= STEP.story) this.feedback.scanPii();
+    if (step === STEP.structures) this.structures.ensure();
     this.focusLater('step-title');
   }
 
@@ -402,7 +402,7 @@ export class SppTestimonyForm extends SppElement {
     const last = this.step === FORM_STEPS.length - 1;
     const sending = this.submission.phase === 'sending';
     return html`
-      ${this.step === 0 || this.step === 3 ? this.notice.template() : nothing}
+      ${this.step === 0 || this.step === STEP.story ? this.notice.template() : nothing}
       ${this.draft.noticesTemplate()} ${this.feedback.summaryTemplate()}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), last ? void this.submission.submit() : void this.next())}>
         <div role="heading" aria-level=${this.level + 1} id="step-title" class="step-title" tabindex="-1" part="step-title">

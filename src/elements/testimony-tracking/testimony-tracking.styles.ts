@@ -2,7 +2,10 @@ import { css } from 'lit';
 
 /** Layout of `<spp-testimony-tracking>`: one column that reflows down to 320 px, colours from the theme tokens only. */
 export const trackingStyles = css`
+  /* The space the host page reserves before the script arrives (the element's docs): loading, the answer or an
+     error then take that space instead of pushing the page down; a long answer (replies) grows past it. */
   .root {
+    min-height: var(--spp-testimony-tracking-min-height, 20rem);
     padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

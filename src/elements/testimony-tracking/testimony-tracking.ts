@@ -40,6 +40,11 @@ const STATUS_ICON: Record<TestimonyStatus, string> = { pending: '…', published
  * The token stays in the address's fragment, so it is never sent to a server in a page request nor in a Referer;
  * the element reads the reference and the token from its attributes, else from that address.
  *
+ * Reserve its space in the host page's CSS so the page does not jump when the script arrives (the element keeps
+ * that height while it loads and when it shows a message; a long answer grows past it):
+ *
+ *     spp-testimony-tracking:not(:defined) { display: block; min-height: 20rem; }
+ *
  * @attr reference - The testimony's reference (`SPP-XXXX-XXXX`); else read from the page's `/suivi/{reference}` address.
  * @attr token - The private tracking token; else read from the page's `#token=` fragment.
  * @attr heading-level - Level of the view's heading, 1 to 6. Without it, one level below the nearest heading before
@@ -60,6 +65,7 @@ const STATUS_ICON: Record<TestimonyStatus, string> = { pending: '…', published
  * @cssprop --spp-color-warning - The incomplete-link and error messages.
  * @cssprop --spp-font-family - Text font.
  * @cssprop --spp-radius - Corner radius.
+ * @cssprop --spp-testimony-tracking-min-height - Height the element keeps at least, the host page's reservation. Default `20rem`.
  */
 export class SppTestimonyTracking extends SppElement {
   static override styles = [...SppElement.styles, trackingStyles];
@@ -140,7 +146,7 @@ export class SppTestimonyTracking extends SppElement {
       const message = { missing: s.missing, loading: s.loading, 'not-found': s.notFound, failed: s.failed }[state.kind];
       return html`<section class="tracking" part="tracking" aria-labelledby="tracking-title" aria-busy=${state.kind === 'loading' ? 'true' : 'false'}>
         ${title}
-        <p class=${state.kind === 'loading' ? 'muted' : 'notice'}>${message}</p>
+        <p class=${state.kind === 'loading' ? 'muted' : 'notice'} role="status">${message}</p>
         ${state.kind === 'failed' ? html`<button type="button" class="button" @click=${() => this.retry()}>${s.retry}</button>` : nothing}
       </section>`;
     }
