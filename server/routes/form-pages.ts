@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 import { getStructureSummary } from '../store/structures.js';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ImprovementsResponse, Lang, Problem, StructureCode } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 import { notFound } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import { listImprovements } from '../store/improvements.js';

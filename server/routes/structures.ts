@@ -15,7 +15,7 @@ import { listPublished } from '../store/testimonies.js';
 import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Lang } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
 export const StructurePath = z.strictObject({ code: StructureCode });
 

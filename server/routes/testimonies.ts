@@ -19,7 +19,7 @@ import { newReference, newToken, nowIso } from '../store/ids.js';
 import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
 import { defineRoute } from '../http/route.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
 export const TrackingPath = z.strictObject({ reference: z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)) });
 
