@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ImprovementsResponse, Lang, Problem, StructureCode } from '../../src/contract/index.js';
+import { ImprovementsResponse, Lang, Problem, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
 import { notFound } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
@@ -18,7 +18,7 @@ export function improvementRoutes({ store }: ApiContext) {
         'Actions linked to an engagement (its short label in `lang`) and a tag, with their status (planned, in progress, done) and its date; latest date first.',
       tags: ['improvements'],
       languageDependent: true,
-      params: z.strictObject({ code: StructureCode }),
+      params: StructurePath,
       query: ImprovementsQuery,
       responses: {
         200: { description: 'The plan; `items` is empty when nothing is published yet', schema: ImprovementsResponse },

@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import {
   IdempotencyKey,
   LIMITS,
   Problem,
   SubmissionAccepted,
+  TestimonyPath,
   TestimonySubmission,
   TestimonyTracking,
   TrackingQuery,
@@ -20,8 +20,6 @@ import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/p
 import { rateLimited } from '../http/rate-limit.js';
 import { defineRoute } from '../http/route.js';
 import type { ApiContext } from '../http/context.js';
-
-export const TrackingPath = z.strictObject({ reference: z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)) });
 
 function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): HttpProblem {
   const errors: FieldError[] = codes
@@ -129,7 +127,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       description:
         'Needs the private token given at submission. An unknown reference and a wrong token both answer 404, so references cannot be probed.',
       tags: ['testimonies'],
-      params: TrackingPath,
+      params: TestimonyPath,
       query: TrackingQuery,
       cacheable: false,
       responses: {
