@@ -5,9 +5,9 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './store/database.js';
-import { HttpProblem, requestLang, sendProblem, statusTitle } from './http/problem.js';
-import { RouteRegistry, type RouteDef } from './http/route.js';
-import { buildOpenApi } from './http/openapi.js';
+import { HttpProblem, requestLang, sendProblem, statusTitle, validationProblem } from './http/problem.js';
+import { InputRejected, registerRoutes, type RouteDef } from './http/route.js';
+import { registerOpenApi } from './http/openapi.js';
 import { registerWidgets } from './widgets.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
@@ -15,6 +15,7 @@ import { PAGE_CSP, registerSecurityHeaders } from './http/security-headers.js';
 import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { QuietRequestLog } from './http/request-log.js';
+import type { ApiContext } from './http/context.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -50,12 +51,6 @@ export interface AppOptions {
   responseCacheTtlMs?: number;
 }
 
-/** What every route module receives. */
-export interface ApiContext {
-  store: DatabaseHandle;
-  publicUrl?: string;
-}
-
 /** Builds the whole server: API, OpenAPI document, widgets and demo pages. Does not listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -84,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error instanceof InputRejected) return sendProblem(request, reply, validationProblem(error.issues, lang));
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const detail = problemDetail(error, lang);
@@ -112,8 +108,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerRateLimit(app, options.rateLimit ?? rateLimitFromEnv());
 
+  // Before the routes: it documents each as it is added.
+  await registerOpenApi(app, { version: PACKAGE_VERSION, serverUrl: options.publicUrl });
+
   const context: ApiContext = { store: options.store, publicUrl: options.publicUrl };
-  const registry = new RouteRegistry();
   const routes: RouteDef[] = [
     ...engagementRoutes(context),
     ...structureRoutes(context),
@@ -122,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...adminRoutes(context),
     ...notificationRoutes(context),
   ];
-  for (const route of routes) registry.register(app, route);
+  registerRoutes(app, routes);
   registerFormPages(app, context);
   await registerMailStopPage(app, context);
   registerKitRoutes(app, context);
@@ -140,12 +138,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Browsers ask for it on every page; the demo pages link an SVG icon instead.
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());
-
-  let openapi: unknown;
-  app.get('/api/openapi.json', async () => {
-    openapi ??= buildOpenApi(registry.routes, { version: PACKAGE_VERSION, serverUrl: options.publicUrl });
-    return openapi;
-  });
 
   await registerWidgets(app, { distDir: options.distDir ?? `${ROOT}dist`, version: PACKAGE_VERSION });
   const demoDir = options.demoDir ?? `${ROOT}demo`;

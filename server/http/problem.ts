@@ -35,12 +35,18 @@ export function statusTitle(status: number, lang: Lang): string {
   return lang === 'en' ? titles[1] : titles[0];
 }
 
+/** Read once per request: validation may then drop `lang` from a query whose schema does not list it. */
+const langs = new WeakMap<FastifyRequest, Lang>();
+
 /** The request's language: `lang` in the query, else `Accept-Language`, else French. */
 export function requestLang(request: FastifyRequest): Lang {
+  let lang = langs.get(request);
+  if (lang) return lang;
   const fromQuery = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (fromQuery === 'en' || fromQuery === 'fr') return fromQuery;
-  const accept = String(request.headers['accept-language'] ?? '').toLowerCase();
-  return /^\s*en\b/.test(accept) ? 'en' : 'fr';
+  if (fromQuery === 'en' || fromQuery === 'fr') lang = fromQuery;
+  else lang = /^\s*en\b/.test(String(request.headers['accept-language'] ?? '').toLowerCase()) ? 'en' : 'fr';
+  langs.set(request, lang);
+  return lang;
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem): FastifyReply {

@@ -30,7 +30,7 @@ import { createCommitment, deleteCommitment, getCommitment, listCommitments, upd
 import type { DatabaseHandle } from '../store/database.js';
 import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
 import { exportTestimoniesCsv } from '../store/testimony-export.js';
-import { adminRoute, unknownStructure } from './admin.js';
+import { adminRoute, unknownStructure } from './admin-route.js';
 
 /**
  * What a structure's team runs from `/agent` besides moderation: its local commitments, its sub-structures (to

@@ -21,10 +21,10 @@ import {
   TestimonyPath,
   type Lang,
 } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
-import { agentAuthHook, agentOf, forbidden, requireStructure, type AgentSession } from '../http/agent-auth.js';
+import type { ApiContext } from '../http/context.js';
+import { forbidden, requireStructure, type AgentSession } from '../http/agent-auth.js';
 import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
-import { defineRoute, type RouteDef, type RouteContext } from '../http/route.js';
+import type { RouteDef } from '../http/route.js';
 import {
   createImprovement,
   deleteImprovement,
@@ -51,43 +51,10 @@ import { publishResults, unknownIndicators } from '../store/results-publishing.j
 import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { teamRoutes } from './admin-team.js';
-
-type Schema = z.ZodMiniType;
-type Infer<S> = S extends Schema ? z.infer<S> : undefined;
-
-const AUTH_RESPONSES = {
-  401: { description: 'No token, or an unknown or revoked one (`WWW-Authenticate: Bearer`)', schema: Problem },
-  403: { description: 'The token does not cover this structure', schema: Problem },
-};
-
-/**
- * An admin route: documented as needing `Authorization: Bearer`, checked by the shared hook before anything
- * else (input validation included), never cached.
- */
-export function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
-  store: DatabaseHandle,
-  def: Omit<RouteDef<P, Q, B>, 'security' | 'options' | 'cacheable' | 'tags' | 'handler'> & {
-    /** Bytes of request body accepted (the app's default otherwise). */
-    bodyLimit?: number;
-    handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>> & { agent: AgentSession }): Promise<unknown>;
-  },
-): RouteDef {
-  return defineRoute<P, Q, B>({
-    ...def,
-    tags: ['admin'],
-    security: 'bearer',
-    cacheable: false,
-    options: { onRequest: agentAuthHook(store), ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}) },
-    responses: { ...AUTH_RESPONSES, ...def.responses },
-    handler: (ctx) => def.handler({ ...ctx, agent: agentOf(ctx.request) }),
-  });
-}
+import { adminRoute, unknownStructure } from './admin-route.js';
 
 const unknownTestimony = (lang: Lang) =>
   notFound(lang, { fr: 'Aucun témoignage ne porte cette référence.', en: 'No testimony has this reference.' });
-
-export const unknownStructure = (lang: Lang, code: string) =>
-  notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
 
 function fieldProblem(status: number, lang: Lang, field: string, code: string, message: { fr: string; en: string }): HttpProblem {
   const text = lang === 'en' ? message.en : message.fr;

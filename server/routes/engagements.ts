@@ -3,7 +3,7 @@ import { EngagementsResponse, Lang, Problem } from '../../src/contract/index.js'
 import { getEngagements } from '../store/engagements.js';
 import { notFound } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
 export const EngagementsQuery = z.strictObject({ lang: z.optional(Lang) });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 import { loadKit, type KitData } from '../kit/data.js';
 import { escapeHtml } from '../kit/format.js';
 import { kitPage, notFoundPage, pageShell } from '../kit/page.js';

@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+<<<<<<< HEAD
 import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../app.js';
+=======
+import { NotificationSettings, NotificationSettingsView, Problem, StructureCode } from '../../src/contract/index.js';
+import type { ApiContext } from '../http/context.js';
+>>>>>>> issue-20srv
 import { requireManager, requireStructure } from '../http/agent-auth.js';
 import { notFound } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
@@ -8,7 +13,7 @@ import { writeAudit } from '../store/audit.js';
 import { getStructureSummary } from '../store/structures.js';
 import { notificationView, putNotificationSettings, stopMail } from '../mail/outbox.js';
 import { escapeHtml } from '../mail/templates.js';
-import { adminRoute } from './admin.js';
+import { adminRoute } from './admin-route.js';
 
 /**
  * A structure's e-mail notifications (issue 18): who gets its daily digest and when, and the e-mails that

@@ -1,5 +1,6 @@
 import {
   Problem,
+  ResultsPath,
   ResultsResponse,
   Structure,
   StructurePath,
@@ -14,7 +15,7 @@ import { listPublished } from '../store/testimonies.js';
 import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Lang } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
 const unknownStructure = (lang: Lang, code: string) =>
   notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
@@ -81,7 +82,7 @@ export function structureRoutes({ store }: ApiContext) {
       description:
         'Indicators with every published value per period (oldest first), targets, network averages and methodology.',
       tags: ['results'],
-      params: StructurePath,
+      params: ResultsPath,
       responses: {
         200: { description: 'The results; `indicators` is empty when nothing is published yet', schema: ResultsResponse },
         400: { description: 'Invalid code', schema: Problem },

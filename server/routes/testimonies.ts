@@ -3,8 +3,8 @@ import {
   LIMITS,
   Problem,
   SubmissionAccepted,
-  TestimonySubmission,
   TestimonyPath,
+  TestimonySubmission,
   TestimonyTracking,
   TrackingQuery,
   type FieldError,
@@ -19,7 +19,7 @@ import { newReference, newToken, nowIso } from '../store/ids.js';
 import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
 import { defineRoute } from '../http/route.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
 function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): HttpProblem {
   const errors: FieldError[] = codes
