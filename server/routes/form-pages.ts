@@ -1,10 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-<<<<<<< HEAD
 import { REFERENCE_PATTERN } from '../../src/contract/common.js';
-import type { ApiContext } from '../app.js';
-=======
 import type { ApiContext } from '../http/context.js';
->>>>>>> issue-20srv
 import { getStructureSummary } from '../store/structures.js';
 
 /**

@@ -1,10 +1,6 @@
 import * as z from 'zod/mini';
 import { ImprovementsResponse, Lang, Problem, StructurePath } from '../../src/contract/index.js';
-<<<<<<< HEAD
-import type { ApiContext } from '../app.js';
-=======
 import type { ApiContext } from '../http/context.js';
->>>>>>> issue-20srv
 import { notFound } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import { listImprovements } from '../store/improvements.js';

@@ -1,11 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-<<<<<<< HEAD
 import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
-=======
-import { NotificationSettings, NotificationSettingsView, Problem, StructureCode } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
->>>>>>> issue-20srv
 import { requireManager, requireStructure } from '../http/agent-auth.js';
 import { notFound } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
