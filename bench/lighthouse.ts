@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { elementMarkup, type ElementSpec } from '../test/helpers/elements.js';
@@ -111,8 +111,12 @@ export function withinLighthouseBudget(f: LighthouseFigures, kind: LighthouseRes
   );
 }
 
-/** Runs the Lighthouse CLI once on `url` (mobile preset, performance and accessibility) and returns its LHR. */
-export async function runLighthouse(url: string): Promise<Json> {
+/**
+ * Runs the Lighthouse CLI once on `url` (mobile preset, performance and accessibility) and returns its LHR.
+ * With `BENCH_LIGHTHOUSE_DIR` set, the whole report is also kept there as `{name}.json` (open it in the
+ * Lighthouse viewer to see every audit).
+ */
+export async function runLighthouse(url: string, name = 'report'): Promise<Json> {
   const dir = mkdtempSync(join(tmpdir(), 'spp-lighthouse-'));
   const output = join(dir, 'report.json');
   // Lighthouse's launcher makes its own fresh profile; the flags are the ones every browser of the tests uses.
@@ -140,7 +144,13 @@ export async function runLighthouse(url: string): Promise<Json> {
       child.on('error', fail);
       child.on('exit', (code) => (code === 0 ? done() : fail(new Error(`lighthouse exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`))));
     });
-    return JSON.parse(readFileSync(output, 'utf8')) as Json;
+    const text = readFileSync(output, 'utf8');
+    const keep = process.env.BENCH_LIGHTHOUSE_DIR;
+    if (keep) {
+      mkdirSync(keep, { recursive: true });
+      writeFileSync(join(keep, `${name.replace(/[^a-z0-9.-]+/gi, '_').replace(/^_+|_+$/g, '') || 'root'}.json`), text);
+    }
+    return JSON.parse(text) as Json;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -197,7 +207,7 @@ export async function runLighthouseSection(
     }
     progress(`lighthouse: ${c.name} (${c.kind})`);
     try {
-      const figures = parseLighthouse(await runLighthouse(c.url));
+      const figures = parseLighthouse(await runLighthouse(c.url, `${c.name} ${c.kind}`));
       results.push({ name: c.name, kind: c.kind, url: c.url, figures, withinBudget: withinLighthouseBudget(figures, c.kind) });
     } catch (error) {
       results.push({ name: c.name, kind: c.kind, url: c.url, skipped: error instanceof Error ? error.message : String(error) });

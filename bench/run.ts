@@ -7,6 +7,8 @@
  *     BENCH_RUNS=3 BENCH_API_SECONDS=3 npm run bench -- --quick-scale   # shorter, for a try
  *     BENCH_ELEMENTS=spp-results npm run bench -- size render           # only those elements' pages
  *     npm run bench -- lighthouse      # only Lighthouse (mobile preset) on each element's page, `/` and `/mairie`
+ *     BENCH_ELEMENTS=none BENCH_LIGHTHOUSE_PAGES=/mairie BENCH_LIGHTHOUSE_DIR=/tmp/lh npm run bench -- lighthouse --no-build
+ *                                      # only /mairie, keeping Lighthouse's whole report in /tmp/lh
  *
  * Sections: size (JS a page downloads, gzip, in Chromium), render (4× CPU throttling, against a static twin),
  * api (autocannon against a bare Fastify route; a PostgreSQL column on BENCH_DATABASE_URL, or on a throwaway
@@ -159,7 +161,10 @@ async function main(): Promise<void> {
       if (sections.has('size')) report.size = await attempt('size', () => runSizeSection(browser, host, server.url, specs));
       if (sections.has('render')) report.render = await attempt('render', () => runRenderSection(browser, host, server.url, renderCases(specs), renderRuns));
       // Lighthouse launches its own Chromium per run; Playwright's stays idle meanwhile.
-      if (sections.has('lighthouse')) report.lighthouse = await attempt('lighthouse', () => runLighthouseSection(host, server.url, specs));
+      const pagePaths = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',').map((p) => p.trim()).filter(Boolean);
+      if (sections.has('lighthouse')) {
+        report.lighthouse = await attempt('lighthouse', () => runLighthouseSection(host, server.url, specs, { paths: pagePaths ?? ['/', '/mairie'] }));
+      }
     } finally {
       await browser.close();
       await host.close();
