@@ -27,6 +27,7 @@ describe('bench: Lighthouse section', () => {
     assert.equal(f.topScripts.length, 3);
     assert.deepEqual(f.failedAccessibility, []);
     assert.deepEqual(f.uncompressed, []);
+    assert.equal(f.cpuIndex, 186, 'the machine was loaded (benchmarkIndex 185.5)');
     assert.equal(withinLighthouseBudget(f), false, 'performance 54 and TBT 8.5 s are over the budgets');
   });
 
@@ -64,7 +65,7 @@ describe('bench: Lighthouse section', () => {
     const text = formatLighthouse(results);
     assert.match(text, /performance >= 95, accessibility 100, TBT <= 150 ms/);
     const row = text.split('\n').find((l) => l.trimStart().startsWith('/mairie'))!;
-    assert.match(row, /\/mairie\s+page\s+54\s+100\s+8495 ms\s+2954 ms\s+0\.048\s+6168 ms\s+OVER/);
+    assert.match(row, /\/mairie\s+page\s+54\s+100\s+8495 ms\s+2954 ms\s+0\.048\s+6168 ms\s+186\s+OVER/);
     assert.match(text, /<spp-results>\s+fragment \+ script\s+–.*skipped/);
     assert.match(text, /<spp-results> \(fragment \+ script\): no fragment on this server/);
     assert.match(text, /\/mairie \(page\): most boot-up: \/widgets\/assets\/define-Wu-8Ietv\.js 6080 ms/);
