@@ -16,6 +16,7 @@ import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { QuietRequestLog } from './http/request-log.js';
 import type { ApiContext } from './http/context.js';
+import { registerCompression } from './http/compression.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -75,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
   registerSecurityHeaders(app);
+  // Before every route: brotli/gzip for pages, CSS and JS the server sends (see http/compression.ts).
+  await registerCompression(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
