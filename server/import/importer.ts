@@ -324,7 +324,7 @@ export async function importOpenData(db: Kysely<Database>, paths: readonly strin
   }
   // SQLite copies the write-ahead log into the database (and syncs both to disk) every 1000 pages by default: a
   // 500,000-row import spent a fifth of its time there, on a shared disk. During the import it does so every
-  // WAL_PAGES pages (the same pages, copied less often). Its page cache (2 MB by default) is also raised to
+  // WAL_PAGES pages (the same pages, copied less often). Its page cache (16 MB by default here) is raised to
   // CACHE_KIB: the indexes by date and by structure take each new row at a random place, and with a small cache
   // every such page was written out and read back again within the same batch. The connection's settings are
   // restored afterwards.
