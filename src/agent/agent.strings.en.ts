@@ -96,21 +96,15 @@ export const AGENT_EN: AgentStrings = {
   malformed: 'unexpected answer from the service.',
   back: 'Back to the list',
   retry: 'Try again',
-  statusLabels: {
-  pending: 'Awaiting moderation', published: 'Published', rejected: 'Rejected', answered: 'Published and answered'
-  },
+  statusLabels: { pending: 'Awaiting moderation', published: 'Published', rejected: 'Rejected', answered: 'Published and answered' },
   reasonLabels: {
-  personal_data: 'Personal data',
-  insults: 'Insults',
-  out_of_scope: 'Outside public services',
-  individual_complaint: 'Individual complaint',
-  duplicate: 'Duplicate',
-  spam: 'Spam',
+    personal_data: 'Personal data',
+    insults: 'Insults',
+    out_of_scope: 'Outside public services',
+    individual_complaint: 'Individual complaint',
+    duplicate: 'Duplicate',
+    spam: 'Spam',
   },
-  piiLabels: {
-  email: 'E-mail address', phone: 'Phone number', nir: 'Social security number', iban: 'IBAN', file_number: 'File number', name: 'Person’s name', address: 'Postal address', plate: 'Number plate', birth_date: 'Date of birth'
-  },
-  postedAsLabels: {
-  user: 'The user', helper: 'Someone helping the user'
-  },
+  piiLabels: { email: 'E-mail address', phone: 'Phone number', nir: 'Social security number', iban: 'IBAN', file_number: 'File number', name: 'Person’s name', address: 'Postal address', plate: 'Number plate', birth_date: 'Date of birth' },
+  postedAsLabels: { user: 'The user', helper: 'Someone helping the user' },
 };

@@ -99,23 +99,17 @@ export const AGENT_FR = {
   malformed: 'réponse inattendue du service.',
   back: 'Retour à la liste',
   retry: 'Réessayer',
-  statusLabels: {
-  pending: 'En attente de modération', published: 'Publié', rejected: 'Refusé', answered: 'Publié et répondu'
-  } satisfies Record<ModerationStatus | 'answered', string>,
+  statusLabels: { pending: 'En attente de modération', published: 'Publié', rejected: 'Refusé', answered: 'Publié et répondu' } satisfies Record<ModerationStatus | 'answered', string>,
   reasonLabels: {
-  personal_data: 'Données personnelles',
-  insults: 'Propos injurieux',
-  out_of_scope: 'Hors du champ des services publics',
-  individual_complaint: 'Réclamation individuelle',
-  duplicate: 'Doublon',
-  spam: 'Spam',
+    personal_data: 'Données personnelles',
+    insults: 'Propos injurieux',
+    out_of_scope: 'Hors du champ des services publics',
+    individual_complaint: 'Réclamation individuelle',
+    duplicate: 'Doublon',
+    spam: 'Spam',
   } satisfies Record<RejectionReason, string>,
-  piiLabels: {
-  email: 'Adresse e-mail', phone: 'Numéro de téléphone', nir: 'Numéro de sécurité sociale', iban: 'IBAN', file_number: 'Numéro de dossier', name: 'Nom de personne', address: 'Adresse postale', plate: 'Plaque d’immatriculation', birth_date: 'Date de naissance'
-  } satisfies Record<PiiKind, string>,
-  postedAsLabels: {
-  user: 'L’usager', helper: 'Une personne qui accompagne l’usager'
-  } satisfies Record<PostedAs, string>,
+  piiLabels: { email: 'Adresse e-mail', phone: 'Numéro de téléphone', nir: 'Numéro de sécurité sociale', iban: 'IBAN', file_number: 'Numéro de dossier', name: 'Nom de personne', address: 'Adresse postale', plate: 'Plaque d’immatriculation', birth_date: 'Date de naissance' } satisfies Record<PiiKind, string>,
+  postedAsLabels: { user: 'L’usager', helper: 'Une personne qui accompagne l’usager' } satisfies Record<PostedAs, string>,
 };
 
 export type AgentStrings = typeof AGENT_FR;
