@@ -7,7 +7,7 @@ import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
-import { STATUS_TEXT, STRINGS, TAG_LABELS } from './improvements.strings.js';
+import { improvementsStrings } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
 
 const parseResponse = parserFor(ImprovementsResponse);
@@ -98,6 +98,24 @@ export class SppImprovements extends SppElement {
   private canRetry = true;
 
   #controller?: AbortController;
+  /** French when English could not be downloaded. */
+  #french = false;
+
+  private get strings() {
+    return improvementsStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+  }
+
+  /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (improvementsStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
+    return new Promise<void>((arrived) =>
+      improvementsStrings('en', { requestUpdate: arrived }, (error) => {
+        this.#french = true;
+        this.reportError(error);
+        arrived();
+      }),
+    ).then(() => super.scheduleUpdate());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The engagements' labels come in the page's language: a language change asks again.
@@ -116,7 +134,7 @@ export class SppImprovements extends SppElement {
 
   private async load(): Promise<void> {
     this.#controller?.abort();
-    const s = STRINGS[this.language];
+    const s = this.strings;
     if (!this.structure) {
       this.phase = 'error';
       this.canRetry = false;
@@ -143,7 +161,7 @@ export class SppImprovements extends SppElement {
   }
 
   private describe(error: unknown): string {
-    const s = STRINGS[this.language];
+    const s = this.strings;
     if (!(error instanceof ApiError) || error.kind === 'malformed') return s.errorMalformed;
     if (error.kind === 'network') return s.errorNetwork;
     if (error.kind === 'timeout') return s.errorTimeout;
@@ -159,7 +177,7 @@ export class SppImprovements extends SppElement {
   }
 
   protected override render(): TemplateResult {
-    const s = STRINGS[this.language];
+    const s = this.strings;
     const level = this.headingLevelFor(this.headingLevel, 2, 5);
     return html`<div class="root ${this.phase === 'ready' ? '' : 'reserved'}" lang=${this.language}>
       <p class="heading" part="heading" role="heading" aria-level=${level}>${s.title}</p>
@@ -178,7 +196,7 @@ export class SppImprovements extends SppElement {
 
   private renderPlan(groupLevel: number): TemplateResult {
     const lang = this.language;
-    const s = STRINGS[lang];
+    const s = this.strings;
     const rules = pluralRules(lang);
     const byStatus = new Map<ImprovementStatus, ImprovementAction[]>(IMPROVEMENT_STATUSES.map((status) => [status, []]));
     for (const item of this.items) byStatus.get(item.status)?.push(item);
@@ -186,7 +204,7 @@ export class SppImprovements extends SppElement {
     const detail = groups
       .map((status) => {
         const n = byStatus.get(status)!.length;
-        const text = STATUS_TEXT[lang][status];
+        const text = s.statusText[status];
         return format(rules.select(n) === 'one' ? text.countOne : text.countOther, { n });
       })
       .join(', ');
@@ -195,7 +213,7 @@ export class SppImprovements extends SppElement {
       ${groups.map(
         (status) => html`<div class="group status-${status}" part="group">
           <p class="group-heading" role="heading" aria-level=${groupLevel}>
-            <span class="dot" aria-hidden="true"></span>${STATUS_TEXT[lang][status].group}
+            <span class="dot" aria-hidden="true"></span>${s.statusText[status].group}
           </p>
           <ul class="list" role="list">
             ${byStatus.get(status)!.map((item) => this.renderItem(item))}
@@ -206,8 +224,8 @@ export class SppImprovements extends SppElement {
 
   private renderItem(item: ImprovementAction): TemplateResult {
     const lang = this.language;
-    const s = STRINGS[lang];
-    const text = STATUS_TEXT[lang][item.status];
+    const s = this.strings;
+    const text = s.statusText[item.status];
     return html`<li class="item" part="item">
       <p class="status" part="status">${format(text.date, { date: formatDate(item.date, lang) })}</p>
       <dl class="exchange">
@@ -218,7 +236,7 @@ export class SppImprovements extends SppElement {
       </dl>
       <p class="links" part="engagement">
         <span>${format(s.engagement, { number: item.engagement.number, keyword: item.engagement.keyword })}</span>
-        ${item.tag ? html`<span>${format(s.tag, { tag: TAG_LABELS[lang][item.tag] })}</span>` : nothing}
+        ${item.tag ? html`<span>${format(s.tag, { tag: s.tagLabels[item.tag].toLowerCase() })}</span>` : nothing}
       </p>
       ${this.renderCited(item)}
     </li>`;
@@ -228,11 +246,11 @@ export class SppImprovements extends SppElement {
   private renderCited(item: ImprovementAction): TemplateResult | typeof nothing {
     const cited = item.testimonies;
     if (!cited?.count) return nothing;
-    const s = STRINGS[this.language];
+    const s = this.strings;
     const label = format(pluralRules(this.language).select(cited.count) === 'one' ? s.cited_one : s.cited_other, { count: cited.count });
     // A testimony is written in the language its author chose: mostly French.
     return html`<div class="cited" part="cited">
-      <p>${label}${cited.published.length ? (this.language === 'fr' ? '\u00a0:' : ':') : ''}</p>
+      <p>${label}${cited.published.length ? s.citedColon : ''}</p>
       ${cited.published.length
         ? html`<ul class="cited-list" role="list">
             ${cited.published.map(

@@ -15,20 +15,11 @@ import { renderFamily } from './results-card.js';
 import { formatPeriod, formatValue, PERCENT } from './results-format.js';
 import type { ResultsHistory } from './results-history.js';
 import type { QrCode } from './results-qr.js';
-import { RESULTS_FR, type ResultsStrings } from './results.strings.js';
+import { resultsStrings, RESULTS_FR, type ResultsTable } from './results.strings.js';
 import { resultsStyles } from './results.styles.js';
 
 // Checked against the contract without zod: zod and its schemas would take this page over its 18 KB budget.
 const parseResults = checkerFor<ResultsResponse>(ResultsResponseSchema);
-
-let english: ResultsStrings | undefined;
-let englishLoading: Promise<void> | undefined;
-// English is a separate chunk: French pages (most of them) never download it.
-const loadEnglish = () =>
-  (englishLoading ??= import('./results.strings.en.js').then(
-    (module) => void (english = module.RESULTS_EN),
-    () => void (englishLoading = undefined),
-  ));
 
 type Failure = 'no-structure' | 'not-found' | 'down' | 'malformed' | 'too-many' | 'config';
 type View =
@@ -252,7 +243,6 @@ export class SppResults extends SppElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const sourceKeys = ['structure', 'api', 'source', 'portal', 'datasetStructures', 'datasetIndicators', 'datasetResults'] as const;
     if (!this.hasUpdated || sourceKeys.some((key) => changed.has(key))) void this.load();
-    if (this.language === 'en' && !english) void loadEnglish().then(() => this.requestUpdate());
     if ((changed.has('poster') && this.poster) || (changed.has('resultsUrl') && this.qr)) void this.preparePoster();
   }
 
@@ -348,12 +338,12 @@ export class SppResults extends SppElement {
     void this.load();
   }
 
-  private get t(): ResultsStrings {
-    return (this.language === 'en' && english) || RESULTS_FR;
+  private get t(): ResultsTable {
+    return resultsStrings(this.language, this, () => {}) ?? RESULTS_FR;
   }
 
   protected override render(): TemplateResult {
-    const waitingForEnglish = this.language === 'en' && !english;
+    const waitingForEnglish = !resultsStrings(this.language, this, () => {});
     const { view } = this;
     return html`<div class="root ${this.poster ? 'poster' : ''}" lang=${this.language} part="base">
       ${waitingForEnglish || view.state === 'loading'

@@ -17,7 +17,7 @@ import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
-import { CHANNEL_LABELS, FEELING_LABELS, POSTED_AS_LABELS, STRINGS, TAG_LABELS } from './testimonies.strings.js';
+import { testimoniesStrings } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
 
 const parsePage = parserFor(TestimoniesPage);
@@ -120,8 +120,23 @@ export class SppTestimonies extends SppElement {
   /** Set when a user action (filter, retry, "Voir plus") asked for the answer: its outcome is announced. */
   #announceNext = false;
 
+  /** French when English could not be downloaded. */
+  #french = false;
+
   private get strings() {
-    return STRINGS[this.language];
+    return testimoniesStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+  }
+
+  /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (testimoniesStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
+    return new Promise<void>((arrived) =>
+      testimoniesStrings('en', { requestUpdate: arrived }, (error) => {
+        this.#french = true;
+        this.reportError(error);
+        arrived();
+      }),
+    ).then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -313,14 +328,13 @@ export class SppTestimonies extends SppElement {
 
   private renderFilters(): TemplateResult {
     const s = this.strings;
-    const lang = this.language;
     return html`<form class="filters" part="filters" @submit=${(e: Event) => e.preventDefault()}>
       <fieldset>
         <legend>${s.filtersLegend}</legend>
         <div class="fields">
-          ${this.renderSelect('feeling', s.feeling, FEELINGS, FEELING_LABELS[lang])}
-          ${this.renderSelect('channel', s.channel, CHANNELS, CHANNEL_LABELS[lang])}
-          ${this.renderSelect('tag', s.tag, TAGS, TAG_LABELS[lang])}
+          ${this.renderSelect('feeling', s.feeling, FEELINGS, s.feelingLabels)}
+          ${this.renderSelect('channel', s.channel, CHANNELS, s.channelLabels)}
+          ${this.renderSelect('tag', s.tag, TAGS, s.tagLabels)}
         </div>
         ${this.hasFilters ? html`<button type="button" class="link-button" @click=${this.clearFilters}>${s.clearFilters}</button>` : nothing}
       </fieldset>
@@ -356,7 +370,7 @@ export class SppTestimonies extends SppElement {
     return html`<li class="item" part="item">
       <article class="card feeling-${item.feeling}" tabindex="-1" data-index=${index} aria-labelledby=${titleId}>
         <p class="meta">
-          <span class="feeling" part="feeling"><span class="dot" aria-hidden="true"></span>${FEELING_LABELS[lang][item.feeling]}</span>
+          <span class="feeling" part="feeling"><span class="dot" aria-hidden="true"></span>${s.feelingLabels[item.feeling]}</span>
           <span class="date">${format(s.published, { date: formatDate(item.publishedAt, lang) })}</span>
         </p>
         <p class="title" part="title" role="heading" aria-level=${level} id=${titleId}>${item.title}</p>
@@ -367,7 +381,7 @@ export class SppTestimonies extends SppElement {
                 <dt>${s.channels}</dt>
                 <dd>
                   ${item.channels
-                    .map((use) => CHANNEL_LABELS[lang][use.channel] + (use.feeling ? ` (${FEELING_LABELS[lang][use.feeling].toLowerCase()})` : ''))
+                    .map((use) => s.channelLabels[use.channel] + (use.feeling ? ` (${s.feelingLabels[use.feeling].toLowerCase()})` : ''))
                     .join(', ')}
                 </dd>
               </div>`
@@ -375,12 +389,12 @@ export class SppTestimonies extends SppElement {
           ${item.tags.length
             ? html`<div>
                 <dt>${s.tags}</dt>
-                <dd><ul class="tags" role="list">${item.tags.map((tag) => html`<li part="tag">${TAG_LABELS[lang][tag]}</li>`)}</ul></dd>
+                <dd><ul class="tags" role="list">${item.tags.map((tag) => html`<li part="tag">${s.tagLabels[tag]}</li>`)}</ul></dd>
               </div>`
             : nothing}
           <div><dt>${s.structures}</dt><dd>${item.structures.map((st) => st.name).join(', ')}</dd></div>
         </dl>
-        ${item.postedAs === 'helper' ? html`<p class="posted-as">${POSTED_AS_LABELS[lang].helper}</p>` : nothing}
+        ${item.postedAs === 'helper' ? html`<p class="posted-as">${s.postedAs_helper}</p>` : nothing}
         ${replies.length
           ? replies.map(
               (reply, r) => html`<div class="reply" part="reply" role="group" aria-labelledby=${`reply-${index}-${r}`}>

@@ -13,7 +13,7 @@ import { feelingStep } from './feeling-step.js';
 import { modeStyles } from './modes.styles.js';
 import { stepStyles } from './steps.styles.js';
 import { formStyles } from './testimony-form.styles.js';
-import { fr, loadEnglish, type FormStrings } from './testimony-form.strings.js';
+import { formStrings, fr, type FormStrings } from './testimony-form.strings.js';
 import { SubmissionController } from './submission.js';
 import { FORM_STEPS, STEP, type CoreView, type FormView } from './view.js';
 import type { QueueReason } from './review.js';
@@ -243,11 +243,8 @@ export class SppTestimonyForm extends SppElement {
       this.strings = this.flow ? { ...fr, ...this.flow.frFlow } : (fr as FormStrings);
       return;
     }
-    this.strings = undefined;
-    loadEnglish().then(
-      (en) => this.stringsFor === lang && (this.strings = en),
-      () => (this.strings = fr as FormStrings),
-    );
+    // `undefined` (nothing shown) until English arrives; then this runs again and finds it; French if it cannot come.
+    this.strings = formStrings(lang, { requestUpdate: () => this.stringsFor === lang && this.loadStrings() }, () => (this.strings = fr as FormStrings));
   }
 
   protected override updated(): void {
