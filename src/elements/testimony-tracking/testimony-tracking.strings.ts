@@ -1,7 +1,10 @@
-import type { Lang } from '../../contract/common.js';
+import { lazyStrings } from '../../internal/i18n.js';
 
-/** French, the reference: English must give every key (the type says so). */
-const fr = {
+/**
+ * French strings of `<spp-testimony-tracking>`, the reference; English is `testimony-tracking.strings.en.ts`, typed by
+ * this table and downloaded only by English pages.
+ */
+export const TRACKING_FR = {
   title: 'Suivi de votre témoignage',
   loading: 'Chargement du suivi…',
   missing: 'Ce lien de suivi est incomplet. Ouvrez le lien reçu après l’envoi de votre témoignage, en entier.',
@@ -35,40 +38,9 @@ const fr = {
   replyFrom: 'Réponse de {name}, le {date}',
 };
 
-export type TrackingStrings = typeof fr;
+export type TrackingStrings = typeof TRACKING_FR;
 
-const en: TrackingStrings = {
-  title: 'Your testimony’s status',
-  loading: 'Loading the status…',
-  missing: 'This tracking link is incomplete. Open the whole link you received after sending your testimony.',
-  notFound: 'No testimony matches this link. Check that you copied the whole link.',
-  failed: 'The status could not be loaded. Check your connection and try again.',
-  retry: 'Try again',
-  reference: 'Reference',
-  sentOn: 'Sent on {date}',
-  about: 'Service(s) concerned: {names}',
-  status: {
-    pending: 'Being reviewed',
-    published: 'Published',
-    answered: 'Published, with a reply',
-    rejected: 'Not published',
-  },
-  statusText: {
-    pending: 'Your testimony is reviewed before publication, to check that it follows the charter (no personal data, no insults). This usually takes a few days.',
-    published: 'Your testimony has been published since {date}. The service has not replied yet.',
-    answered: 'Your testimony has been published since {date}, and the service has replied.',
-    rejected: 'Your testimony was not published: {reason}',
-  },
-  reasons: {
-    personal_data: 'it contained personal data.',
-    insults: 'it contained insults.',
-    out_of_scope: 'it was not about a public service.',
-    individual_complaint: 'it was an individual complaint, to be sent to the service directly.',
-    duplicate: 'it duplicated another testimony.',
-    spam: 'it was considered unwanted.',
-  },
-  unknownReason: 'it did not follow the moderation charter.',
-  replyFrom: 'Reply from {name}, on {date}',
-};
-
-export const STRINGS: Record<Lang, TrackingStrings> = { fr, en };
+/** The element's words in its language (`undefined` while English downloads). */
+export const trackingStrings = lazyStrings<TrackingStrings>(TRACKING_FR, () =>
+  import('./testimony-tracking.strings.en.js').then((m) => m.TRACKING_EN),
+);

@@ -8,7 +8,7 @@ import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
-import { STRINGS } from './testimony-tracking.strings.js';
+import { trackingStrings } from './testimony-tracking.strings.js';
 import { trackingStyles } from './testimony-tracking.styles.js';
 
 const parseTracking = parserFor(TestimonyTracking);
@@ -83,6 +83,24 @@ export class SppTestimonyTracking extends SppElement {
   private state: TrackingState = { kind: 'loading' };
   #controller?: AbortController;
   #focusTitle = false;
+  /** French when English could not be downloaded. */
+  #french = false;
+
+  private get strings() {
+    return trackingStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+  }
+
+  /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (trackingStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
+    return new Promise<void>((arrived) =>
+      trackingStrings('en', { requestUpdate: arrived }, (error) => {
+        this.#french = true;
+        this.reportError(error);
+        arrived();
+      }),
+    ).then(() => super.scheduleUpdate());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The replies' structure names come in the asked language: a language change asks again.
@@ -139,7 +157,7 @@ export class SppTestimonyTracking extends SppElement {
 
   private view(state: TrackingState): TemplateResult {
     const lang = this.language;
-    const s = STRINGS[lang];
+    const s = this.strings;
     const level = this.headingLevelFor(this.headingLevel, 1, 6);
     const title = html`<div role="heading" aria-level=${level} class="title" id="tracking-title" tabindex="-1">${s.title}</div>`;
     if (state.kind !== 'found') {
