@@ -1,4 +1,4 @@
-import type { Lang, RejectionReason } from '../../src/contract/index.js';
+import { MAIL_KINDS, type Lang, type RejectionReason } from '../../src/contract/index.js';
 
 /**
  * The e-mails, in French and English: plain text and a simple HTML twin (one column, system fonts, no remote
@@ -26,6 +26,12 @@ export type MailPayload =
       pending: { reference: string; createdAt: string }[];
       unanswered: { reference: string; publishedAt: string }[];
     };
+
+/** A narrow check of a stored payload: an object of a known kind (the outbox wrote it from the type above). */
+export function isMailPayload(value: unknown): value is MailPayload {
+  const kind: unknown = typeof value === 'object' && value !== null && 'kind' in value ? value.kind : undefined;
+  return MAIL_KINDS.some((k) => k === kind);
+}
 
 export interface RenderedMail {
   subject: string;

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { ImprovementAction, ImprovementInput, ImprovementStatus, Lang, Tag } from '../../src/contract/index.js';
+import type { ImprovementAction, ImprovementInput, Lang } from '../../src/contract/index.js';
 import type { Database, ImprovementActionTable } from './schema.js';
 import { getEngagements } from './engagements.js';
 import { newId, nowIso } from './ids.js';
@@ -18,8 +18,8 @@ function toAction(row: Selectable<ImprovementActionTable>, keywords: Map<number,
     youSaid: row.you_said,
     weDid: row.we_did,
     engagement: { number, keyword: keywords.get(number) ?? (lang === 'en' ? `Commitment ${number}` : `Engagement ${number}`) },
-    tag: (row.tag as Tag | null) ?? null,
-    status: row.status as ImprovementStatus,
+    tag: row.tag,
+    status: row.status,
     date: row.status_date,
     updatedAt: row.updated_at,
   };
