@@ -28,7 +28,7 @@ export function improvementRoutes({ store }: ApiContext) {
       handler: async ({ params, query, lang }) => {
         const structure = await getStructureSummary(store.db, params.code);
         if (!structure) {
-          throw notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${params.code} ».`, en: `No structure has the SP+ code "${params.code}".` });
+          throw notFound(lang, 'unknownStructure', { code: params.code });
         }
         const items = await listImprovements(store.db, params.code, query.lang ?? lang);
         return { structure: { code: structure.code, name: structure.name }, items } satisfies ImprovementsResponse;

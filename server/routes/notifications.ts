@@ -24,7 +24,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
   };
   const known = async (code: string, lang: 'fr' | 'en') => {
     if (!(await getStructureSummary(store.db, code))) {
-      throw notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
+      throw notFound(lang, 'unknownStructure', { code });
     }
   };
   return [

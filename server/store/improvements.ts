@@ -4,6 +4,11 @@ import type { Database, ImprovementActionTable } from './schema.js';
 import { getEngagements } from './engagements.js';
 import { newId, nowIso } from './ids.js';
 import { writeAudit, type Actor } from './audit.js';
+import { format, strings } from '../i18n.js';
+import { STORE_FR } from './store.strings.js';
+import { STORE_EN } from './store.strings.en.js';
+
+const STORE = strings(STORE_FR, STORE_EN);
 
 /** Engagement number → short label, from the newest wording stored for the language. */
 async function engagementKeywords(db: Kysely<Database>, lang: Lang): Promise<Map<number, string>> {
@@ -17,7 +22,7 @@ function toAction(row: Selectable<ImprovementActionTable>, keywords: Map<number,
     id: row.id,
     youSaid: row.you_said,
     weDid: row.we_did,
-    engagement: { number, keyword: keywords.get(number) ?? (lang === 'en' ? `Commitment ${number}` : `Engagement ${number}`) },
+    engagement: { number, keyword: keywords.get(number) ?? format(STORE[lang].engagementNumber, { number }) },
     tag: row.tag,
     status: row.status,
     date: row.status_date,
