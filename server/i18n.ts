@@ -19,3 +19,6 @@ export function strings<T>(fr: T, en: NoInfer<T>): Strings<T> {
 export function format(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
 }
+
+/** The locale of `Intl` formats in each language (dates, numbers). */
+export const LOCALE: Readonly<Record<Lang, string>> = { fr: 'fr-FR', en: 'en-GB' };
