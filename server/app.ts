@@ -5,7 +5,7 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './store/database.js';
-import { HttpProblem, requestLang, sendProblem, statusTitle, validationProblem } from './http/problem.js';
+import { apiText, HttpProblem, requestLang, sendProblem, statusTitle, validationProblem } from './http/problem.js';
 import { InputRejected, registerRoutes, type RouteDef } from './http/route.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerWidgets } from './widgets.js';
@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendProblem(
       request,
       reply,
-      new HttpProblem(404, statusTitle(404, lang), lang === 'en' ? `Nothing at ${request.method} ${request.url.split('?')[0]}.` : `Rien à l'adresse ${request.method} ${request.url.split('?')[0]}.`),
+      new HttpProblem(404, statusTitle(404, lang), apiText(lang, 'nothingHere', { method: request.method, path: request.url.split('?')[0]! })),
     );
   });
 
@@ -160,17 +160,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 function problemDetail(error: FastifyError, lang: 'fr' | 'en'): string {
-  const en = lang === 'en';
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return en ? 'The request body is too large: shorten the text.' : 'Le contenu envoyé est trop volumineux : raccourcissez le texte.';
+      return apiText(lang, 'bodyTooLarge');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return en ? 'Send the body as application/json.' : 'Envoyez le contenu au format application/json.';
+      return apiText(lang, 'sendJson');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return en ? 'The body is not valid JSON.' : "Le contenu envoyé n'est pas du JSON valide.";
+      return apiText(lang, 'invalidJson');
     default:
-      if ((error.statusCode ?? 500) >= 500) return en ? 'Something went wrong on our side. Try again later.' : 'Une erreur est survenue de notre côté. Réessayez plus tard.';
+      if ((error.statusCode ?? 500) >= 500) return apiText(lang, 'serverError');
       return error.message;
   }
 }

@@ -1,8 +1,7 @@
-/** What every admin route shares: the Bearer token check, its documented answers, and the unknown-structure problem. */
+/** What every admin route shares: the Bearer token check and its documented answers (and, re-exported, the unknown-structure problem). */
 import type * as z from 'zod/mini';
-import { Problem, type Lang } from '../../src/contract/index.js';
+import { Problem } from '../../src/contract/index.js';
 import { agentAuthHook, agentOf, type AgentSession } from '../http/agent-auth.js';
-import { notFound } from '../http/problem.js';
 import { defineRoute, type RouteContext, type RouteDef } from '../http/route.js';
 import type { DatabaseHandle } from '../store/database.js';
 
@@ -37,5 +36,4 @@ export function adminRoute<P extends Schema | undefined, Q extends Schema | unde
   });
 }
 
-export const unknownStructure = (lang: Lang, code: string) =>
-  notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
+export { unknownStructure } from '../http/problem.js';

@@ -25,7 +25,7 @@ export function engagementRoutes({ store }: ApiContext) {
       },
       handler: async ({ query, lang }) => {
         const doc = await getEngagements(store.db, query.lang ?? lang);
-        if (!doc) throw notFound(lang, { fr: 'Aucun engagement enregistré pour cette langue.', en: 'No engagements stored for this language.' });
+        if (!doc) throw notFound(lang, 'noEngagements');
         return doc;
       },
     }),

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
 import { requireManager, requireStructure } from '../http/agent-auth.js';
-import { notFound } from '../http/problem.js';
+import { unknownStructure } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
 import { writeAudit } from '../store/audit.js';
 import { getStructureSummary } from '../store/structures.js';
@@ -23,7 +23,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
   };
   const known = async (code: string, lang: 'fr' | 'en') => {
     if (!(await getStructureSummary(store.db, code))) {
-      throw notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
+      throw unknownStructure(lang, code);
     }
   };
   return [
