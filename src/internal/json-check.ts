@@ -80,7 +80,7 @@ export function mismatch(schema: JsonSchema, value: unknown): string | undefined
 export function checkerFor<T>(schema: JsonSchema): (data: unknown) => T {
   return (data) => {
     const at = mismatch(schema, data);
-    if (at !== undefined) throw new TypeError(`not in the contract at ${at || '/'}`);
+    if (at !== undefined) throw new TypeError(`mismatch at ${at || '/'}`);
     return data as T;
   };
 }

@@ -41,7 +41,7 @@ export class LoadController<T> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.pending) this.#request?.abort();
+    if (this.pending) this.#request!.abort();
   }
 
   async run(): Promise<void> {

@@ -210,7 +210,7 @@ export class SppResults extends SppElement {
       // The portal adapter is a chunk of its own: pages that read our API never download it.
       return import('../../client/opendata.js').then(({ fetchOpenDataResults }) =>
         fetchOpenDataResults(
-          { getJson, ApiError, parseResults },
+          { getJson, ApiError, parseResults, checkerFor },
           this.structure,
           {
             portal: this.portal,
