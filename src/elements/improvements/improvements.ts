@@ -1,11 +1,15 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, getJson } from '../../client/http.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { getJson } from '../../client/http.js';
 import { IMPROVEMENT_STATUSES, ImprovementsResponse, type ImprovementAction, type ImprovementStatus } from '../../contract/improvement.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
+import { errorStrings } from '../../internal/error-strings.js';
+import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { LoadController } from '../../internal/load-controller.js';
+import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
 import { improvementsStrings } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
@@ -14,8 +18,6 @@ const parseResponse = parserFor(ImprovementsResponse);
 
 /** Done first (what changed), then what is under way, then what is planned. */
 const GROUP_ORDER: readonly ImprovementStatus[] = ['done', 'in_progress', 'planned'];
-
-type Phase = 'loading' | 'ready' | 'error';
 
 /**
  * The structure's improvement plan, the fourth pillar of Services Publics+: "Vous nous avez dit… Nous avons
@@ -80,10 +82,6 @@ export class SppImprovements extends SppElement {
   static override properties: PropertyDeclarations = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     testimoniesHref: { attribute: 'testimonies-href' },
-    phase: { state: true },
-    items: { state: true },
-    errorMessage: { state: true },
-    canRetry: { state: true },
   };
 
   /** Level of the plan's heading (2 to 5); the status groups use the next level. Unset: from the page's outline (2 at the top). */
@@ -92,12 +90,6 @@ export class SppImprovements extends SppElement {
   /** Where the structure's published testimonies are shown; the cited ones link there. */
   testimoniesHref = '';
 
-  private phase: Phase = 'loading';
-  private items: ImprovementAction[] = [];
-  private errorMessage = '';
-  private canRetry = true;
-
-  #controller?: AbortController;
   /** French when English could not be downloaded. */
   #french = false;
 
@@ -117,89 +109,50 @@ export class SppImprovements extends SppElement {
     ).then(() => super.scheduleUpdate());
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The engagements' labels come in the page's language: a language change asks again.
-    if (changed.has('structure') || changed.has('api') || changed.has('lang')) void this.load();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && this.#controller?.signal.aborted) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#controller?.abort();
-  }
-
-  private async load(): Promise<void> {
-    this.#controller?.abort();
-    const s = this.strings;
-    if (!this.structure) {
-      this.phase = 'error';
-      this.canRetry = false;
-      this.errorMessage = s.errorNoStructure;
-      return;
-    }
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.phase = 'loading';
-    warmUpIntl(this.language);
-    try {
+  /** The plan; asked again when the structure, the API or the language changes (the engagements' labels come in it). */
+  private readonly plan = new LoadController(
+    this,
+    async (signal) => {
+      if (!this.structure) return [];
+      warmUpIntl(this.language);
       const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/improvements?lang=${this.language}`);
-      const response = await getJson(url, parseResponse, { signal: controller.signal });
-      if (controller !== this.#controller) return;
-      this.items = response.items;
-      this.phase = 'ready';
-    } catch (error) {
-      if (controller !== this.#controller || controller.signal.aborted) return;
-      this.reportError(error);
-      this.phase = 'error';
-      this.canRetry = !(error instanceof ApiError && error.status === 404);
-      this.errorMessage = this.describe(error);
-    }
-  }
+      return (await getJson(url, parseResponse, { signal })).items;
+    },
+    () => [this.structure, this.apiBase, this.language],
+    (error) => this.reportError(error),
+  );
 
-  private describe(error: unknown): string {
-    const s = this.strings;
-    if (!(error instanceof ApiError) || error.kind === 'malformed') return s.errorMalformed;
-    if (error.kind === 'network') return s.errorNetwork;
-    if (error.kind === 'timeout') return s.errorTimeout;
-    if (error.status === 404) return format(s.errorUnknownStructure, { code: this.structure });
-    if (error.status === 429) return s.errorBusy;
-    return s.errorServer;
-  }
-
-  private retry(): void {
-    void this.load();
+  private readonly retry = (): void => {
+    void this.plan.run();
     // The error box (and its button) gives way to the loading message: keep the keyboard user in the widget.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.message')?.focus());
-  }
+  };
 
   protected override render(): TemplateResult {
     const s = this.strings;
     const level = this.headingLevelFor(this.headingLevel, 2, 5);
-    return html`<div class="root ${this.phase === 'ready' ? '' : 'reserved'}" lang=${this.language}>
+    const { value: items, error, pending } = this.plan;
+    const ready = this.structure && !pending && !error && items;
+    return html`<div class="root ${ready ? '' : 'reserved'}" lang=${this.language}>
       <p class="heading" part="heading" role="heading" aria-level=${level}>${s.title}</p>
-      ${this.phase === 'loading'
-        ? html`<div class="message loading" part="message" tabindex="-1" aria-busy="true"><p>${s.loading}</p></div>`
-        : this.phase === 'error'
-          ? html`<div class="message error" part="message" role="alert">
-              <p>${this.errorMessage}</p>
-              ${this.canRetry ? html`<button type="button" class="button" @click=${this.retry}>${s.retry}</button>` : nothing}
-            </div>`
-          : this.items.length === 0
-            ? html`<p class="message" part="message">${s.empty}</p>`
-            : this.renderPlan(level + 1)}
+      ${!this.structure
+        ? failureView(s.errorNoStructure, s.retry)
+        : pending
+          ? loadingView(html`<p>${s.loading}</p>`)
+          : !ready
+            ? failureView(failureMessage(error, errorStrings(s), this.language, this.structure), s.retry, isFinal(failureOf(error)) ? undefined : this.retry)
+            : ready.length === 0
+              ? html`<p class="message" part="message">${s.empty}</p>`
+              : this.renderPlan(ready, level + 1)}
     </div>`;
   }
 
-  private renderPlan(groupLevel: number): TemplateResult {
+  private renderPlan(items: ImprovementAction[], groupLevel: number): TemplateResult {
     const lang = this.language;
     const s = this.strings;
     const rules = pluralRules(lang);
     const byStatus = new Map<ImprovementStatus, ImprovementAction[]>(IMPROVEMENT_STATUSES.map((status) => [status, []]));
-    for (const item of this.items) byStatus.get(item.status)?.push(item);
+    for (const item of items) byStatus.get(item.status)?.push(item);
     const groups = GROUP_ORDER.filter((status) => byStatus.get(status)!.length);
     const detail = groups
       .map((status) => {
@@ -208,7 +161,7 @@ export class SppImprovements extends SppElement {
         return format(rules.select(n) === 'one' ? text.countOne : text.countOther, { n });
       })
       .join(', ');
-    const count = this.items.length;
+    const count = items.length;
     return html`<p class="summary" part="summary">${format(rules.select(count) === 'one' ? s.summary_one : s.summary_other, { count, detail })}</p>
       ${groups.map(
         (status) => html`<div class="group status-${status}" part="group">
