@@ -197,10 +197,12 @@ describe('<spp-testimony-form> end to end, on the real server', () => {
     const tabB = await context.newPage();
     await tabB.goto(`${server.url}/form/PREF-69`);
     await tabB.locator('spp-testimony-form').getByText('Votre brouillon a été restauré.').waitFor();
-    await Promise.all([
-      tabA.locator('spp-testimony-form').getByRole('button', { name: 'Envoyer mon témoignage' }).click(),
-      tabB.locator('spp-testimony-form').getByRole('button', { name: 'Envoyer mon témoignage' }).click(),
-    ]);
+    const sendA = tabA.locator('spp-testimony-form').getByRole('button', { name: 'Envoyer mon témoignage' });
+    const sendB = tabB.locator('spp-testimony-form').getByRole('button', { name: 'Envoyer mon témoignage' });
+    await Promise.all([sendA.waitFor(), sendB.waitFor()]);
+    // Both sent at once, as two fingers would: `click()` waits for each button to be actionable, and under load tab A's
+    // answer could land (and tab B, which follows the shared draft, show it) before tab B's click was even made.
+    await Promise.all([sendA.dispatchEvent('click'), sendB.dispatchEvent('click')]);
     const [a, b] = await Promise.all(
       [tabA, tabB].map(async (tab) => (await tab.locator('spp-testimony-form .reference').textContent({ timeout: 20_000 }))!.trim()),
     );
