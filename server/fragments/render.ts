@@ -1,0 +1,200 @@
+import type { FastifyInstance } from 'fastify';
+import type { LitElement } from 'lit';
+
+/**
+ * The one place where server code runs the elements' own Lit templates (DESIGN.md: "server → elements: never,
+ * SSR aside through the elements' templates"). Nothing else on the server imports from `src/elements` or
+ * `src/internal`; `server/routes/fragments.ts` only calls `renderFragment`.
+ *
+ * How a fragment is made, in two passes, so that the server shows exactly what the element would show:
+ * 1. A probe instance of the element class is given the request's attributes and its `api` set to
+ *    `FRAGMENT_API`; its own `willUpdate` loads its data with its own code (same URL, same checks, same error
+ *    states: an unknown structure gives the element's own "unknown" message). The fetches to `FRAGMENT_API` are
+ *    answered in-process by `app.inject` (the API's routes, validation and response cache), never over the network.
+ *    Once no fetch is pending, the element's reactive state (the properties declared `state: true`) is read.
+ * 2. `@lit-labs/ssr` renders the element as declarative shadow DOM with that state applied and its `willUpdate`
+ *    skipped (it would start loading again). The state goes into the shadow root as a
+ *    `<script type="application/json" data-spp-state>` block: the client applies it before hydrating
+ *    (`src/internal/hydrate.ts`), so its first render is the server's and nothing is re-rendered.
+ *
+ * The DOM shim of `@lit-labs/ssr` is installed (globally) on the first fragment request only, so a server that
+ * never serves a fragment never loads it.
+ */
+
+/** Stands for the API in the probe's requests (one host per app: tests run several in one process); answered by `app.inject`. */
+const FRAGMENT_API = /^http:\/\/app-([0-9]+)\.spp-fragment\.invalid/;
+const apps: FastifyInstance[] = [];
+const apiOf = (app: FastifyInstance) => `http://app-${apps.indexOf(app)}.spp-fragment.invalid`;
+
+/** Call while registering the routes: the app then answers its fragments' data requests. */
+export function serveFragmentsFrom(app: FastifyInstance): void {
+  apps.push(app);
+  app.addHook('onClose', async () => {
+    delete apps[apps.indexOf(app)];
+  });
+}
+
+export const FRAGMENT_TAGS = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements'] as const;
+export type FragmentTag = (typeof FRAGMENT_TAGS)[number];
+
+const MODULES: Record<FragmentTag, string> = {
+  'spp-engagements': '../../src/elements/engagements/engagements.js',
+  'spp-results': '../../src/elements/results/results.js',
+  'spp-testimonies': '../../src/elements/testimonies/testimonies.js',
+  'spp-improvements': '../../src/elements/improvements/improvements.js',
+};
+
+let attributeToProperty: (element: LitElement, name: string, value: string | null) => void;
+
+type Ssr = typeof import('@lit-labs/ssr') & { collectResult: typeof import('@lit-labs/ssr/lib/render-result.js').collectResult };
+type Internals = { willUpdate(changed: Map<PropertyKey, unknown>): void; language: string };
+type ElementClass = typeof LitElement & { elementProperties: Map<PropertyKey, { state?: boolean; attribute?: unknown }> };
+
+let ready: Promise<{ ssr: Ssr; classes: Record<FragmentTag, ElementClass> }> | undefined;
+let pending = 0;
+
+/** Loads the DOM shim, then Lit's server renderer and the elements (in that order: Lit looks for the shim when it loads). */
+function load() {
+  return (ready ??= (async () => {
+    await import('@lit-labs/ssr/lib/install-global-dom-shim.js');
+    // Only results reads these when it is constructed or connected; nothing on the server prints or observes.
+    const g = globalThis as Record<string, unknown>;
+    g.matchMedia ??= () => ({ matches: false, addEventListener() {}, removeEventListener() {} });
+    g.location ??= { href: '' };
+    g.requestAnimationFrame ??= (callback: () => void) => setTimeout(callback);
+    const nativeFetch = globalThis.fetch;
+    globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const url = String(input instanceof Request ? input.url : input);
+      const app = apps[Number(FRAGMENT_API.exec(url)?.[1] ?? -1)];
+      if (!app) return nativeFetch(input, init);
+      pending++;
+      try {
+        const path = url.replace(FRAGMENT_API, '');
+        const answer = await app.inject({ method: 'GET', url: path, headers: { 'accept-encoding': 'identity' } });
+        return new Response(answer.statusCode === 304 ? null : answer.body, {
+          status: answer.statusCode,
+          headers: Object.entries(answer.headers).map(([name, value]) => [name, String(value)] as [string, string]),
+        });
+      } finally {
+        pending--;
+      }
+    };
+    const [ssr, result, support] = await Promise.all([
+      import('@lit-labs/ssr'),
+      import('@lit-labs/ssr/lib/render-result.js'),
+      import('lit-element/private-ssr-support.js'),
+    ]);
+    attributeToProperty = support._$LE.attributeToProperty as typeof attributeToProperty;
+    const classes = {} as Record<FragmentTag, ElementClass>;
+    for (const tag of FRAGMENT_TAGS) {
+      await import(MODULES[tag]);
+      classes[tag] = customElements.get(tag) as unknown as ElementClass;
+    }
+    // English strings are chunks the elements import on demand: loaded once here, so every later render is synchronous.
+    for (const tag of ['spp-engagements', 'spp-results'] as const) {
+      const probe = new classes[tag]() as unknown as Internals & { lang: string };
+      probe.lang = 'en';
+      probe.willUpdate(new Map());
+    }
+    await settle();
+    return { ssr: { ...ssr, collectResult: result.collectResult }, classes };
+  })());
+}
+
+/** Resolves once the probes' fetches and the tasks they queue (results renders a task later) are done. */
+async function settle(): Promise<void> {
+  for (let quiet = 0; quiet < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, pending ? 1 : 0));
+    quiet = pending ? 0 : quiet + 1;
+  }
+}
+
+export interface FragmentRequest {
+  tag: FragmentTag;
+  /** Attribute name → value, already checked; written on the element as they are. */
+  attributes: Record<string, string>;
+}
+
+export interface Fragment {
+  html: string;
+  /** False when the element shows its "unknown structure" state. */
+  found: boolean;
+}
+
+/** Property name of each attribute of the element (`heading-level` → `headingLevel`). */
+function propertyOf(ctor: ElementClass, attribute: string): PropertyKey | undefined {
+  for (const [name, options] of ctor.elementProperties) {
+    const attr = options.attribute === undefined || options.attribute === true ? String(name).toLowerCase() : options.attribute;
+    if (attr === attribute) return name;
+  }
+  return undefined;
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/** JSON that cannot close its `<script>` element nor open a comment. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+
+export async function renderFragment(app: FastifyInstance, request: FragmentRequest): Promise<Fragment> {
+  const { ssr, classes } = await load();
+  const ctor = classes[request.tag];
+
+  // Pass 1: the element loads its own data.
+  const probe = new ctor() as unknown as Internals & Record<PropertyKey, unknown>;
+  const changed = new Map<PropertyKey, unknown>();
+  for (const [attribute, value] of Object.entries(request.attributes)) {
+    const property = propertyOf(ctor, attribute);
+    if (property === undefined) continue;
+    // As the browser would: the attribute converted to the property by the element's own declaration.
+    attributeToProperty(probe as unknown as LitElement, attribute, value);
+    changed.set(property, undefined);
+  }
+  probe.api = apiOf(app);
+  changed.set('api', undefined);
+  probe.willUpdate(changed);
+  await settle();
+  const state: Record<string, unknown> = {};
+  for (const [name, options] of ctor.elementProperties) if (options.state) state[String(name)] = probe[name];
+  // Results draws its cards a few per frame; a fragment holds them all.
+  const view = state.view as { state?: string; results?: { indicators: unknown[] } } | undefined;
+  if (view?.state === 'loaded') state.shown = view.results!.indicators.length;
+
+  // Pass 2: Lit's server renderer, with that state and without `willUpdate`.
+  const renderer = class extends ssr.LitElementRenderer {
+    override connectedCallback(): void {
+      const element = this.element as unknown as Record<string, unknown>;
+      Object.assign(element, state);
+      element.willUpdate = () => {};
+      super.connectedCallback();
+    }
+  };
+  const attributes = Object.entries(request.attributes)
+    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
+    .join('');
+  const { html: litHtml, unsafeStatic } = await import('lit/static-html.js');
+  const template = litHtml`<${unsafeStatic(request.tag)}${unsafeStatic(attributes)}></${unsafeStatic(request.tag)}>`;
+  let html = await ssr.collectResult(ssr.render(template, { elementRenderers: [renderer] }));
+  // The state block goes first in the shadow root (hydration looks for Lit's markers, not for the first node).
+  html = html.replace(
+    /<template shadowroot="open" shadowrootmode="open">/,
+    (open) => `${open}<script type="application/json" data-spp-state>${scriptJson(state)}</script>`,
+  );
+  return { html: stripOuterMarkers(html), found: !isUnknown(request.tag, state) };
+}
+
+/** Lit's markers around the top-level template: the page including the fragment is not a Lit template. */
+function stripOuterMarkers(html: string): string {
+  return html.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '');
+}
+
+/** The element shows its "this structure does not exist" state (the API answered 404). */
+function isUnknown(tag: FragmentTag, state: Record<string, unknown>): boolean {
+  switch (tag) {
+    case 'spp-results':
+      return (state.view as { failure?: string } | undefined)?.failure === 'not-found';
+    case 'spp-testimonies':
+    case 'spp-improvements':
+      return state.phase === 'error' && state.canRetry === false;
+    default:
+      return false;
+  }
+}
