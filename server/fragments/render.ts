@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { LitElement } from 'lit';
 
@@ -15,7 +19,7 @@ import type { LitElement } from 'lit';
  * 2. `@lit-labs/ssr` renders the element as declarative shadow DOM with that state applied and its `willUpdate`
  *    skipped (it would start loading again). The state goes into the shadow root as a
  *    `<script type="application/json" data-spp-state>` block: the client applies it before hydrating
- *    (`src/internal/hydrate.ts`), so its first render is the server's and nothing is re-rendered.
+ *    (`src/internal/ssr.ts`), so its first render is the server's and nothing is re-rendered.
  *
  * The DOM shim of `@lit-labs/ssr` is installed (globally) on the first fragment request only, so a server that
  * never serves a fragment never loads it.
@@ -37,12 +41,43 @@ export function serveFragmentsFrom(app: FastifyInstance): void {
 export const FRAGMENT_TAGS = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements'] as const;
 export type FragmentTag = (typeof FRAGMENT_TAGS)[number];
 
-const MODULES: Record<FragmentTag, string> = {
-  'spp-engagements': '../../src/elements/engagements/engagements.js',
-  'spp-results': '../../src/elements/results/results.js',
-  'spp-testimonies': '../../src/elements/testimonies/testimonies.js',
-  'spp-improvements': '../../src/elements/improvements/improvements.js',
-};
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The elements as the browser gets them, for Lit's hydration compares templates by a digest of their strings:
+ * the build squeezes the whitespace of every `html` template (`scripts/minify-lit-templates.ts`), so the server
+ * must render the same strings. esbuild bundles the four elements with that same transform, Lit left external (the
+ * server renderer and the elements must share one Lit), into `node_modules/.cache` (where `lit` resolves).
+ */
+async function elementsBundle(): Promise<string> {
+  const [{ build }, { minifyTemplates }] = await Promise.all([import('esbuild'), import('../../scripts/minify-lit-templates.js')]);
+  const entry = FRAGMENT_TAGS.map((tag) => `import './src/elements/${tag.slice(4)}/${tag.slice(4)}.ts';`).join('\n');
+  const out = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    tsconfig: join(ROOT, 'tsconfig.json'),
+    external: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'spp-minify-lit-templates',
+        setup(bundle) {
+          bundle.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({ contents: minifyTemplates(await readFile(path, 'utf8')), loader: 'ts' }));
+        },
+      },
+    ],
+  });
+  const code = out.outputFiles[0]!.text;
+  const dir = join(ROOT, 'node_modules', '.cache', 'spp-fragments');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, `elements-${createHash('sha1').update(code).digest('hex').slice(0, 12)}.mjs`);
+  await writeFile(file, code);
+  return pathToFileURL(file).href;
+}
 
 let attributeToProperty: (element: LitElement, name: string, value: string | null) => void;
 
@@ -85,11 +120,9 @@ function load() {
       import('lit-element/private-ssr-support.js'),
     ]);
     attributeToProperty = support._$LE.attributeToProperty as typeof attributeToProperty;
+    await import(await elementsBundle());
     const classes = {} as Record<FragmentTag, ElementClass>;
-    for (const tag of FRAGMENT_TAGS) {
-      await import(MODULES[tag]);
-      classes[tag] = customElements.get(tag) as unknown as ElementClass;
-    }
+    for (const tag of FRAGMENT_TAGS) classes[tag] = customElements.get(tag) as unknown as ElementClass;
     // English strings are chunks the elements import on demand: loaded once here, so every later render is synchronous.
     for (const tag of ['spp-engagements', 'spp-results'] as const) {
       const probe = new classes[tag]() as unknown as Internals & { lang: string };
@@ -176,9 +209,18 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
   // The state block goes first in the shadow root (hydration looks for Lit's markers, not for the first node).
   html = html.replace(
     /<template shadowroot="open" shadowrootmode="open">/,
-    (open) => `${open}<script type="application/json" data-spp-state>${scriptJson(state)}</script>`,
+    (open) => `${open}<script type="application/json" data-spp-state${skipsLoad(request) ? ' data-spp-loaded' : ''}>${scriptJson(state)}</script>`,
   );
   return { html: stripOuterMarkers(html), found: !isUnknown(request.tag, state) };
+}
+
+/**
+ * The client may skip the element's first `willUpdate` (no second request for the same data) when that step does
+ * nothing else it needs: not for the banner (it keeps track of the structure whose commitments it holds there),
+ * nor for results in English (its English strings are loaded there).
+ */
+function skipsLoad({ tag, attributes }: FragmentRequest): boolean {
+  return tag === 'spp-testimonies' || tag === 'spp-improvements' || (tag === 'spp-results' && attributes.lang !== 'en');
 }
 
 /** Lit's markers around the top-level template: the page including the fragment is not a Lit template. */

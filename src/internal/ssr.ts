@@ -12,6 +12,7 @@ import { hydrate } from '@lit-labs/ssr-client';
  * `hydrateLitHtmlCopy` in vite.config.ts, why). And three things of ours:
  * - the element's state, written by the server into `<script type="application/json" data-spp-state>`, is applied
  *   just before the first render, so the client renders what the server did (no loading state, no second copy);
+ *   with `data-spp-loaded`, the element's first `willUpdate` (where it starts loading) is skipped: no second request;
  * - while the element cannot render it yet (its English strings still downloading: it renders `nothing` or another
  *   template), the server's content stays as it is and hydration is tried again on the next update;
  * - if it still does not match after `GIVE_UP_MS`, the server's content gives way to a normal render, so the
@@ -44,6 +45,12 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
   proto.createRenderRoot = function (this: Hydrating) {
     if (!this.shadowRoot) return createRenderRoot.call(this);
     this._$needsHydration = true;
+    // The server loaded the data (`data-spp-loaded`): the element's own loading step is skipped once, else it
+    // would ask again and redraw (results draws its cards a few per frame after each load).
+    if (this.shadowRoot.querySelector('script[data-spp-state][data-spp-loaded]')) {
+      const own = this as unknown as { willUpdate?: () => void };
+      own.willUpdate = () => delete own.willUpdate;
+    }
     return this.shadowRoot;
   };
 
