@@ -27,10 +27,11 @@ import { formatRender, runRenderSection, type RenderCase, type RenderResult } fr
 import { progress } from './report.js';
 import { formatImport, runImportSection, type ImportResult } from './import.js';
 import { formatScale, runScaleSection, type ScaleResult } from './scale.js';
+import { formatFragments, runFragmentSection, type FragmentResult } from './fragments.js';
 import { formatSize, runSizeSection, type SizeResult } from './size.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SECTIONS = ['size', 'render', 'api', 'scale', 'import'] as const;
+const SECTIONS = ['size', 'render', 'api', 'scale', 'import', 'fragments'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -123,6 +124,7 @@ interface Report {
   api?: ApiResult;
   scale?: ScaleResult;
   import?: ImportResult;
+  fragments?: FragmentResult;
 }
 
 async function main(): Promise<void> {
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
     });
   }
   if (sections.has('scale')) report.scale = await attempt('scale', () => runScaleSection(scaleOptions));
+  if (sections.has('fragments')) report.fragments = await attempt('fragments', () => runFragmentSection());
   if (sections.has('import')) {
     report.import = await attempt('import', () => runImportSection({ rows: numberEnv('BENCH_IMPORT_ROWS', 500_000), structures: 2_000 }));
   }
@@ -210,6 +213,7 @@ function formatReport(report: Report): string {
   if (report.render) lines.push('', `2. Render: first visit, phone viewport, CPU 4× slower (CDP), widget vs a static page of the same content`, formatRender(report.render, renderRuns));
   if (report.api) lines.push('', '3. API: autocannon, next to a bare Fastify route measured in the same run', formatApi(report.api));
   if (report.scale) lines.push('', '4. Scale: a generated store, queries through the store functions', formatScale(report.scale));
+  if (report.fragments) lines.push('', '6. Fragments: GET /fragments/{tag} over HTTP, one request at a time', formatFragments(report.fragments));
   if (report.import) lines.push('', '5. Import: npm run import on a generated experiences export in the real open-data format', formatImport(report.import));
   return lines.join('\n');
 }
