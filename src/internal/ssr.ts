@@ -45,6 +45,9 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
   proto.createRenderRoot = function (this: Hydrating) {
     if (!this.shadowRoot) return createRenderRoot.call(this);
     this._$needsHydration = true;
+    // Also the constructable sheets: a host page whose CSP blocks the fragment's `<style>` gets its styles now.
+    const styles = (this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] }).elementStyles;
+    this.shadowRoot.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
     // The server loaded the data (`data-spp-loaded`): the element's own loading step is skipped once, else it
     // would ask again and redraw (results draws its cards a few per frame after each load).
     if (this.shadowRoot.querySelector('script[data-spp-state][data-spp-loaded]')) {
