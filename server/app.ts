@@ -127,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFormPages(app, context);
   await registerMailStopPage(app, context);
   registerKitRoutes(app, context);
-  registerFragmentRoutes(app);
+  registerFragmentRoutes(app, options.publicUrl);
 
   app.get('/api/health', async (_request, reply) => {
     try {

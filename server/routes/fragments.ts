@@ -48,7 +48,12 @@ function badRequest(lang: 'fr' | 'en', field: string, fr: string, en: string): H
   ]);
 }
 
-export function registerFragmentRoutes(app: FastifyInstance): void {
+/** The form's fragment: no shadow root, a link to the form's own page (`/form/{code}`) as light DOM. Without the
+ * script it is what the reader gets; once the element is defined, its shadow root (which has no slot) hides it. */
+const FORM_LINK = { fr: 'Donner votre avis sur ce service', en: 'Give your opinion on this service' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string): void {
   serveFragmentsFrom(app);
   app.get<{ Params: { tag: string }; Querystring: Record<string, string | string[]> }>(
     '/fragments/:tag',
@@ -56,15 +61,34 @@ export function registerFragmentRoutes(app: FastifyInstance): void {
     async (request, reply) => {
       const lang = requestLang(request);
       const tag = request.params.tag.replace(/\.html$/, '') as FragmentTag;
+      if ((tag as string) === 'spp-testimony-form') {
+        const query = request.query;
+        for (const [name, raw] of Object.entries(query)) {
+          const check = COMMON[name];
+          if (!check) throw badRequest(lang, name, `<${tag}> n’a pas d’attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
+          if (typeof raw !== 'string' || !check(raw)) throw badRequest(lang, name, `Valeur invalide pour « ${name} ».`, `Invalid value for "${name}".`);
+        }
+        const pageLang = query.lang === 'en' ? 'en' : 'fr';
+        const code = typeof query.structure === 'string' ? query.structure : '';
+        const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+        const href = `${origin}/form${code ? `/${encodeURIComponent(code)}` : ''}${pageLang === 'en' ? '?lang=en' : ''}`;
+        const attributes = Object.entries({ ...DEFAULTS, ...query })
+          .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
+          .join('');
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('Access-Control-Allow-Origin', '*')
+          .send(`<${tag}${attributes}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a></${tag}>`);
+      }
       if (!FRAGMENT_TAGS.includes(tag)) {
-        throw badRequest(lang, 'tag', `Éléments servis en fragment : ${FRAGMENT_TAGS.join(', ')}.`, `Elements served as fragments: ${FRAGMENT_TAGS.join(', ')}.`);
+        throw badRequest(lang, 'tag', `Éléments servis en fragment : ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`, `Elements served as fragments: ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`);
       }
       const allowed = ATTRIBUTES[tag];
       const attributes: Record<string, string> = { ...DEFAULTS };
       for (const [name, raw] of Object.entries(request.query)) {
         const check = allowed[name];
         if (!check) {
-          throw badRequest(lang, name, `<${tag}> n'a pas d'attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
+          throw badRequest(lang, name, `<${tag}> n’a pas d’attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
         }
         if (typeof raw !== 'string' || !check(raw)) {
           throw badRequest(lang, name, `Valeur invalide pour « ${name} ».`, `Invalid value for "${name}".`);

@@ -69,6 +69,17 @@ describe('GET /fragments/{tag}: elements rendered on the server as declarative s
     }
   });
 
+  it('answers the form as a link to its own page: what a reader without JavaScript can follow', async () => {
+    const res = await server.app.inject({ url: '/fragments/spp-testimony-form?structure=CAF-69&lang=en', headers: { host: 'api.example' } });
+    assert.equal(res.statusCode, 200);
+    assert.match(res.body, /^<spp-testimony-form [^>]*structure="CAF-69"[^>]*><a href="http:\/\/api\.example\/form\/CAF-69\?lang=en">Give your opinion on this service<\/a><\/spp-testimony-form>$/);
+    const page = await server.app.inject('/form/CAF-69?lang=en');
+    assert.equal(page.statusCode, 200, 'the link leads to the full-page form');
+    const bad = await server.app.inject('/fragments/spp-testimony-form?mode=floating');
+    assert.equal(bad.statusCode, 400);
+    assert.deepEqual(bad.json().errors.map((e: { field: string }) => e.field), ['mode']);
+  });
+
   it('names the failing field in a problem+json 400: an element it does not serve, an attribute it does not take, a bad value', async () => {
     const cases: [string, string][] = [
       ['/fragments/spp-unknown?structure=CAF-69', 'tag'],
