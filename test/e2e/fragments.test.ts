@@ -157,6 +157,26 @@ describe('server-rendered fragments included in a host page', () => {
     await page.close();
   });
 
+  it('<spp-testimony-form>: without JavaScript a link to the full-page form; with it, the form in its place', async () => {
+    const fragment = await (await fetch(`${server.url}/fragments/spp-testimony-form?structure=CAF-69`)).text();
+    fragments.set('spp-testimony-form', fragment);
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const bare = await off.newPage();
+    await host(bare, 'spp-testimony-form', false);
+    const link = bare.getByRole('link', { name: 'Donner votre avis sur ce service' });
+    assert.ok(await link.isVisible());
+    await link.click();
+    await bare.waitForURL(`${server.url}/form/CAF-69`);
+    await off.close();
+
+    const page = await browser.newPage();
+    await host(page, 'spp-testimony-form', true);
+    await page.waitForFunction(() => customElements.get('spp-testimony-form') !== undefined);
+    await page.locator('spp-testimony-form fieldset').first().waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Donner votre avis sur ce service' }).isVisible(), false);
+    await page.close();
+  });
+
   it('a page without a fragment does not download the adoption module', async () => {
     const page = await browser.newPage();
     const scripts: string[] = [];
