@@ -4,7 +4,7 @@ import { minifyLitTemplates } from './scripts/minify-lit-templates.js';
 
 /**
  * The agent page's module (`/agent`), built apart from the widgets into one self-contained file,
- * `dist/spp-agent.js`. Sharing chunks with the widgets would split their common code (Lit, the base element)
+ * `dist/spp-agent.js` (and its English strings, `dist/assets/*.strings.en-*.js`). Sharing chunks with the widgets would split their common code (Lit, the base element)
  * into more files, which every host page would then pay for; the agent page needs none of the widgets, and
  * the autoloader never loads it. Run by the widgets build (`vite build`) once its own output is written.
  */
@@ -24,7 +24,8 @@ export default defineConfig({
     lib: { entry: { 'spp-agent': resolve(root, 'src/agent/index.ts') }, formats: ['es'] },
     rolldownOptions: {
       treeshake: { manualPureFunctions: ['z'] },
-      output: { minify: true, comments: false, entryFileNames: '[name].js' },
+      // English strings are chunks of their own (`src/internal/i18n.ts`), downloaded only by `/agent?lang=en`.
+      output: { minify: true, comments: false, entryFileNames: '[name].js', chunkFileNames: 'assets/[name]-[hash].js' },
     },
   },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },

@@ -6,11 +6,16 @@
  *     npm run bench -- size render     # only those sections
  *     BENCH_RUNS=3 BENCH_API_SECONDS=3 npm run bench -- --quick-scale   # shorter, for a try
  *     BENCH_ELEMENTS=spp-results npm run bench -- size render           # only those elements' pages
+ *     npm run bench -- lighthouse      # only Lighthouse (mobile preset) on each element's page, `/` and `/mairie`
+ *     BENCH_ELEMENTS=none BENCH_LIGHTHOUSE_PAGES=/mairie BENCH_LIGHTHOUSE_DIR=/tmp/lh npm run bench -- lighthouse --no-build
+ *                                      # only /mairie, keeping Lighthouse's whole report in /tmp/lh
  *
  * Sections: size (JS a page downloads, gzip, in Chromium), render (4× CPU throttling, against a static twin),
  * api (autocannon against a bare Fastify route; a PostgreSQL column on BENCH_DATABASE_URL, or on a throwaway
  * local cluster when PostgreSQL is installed), scale (15,000 structures and 1,000,000 testimonies), import (a generated
- * 500,000-row experiences export in the real open-data format, `BENCH_IMPORT_ROWS` to change it: rows/s and peak memory). The report goes to stdout and, as JSON, to `bench/results/`.
+ * 500,000-row experiences export in the real open-data format, `BENCH_IMPORT_ROWS` to change it: rows/s and peak memory),
+ * lighthouse (the pinned Lighthouse CLI, mobile preset, on a host page per element, script only and fragment + script,
+ * and on `/` and `/mairie`: performance, accessibility, TBT, LCP, CLS, boot-up next to the budgets). The report goes to stdout and, as JSON, to `bench/results/`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,12 +31,13 @@ import { LARGE_RESULTS_SHAPE, LARGE_RESULTS_STRUCTURE, prepareBenchData } from '
 import { formatRender, runRenderSection, type RenderCase, type RenderResult } from './render.js';
 import { progress } from './report.js';
 import { formatImport, runImportSection, type ImportResult } from './import.js';
+import { formatLighthouse, runLighthouseSection, type LighthouseResult } from './lighthouse.js';
 import { formatScale, runScaleSection, type ScaleResult } from './scale.js';
 import { formatFragments, runFragmentSection, type FragmentResult } from './fragments.js';
 import { formatSize, runSizeSection, type SizeResult } from './size.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SECTIONS = ['size', 'render', 'api', 'scale', 'import', 'fragments'] as const;
+const SECTIONS = ['size', 'render', 'api', 'scale', 'import', 'lighthouse', 'fragments'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -124,6 +130,7 @@ interface Report {
   api?: ApiResult;
   scale?: ScaleResult;
   import?: ImportResult;
+  lighthouse?: LighthouseResult[];
   fragments?: FragmentResult;
 }
 
@@ -144,7 +151,7 @@ async function main(): Promise<void> {
     },
   };
 
-  if (sections.has('size') || sections.has('render')) {
+  if (sections.has('size') || sections.has('render') || sections.has('lighthouse')) {
     if (!flag('no-build')) build();
     const dataDir = mkdtempSync(join(tmpdir(), 'spp-bench-'));
     await prepareBenchData(dataDir);
@@ -155,6 +162,11 @@ async function main(): Promise<void> {
     try {
       if (sections.has('size')) report.size = await attempt('size', () => runSizeSection(browser, host, server.url, specs));
       if (sections.has('render')) report.render = await attempt('render', () => runRenderSection(browser, host, server.url, renderCases(specs), renderRuns));
+      // Lighthouse launches its own Chromium per run; Playwright's stays idle meanwhile.
+      const pagePaths = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',').map((p) => p.trim()).filter(Boolean);
+      if (sections.has('lighthouse')) {
+        report.lighthouse = await attempt('lighthouse', () => runLighthouseSection(host, server.url, specs, { paths: pagePaths ?? ['/', '/mairie'] }));
+      }
     } finally {
       await browser.close();
       await host.close();
@@ -208,13 +220,15 @@ function formatReport(report: Report): string {
     ...failed('api', '3. API'),
     ...failed('scale', '4. Scale'),
     ...failed('import', '5. Import'),
+    ...failed('lighthouse', '6. Lighthouse'),
   );
   if (report.size) lines.push('', '1. Size: JavaScript a first visit downloads (gzip bytes on the wire, Accept-Encoding: gzip, Chromium network log)', formatSize(report.size));
   if (report.render) lines.push('', `2. Render: first visit, phone viewport, CPU 4× slower (CDP), widget vs a static page of the same content`, formatRender(report.render, renderRuns));
   if (report.api) lines.push('', '3. API: autocannon, next to a bare Fastify route measured in the same run', formatApi(report.api));
   if (report.scale) lines.push('', '4. Scale: a generated store, queries through the store functions', formatScale(report.scale));
-  if (report.fragments) lines.push('', '6. Fragments: GET /fragments/{tag} over HTTP, one request at a time', formatFragments(report.fragments));
   if (report.import) lines.push('', '5. Import: npm run import on a generated experiences export in the real open-data format', formatImport(report.import));
+  if (report.lighthouse) lines.push('', '6. Lighthouse: mobile preset (simulated slow 4G, 4× CPU), one fresh Chromium per page', formatLighthouse(report.lighthouse));
+  if (report.fragments) lines.push('', '7. Fragments: GET /fragments/{tag} over HTTP, one request at a time', formatFragments(report.fragments));
   return lines.join('\n');
 }
 

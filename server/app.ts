@@ -5,9 +5,9 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './store/database.js';
-import { HttpProblem, requestLang, sendProblem, statusTitle } from './http/problem.js';
-import { RouteRegistry, type RouteDef } from './http/route.js';
-import { buildOpenApi } from './http/openapi.js';
+import { apiText, HttpProblem, requestLang, sendProblem, statusTitle, validationProblem } from './http/problem.js';
+import { InputRejected, registerRoutes, type RouteDef } from './http/route.js';
+import { registerOpenApi } from './http/openapi.js';
 import { registerWidgets } from './widgets.js';
 import { rateLimitFromEnv, registerRateLimit, type RateLimitSettings } from './http/rate-limit.js';
 import { registerHttpCaching } from './http/caching.js';
@@ -15,6 +15,8 @@ import { PAGE_CSP, registerSecurityHeaders } from './http/security-headers.js';
 import { ResponseCache, responseCacheTtlFromEnv } from './http/response-cache.js';
 import { trustProxyFromEnv, type TrustProxy } from './http/trust-proxy.js';
 import { QuietRequestLog } from './http/request-log.js';
+import type { ApiContext } from './http/context.js';
+import { registerCompression } from './http/compression.js';
 import { engagementRoutes } from './routes/engagements.js';
 import { structureRoutes } from './routes/structures.js';
 import { testimonyRoutes } from './routes/testimonies.js';
@@ -51,12 +53,6 @@ export interface AppOptions {
   responseCacheTtlMs?: number;
 }
 
-/** What every route module receives. */
-export interface ApiContext {
-  store: DatabaseHandle;
-  publicUrl?: string;
-}
-
 /** Builds the whole server: API, OpenAPI document, widgets and demo pages. Does not listen. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -81,10 +77,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     maxAge: 600,
   });
   registerSecurityHeaders(app);
+  // Before every route: brotli/gzip for pages, CSS and JS the server sends (see http/compression.ts).
+  await registerCompression(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const lang = requestLang(request);
     if (error instanceof HttpProblem) return sendProblem(request, reply, error);
+    if (error instanceof InputRejected) return sendProblem(request, reply, validationProblem(error.issues, lang));
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const detail = problemDetail(error, lang);
@@ -103,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return sendProblem(
       request,
       reply,
-      new HttpProblem(404, statusTitle(404, lang), lang === 'en' ? `Nothing at ${request.method} ${request.url.split('?')[0]}.` : `Rien à l'adresse ${request.method} ${request.url.split('?')[0]}.`),
+      new HttpProblem(404, statusTitle(404, lang), apiText(lang, 'nothingHere', { method: request.method, path: request.url.split('?')[0]! })),
     );
   });
 
@@ -113,8 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerRateLimit(app, options.rateLimit ?? rateLimitFromEnv());
 
+  // Before the routes: it documents each as it is added.
+  await registerOpenApi(app, { version: PACKAGE_VERSION, serverUrl: options.publicUrl });
+
   const context: ApiContext = { store: options.store, publicUrl: options.publicUrl };
-  const registry = new RouteRegistry();
   const routes: RouteDef[] = [
     ...engagementRoutes(context),
     ...structureRoutes(context),
@@ -123,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...adminRoutes(context),
     ...notificationRoutes(context),
   ];
-  for (const route of routes) registry.register(app, route);
+  registerRoutes(app, routes);
   registerFormPages(app, context);
   await registerMailStopPage(app, context);
   registerKitRoutes(app, context);
@@ -143,12 +144,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Browsers ask for it on every page; the demo pages link an SVG icon instead.
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).header('Cache-Control', 'public, max-age=86400').send());
 
-  let openapi: unknown;
-  app.get('/api/openapi.json', async () => {
-    openapi ??= buildOpenApi(registry.routes, { version: PACKAGE_VERSION, serverUrl: options.publicUrl });
-    return openapi;
-  });
-
   await registerWidgets(app, { distDir: options.distDir ?? `${ROOT}dist`, version: PACKAGE_VERSION });
   const demoDir = options.demoDir ?? `${ROOT}demo`;
   // The configurator previews `<spp-results source="opendata">`, which reads the Services Publics+ open-data
@@ -167,17 +162,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 function problemDetail(error: FastifyError, lang: 'fr' | 'en'): string {
-  const en = lang === 'en';
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return en ? 'The request body is too large: shorten the text.' : 'Le contenu envoyé est trop volumineux : raccourcissez le texte.';
+      return apiText(lang, 'bodyTooLarge');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return en ? 'Send the body as application/json.' : 'Envoyez le contenu au format application/json.';
+      return apiText(lang, 'sendJson');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return en ? 'The body is not valid JSON.' : "Le contenu envoyé n'est pas du JSON valide.";
+      return apiText(lang, 'invalidJson');
     default:
-      if ((error.statusCode ?? 500) >= 500) return en ? 'Something went wrong on our side. Try again later.' : 'Une erreur est survenue de notre côté. Réessayez plus tard.';
+      if ((error.statusCode ?? 500) >= 500) return apiText(lang, 'serverError');
       return error.message;
   }
 }

@@ -1,14 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/elements/testimony-form/testimony-form.js';
+import '../src/elements/testimony-tracking/testimony-tracking.js';
 import { emptyState, saveDraft, type FormState } from '../src/elements/testimony-form/draft.js';
 import { respond } from './support/api.js';
 import { FIXTURE_CODES, submissionAcceptedFixture, trackingFixture } from './support/fixtures.js';
 
 /**
  * The testimony form, step by step and in every state a citizen may meet: validation errors, the personal-data
- * warning, retrying, rate limited, offline with the outbox, sent, the author's tracking view, and the three
- * ways to embed it. States that need a draft start from one written to `localStorage` before the story (as a
- * reload would find it); states that need a click get it from the story's `play`.
+ * warning, retrying, rate limited, offline with the outbox, sent, and the ways to embed it (its tracking mode
+ * shows `<spp-testimony-tracking>`, whose states are that element's stories). States that need a draft start
+ * from one written to `localStorage` before the story (as a reload would find it); states that need a click get
+ * it from the story's `play`.
  */
 const meta: Meta = {
   title: 'Elements/spp-testimony-form',
@@ -200,18 +202,11 @@ export const SentEarlierReceipt: Story = {
 
 // ---------------------------------------------------------------- the author's tracking view
 
-const trackingArgs = { mode: 'tracking', structure: '', reference: 'SPP-7K2M-Q9XD', token: 'fixture-token-0123456789abcdef' };
-
-export const TrackingPending: Story = { args: trackingArgs, parameters: { api: { [TRACKING]: respond.json(trackingFixture('pending')) } } };
-export const TrackingPublished: Story = { args: trackingArgs, parameters: { api: { [TRACKING]: respond.json(trackingFixture('published')) } } };
-/** Published and answered: the service's reply, as text, with its sign-off. */
-export const TrackingAnswered: Story = { args: trackingArgs, parameters: { api: { [TRACKING]: respond.json(trackingFixture('answered')) } } };
-/** Not published, with the reason in words. */
-export const TrackingRejected: Story = { args: trackingArgs, parameters: { api: { [TRACKING]: respond.json(trackingFixture('rejected')) } } };
-/** A wrong or truncated token: nothing matches. */
-export const TrackingNotFound: Story = { args: trackingArgs, parameters: { api: { [TRACKING]: respond.problem(404) } } };
-/** The link lost its token: said without asking the API. */
-export const TrackingLinkIncomplete: Story = { args: { ...trackingArgs, token: '' } };
+/** `mode="tracking"` (pages written before `<spp-testimony-tracking>`): the form shows that element; its states are its own stories. */
+export const TrackingMode: Story = {
+  args: { mode: 'tracking', structure: '', reference: 'SPP-7K2M-Q9XD', token: 'fixture-token-0123456789abcdef' },
+  parameters: { api: { [TRACKING]: respond.json(trackingFixture('answered')) } },
+};
 
 // ---------------------------------------------------------------- embedding, language, theme
 

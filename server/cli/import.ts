@@ -14,6 +14,8 @@ A folder gives its .csv and .json files. See docs/import.md for the accepted col
 Options:
   --batch-size N   rows per transaction (default 10000)
   --restart        ignore where an interrupted import stopped and read every file again
+  --defer-indexes  SQLite: build the experience indexes once at the end, whatever the
+                   files' size (by default only for big experience files)
   --json           print the report as JSON
   --all            list every rejection (default: the first 50 of each file)
   -h, --help       this help
@@ -57,6 +59,7 @@ async function main(): Promise<number> {
       options: {
         'batch-size': { type: 'string' },
         restart: { type: 'boolean' },
+        'defer-indexes': { type: 'boolean' },
         json: { type: 'boolean' },
         all: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -89,6 +92,7 @@ async function main(): Promise<number> {
     const report = await importOpenData(store.db, args.positionals, {
       batchSize,
       restart: args.values.restart,
+      deferIndexes: args.values['defer-indexes'] || undefined,
       onProgress: (p) => bar.update(p),
     });
     bar.done();

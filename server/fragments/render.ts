@@ -12,7 +12,7 @@ import type { LitElement } from 'lit';
  *
  * How a fragment is made, in two passes, so that the server shows exactly what the element would show:
  * 1. A probe instance of the element class is given the request's attributes and its `api` set to
- *    `FRAGMENT_API`; its own `willUpdate` loads its data with its own code (same URL, same checks, same error
+ *    `FRAGMENT_API`; its own `willUpdate` and LoadControllers load its data with its own code (same URL, same checks, same error
  *    states: an unknown structure gives the element's own "unknown" message). The fetches to `FRAGMENT_API` are
  *    answered in-process by `app.inject` (the API's routes, validation and response cache), never over the network.
  *    Once no fetch is pending, the element's reactive state (the properties declared `state: true`) is read.
@@ -124,10 +124,15 @@ function load() {
     const classes = {} as Record<FragmentTag, ElementClass>;
     for (const tag of FRAGMENT_TAGS) classes[tag] = customElements.get(tag) as unknown as ElementClass;
     // English strings are chunks the elements import on demand: loaded once here, so every later render is synchronous.
-    for (const tag of ['spp-engagements', 'spp-results'] as const) {
-      const probe = new classes[tag]() as unknown as Internals & { lang: string };
+    // (Each asks for its strings while rendering; a render before they are here may throw: nothing is kept of it.)
+    for (const tag of FRAGMENT_TAGS) {
+      const probe = new classes[tag]() as unknown as Internals & { lang: string; render(): unknown };
       probe.lang = 'en';
-      probe.willUpdate(new Map());
+      try {
+        probe.render();
+      } catch {
+        // Strings not here yet: what was asked for.
+      }
     }
     await settle();
     return { ssr: { ...ssr, collectResult: result.collectResult }, classes };
@@ -184,18 +189,26 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
   probe.api = apiOf(app);
   changed.set('api', undefined);
   probe.willUpdate(changed);
+  // What Lit does next in an update: the controllers' `hostUpdate`, where a LoadController starts loading.
+  for (const load of loads(probe)) load.hostUpdate();
   await settle();
   const state: Record<string, unknown> = {};
   for (const [name, options] of ctor.elementProperties) if (options.state) state[String(name)] = probe[name];
+  // What the element's LoadControllers hold (the data itself), in the order the element declares them.
+  const controllers = loads(probe);
+  const values = controllers.map((load) => load.value);
+  const failed = controllers.some((load) => load.error !== undefined);
   // Results draws its cards a few per frame; a fragment holds them all.
-  const view = state.view as { state?: string; results?: { indicators: unknown[] } } | undefined;
-  if (view?.state === 'loaded') state.shown = view.results!.indicators.length;
+  const results = (probe.results as Load | undefined)?.value as { indicators?: unknown[] } | undefined;
+  if (request.tag === 'spp-results' && results?.indicators) state.shown = results.indicators.length;
 
   // Pass 2: Lit's server renderer, with that state and without `willUpdate`.
   const renderer = class extends ssr.LitElementRenderer {
     override connectedCallback(): void {
       const element = this.element as unknown as Record<string, unknown>;
       Object.assign(element, state);
+      // Lit's server renderer skips the controllers' `hostUpdate` (where they load): they get the probe's answers.
+      loads(element).forEach((load, i) => Object.assign(load, { value: values[i], error: controllers[i]!.error, pending: false }));
       element.willUpdate = () => {};
       super.connectedCallback();
     }
@@ -209,34 +222,30 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
   // The state block goes first in the shadow root (hydration looks for Lit's markers, not for the first node).
   html = html.replace(
     /<template shadowroot="open" shadowrootmode="open">/,
-    (open) => `${open}<script type="application/json" data-spp-state${skipsLoad(request) ? ' data-spp-loaded' : ''}>${scriptJson(state)}</script>`,
+    (open) =>
+      `${open}<script type="application/json" data-spp-state${request.tag !== 'spp-engagements' && !failed ? ' data-spp-loaded' : ''}>${scriptJson({ s: state, v: values })}</script>`,
   );
-  return { html: stripOuterMarkers(html), found: !isUnknown(request.tag, state) };
+  return { html: stripOuterMarkers(html), found: !controllers.some((load) => (load.error as { status?: number } | undefined)?.status === 404) };
+}
+
+/** What `LoadController` (src/internal/load-controller.ts) holds that the fragment carries. */
+interface Load {
+  value: unknown;
+  error: unknown;
+  pending: boolean;
+  run(): Promise<void>;
+  hostUpdate(): void;
 }
 
 /**
- * The client may skip the element's first `willUpdate` (no second request for the same data) when that step does
- * nothing else it needs: not for the banner (it keeps track of the structure whose commitments it holds there),
- * nor for results in English (its English strings are loaded there).
+ * The element's LoadControllers, in declaration order (the client finds them the same way, `src/internal/ssr.ts`).
+ * The banner keeps no LoadController: it is never marked `data-spp-loaded` (it keeps track of the structure whose
+ * commitments it holds in its own `willUpdate`, which the client runs again).
  */
-function skipsLoad({ tag, attributes }: FragmentRequest): boolean {
-  return tag === 'spp-testimonies' || tag === 'spp-improvements' || (tag === 'spp-results' && attributes.lang !== 'en');
-}
+const loads = (element: object): Load[] =>
+  Object.values(element).filter((field): field is Load => typeof (field as Load | null)?.run == 'function' && 'pending' in field);
 
 /** Lit's markers around the top-level template: the page including the fragment is not a Lit template. */
 function stripOuterMarkers(html: string): string {
   return html.replace(/^<!--lit-part [^>]*-->/, '').replace(/<!--\/lit-part-->$/, '');
-}
-
-/** The element shows its "this structure does not exist" state (the API answered 404). */
-function isUnknown(tag: FragmentTag, state: Record<string, unknown>): boolean {
-  switch (tag) {
-    case 'spp-results':
-      return (state.view as { failure?: string } | undefined)?.failure === 'not-found';
-    case 'spp-testimonies':
-    case 'spp-improvements':
-      return state.phase === 'error' && state.canRetry === false;
-    default:
-      return false;
-  }
 }

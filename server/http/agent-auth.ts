@@ -3,7 +3,8 @@ import type { Lang } from '../../src/contract/index.js';
 import { AgentScopeCheck, authenticateAgent, type AgentToken } from '../store/agents.js';
 import type { Actor } from '../store/audit.js';
 import type { DatabaseHandle } from '../store/database.js';
-import { HttpProblem, requestLang, sendProblem, statusTitle } from './problem.js';
+import { apiText, HttpProblem, requestLang, sendProblem, statusTitle } from './problem.js';
+import type { ApiKey } from './api.strings.js';
 
 /** The agent behind an admin request: its token, who to write in the audit log, and its scope. */
 export interface AgentSession {
@@ -17,14 +18,7 @@ const sessions = new WeakMap<FastifyRequest, AgentSession>();
 const REALM = 'Bearer realm="spp-admin"';
 
 function unauthorized(lang: Lang, reason: 'missing' | 'invalid'): HttpProblem {
-  const detail =
-    reason === 'missing'
-      ? lang === 'en'
-        ? 'Send your agent token in the header Authorization: Bearer <token>.'
-        : 'Envoyez votre jeton d’agent dans l’en-tête Authorization: Bearer <jeton>.'
-      : lang === 'en'
-        ? 'This agent token is unknown or revoked: ask for a new one.'
-        : 'Ce jeton d’agent est inconnu ou révoqué : demandez-en un nouveau.';
+  const detail = apiText(lang, reason === 'missing' ? 'tokenMissing' : 'tokenInvalid');
   return new HttpProblem(401, statusTitle(401, lang), detail, undefined, {
     'WWW-Authenticate': reason === 'missing' ? REALM : `${REALM}, error="invalid_token"`,
   });
@@ -53,24 +47,18 @@ export function agentOf(request: FastifyRequest): AgentSession {
   return session;
 }
 
-export function forbidden(lang: Lang, detail: { fr: string; en: string }): HttpProblem {
-  return new HttpProblem(403, statusTitle(403, lang), lang === 'en' ? detail.en : detail.fr);
+export function forbidden(lang: Lang, detail: ApiKey, values?: Record<string, string | number>): HttpProblem {
+  return new HttpProblem(403, statusTitle(403, lang), apiText(lang, detail, values));
 }
 
 /** 403 unless the token covers this structure. */
 export async function requireStructure(session: AgentSession, code: string, lang: Lang): Promise<void> {
   if (await session.scope.covers(code)) return;
-  throw forbidden(lang, {
-    fr: `Votre jeton ne couvre pas la structure « ${code} ».`,
-    en: `Your token does not cover the structure "${code}".`,
-  });
+  throw forbidden(lang, 'tokenNotCovering', { code });
 }
 
 /** 403 unless the token is a manager's (agents' tokens and the audit log are a manager's business). */
 export function requireManager(session: AgentSession, lang: Lang): void {
   if (session.token.role === 'manager') return;
-  throw forbidden(lang, {
-    fr: 'Seul un jeton de responsable peut faire cela : demandez-le au responsable de votre structure.',
-    en: 'Only a manager’s token may do this: ask your structure’s manager.',
-  });
+  throw forbidden(lang, 'managerOnly');
 }

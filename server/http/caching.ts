@@ -10,6 +10,9 @@ import type { ResponseCache } from './response-cache.js';
  * from the body, so every instance gives the same ETag for the same data and a CDN or the widgets' client can
  * revalidate against any of them (`304`). Everything else (errors, submissions, authenticated or private reads)
  * is `no-store`: a shared cache must never keep a moderation queue or a citizen's tracking page.
+ * Not `@fastify/etag`: a cache hit is answered (and revalidated) in `onRequest`, before any handler, with the ETag
+ * stored beside the body; the tag must be of the body before compression; it must not tag errors or private
+ * reads; and `If-None-Match` may list several tags. That plugin tags every answer in `onSend` and compares one tag.
  */
 
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';

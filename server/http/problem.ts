@@ -1,6 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE, toFieldErrors, type FieldError, type Lang, type Problem } from '../../src/contract/index.js';
+import { format, strings } from '../i18n.js';
+import { API_FR, type ApiKey } from './api.strings.js';
+import { API_EN } from './api.strings.en.js';
 
 /** A failure to answer as `application/problem+json` (RFC 9457). Throw it from any handler. */
 export class HttpProblem extends Error {
@@ -15,32 +18,31 @@ export class HttpProblem extends Error {
   }
 }
 
-const TITLES: Record<number, [fr: string, en: string]> = {
-  400: ['Requête invalide', 'Invalid request'],
-  401: ['Authentification requise', 'Authentication required'],
-  403: ['Accès refusé', 'Forbidden'],
-  404: ['Introuvable', 'Not found'],
-  405: ['Méthode non autorisée', 'Method not allowed'],
-  409: ['Conflit', 'Conflict'],
-  413: ['Requête trop volumineuse', 'Payload too large'],
-  415: ['Type de contenu non pris en charge', 'Unsupported media type'],
-  422: ['Requête impossible à traiter', 'Unprocessable request'],
-  429: ['Trop de requêtes', 'Too many requests'],
-  500: ['Erreur interne', 'Internal error'],
-  503: ['Service indisponible', 'Service unavailable'],
-};
+const API = strings(API_FR, API_EN);
+const isApiKey = (key: string): key is ApiKey => key in API_FR;
+
+/** A text of the API in the request's language, its `{name}` placeholders filled. */
+export function apiText(lang: Lang, key: ApiKey, values?: Record<string, string | number>): string {
+  return format(API[lang][key], values);
+}
 
 export function statusTitle(status: number, lang: Lang): string {
-  const titles = TITLES[status] ?? TITLES[500]!;
-  return lang === 'en' ? titles[1] : titles[0];
+  const key = `status-${status}`;
+  return apiText(lang, isApiKey(key) ? key : 'status-500');
 }
+
+/** Read once per request: validation may then drop `lang` from a query whose schema does not list it. */
+const langs = new WeakMap<FastifyRequest, Lang>();
 
 /** The request's language: `lang` in the query, else `Accept-Language`, else French. */
 export function requestLang(request: FastifyRequest): Lang {
+  let lang = langs.get(request);
+  if (lang) return lang;
   const fromQuery = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (fromQuery === 'en' || fromQuery === 'fr') return fromQuery;
-  const accept = String(request.headers['accept-language'] ?? '').toLowerCase();
-  return /^\s*en\b/.test(accept) ? 'en' : 'fr';
+  if (fromQuery === 'en' || fromQuery === 'fr') lang = fromQuery;
+  else lang = /^\s*en\b/.test(String(request.headers['accept-language'] ?? '').toLowerCase()) ? 'en' : 'fr';
+  langs.set(request, lang);
+  return lang;
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: HttpProblem): FastifyReply {
@@ -63,11 +65,14 @@ export function validationProblem(issues: readonly z.core.$ZodIssue[], lang: Lan
   return new HttpProblem(
     400,
     statusTitle(400, lang),
-    lang === 'en' ? `Check these fields: ${fields}.` : `Vérifiez ces champs : ${fields}.`,
+    apiText(lang, 'checkFields', { fields }),
     errors,
   );
 }
 
-export function notFound(lang: Lang, detail: { fr: string; en: string }): HttpProblem {
-  return new HttpProblem(404, statusTitle(404, lang), lang === 'en' ? detail.en : detail.fr);
+export function notFound(lang: Lang, detail: ApiKey, values?: Record<string, string | number>): HttpProblem {
+  return new HttpProblem(404, statusTitle(404, lang), apiText(lang, detail, values));
 }
+
+/** The 404 of every public and admin route that names a structure by its code. */
+export const unknownStructure = (lang: Lang, code: string): HttpProblem => notFound(lang, 'unknownStructure', { code });

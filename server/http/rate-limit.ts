@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
-import { HttpProblem, requestLang, statusTitle } from './problem.js';
+import { apiText, HttpProblem, requestLang, statusTitle } from './problem.js';
 
 /**
  * Per-address rate limits for the routes that write (today: `POST /api/v1/testimonies`). A route opts in with
@@ -78,10 +78,7 @@ async function counterStore(
 function tooManyRequests(request: FastifyRequest, retryAfterSeconds: number): HttpProblem {
   const lang = requestLang(request);
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-  const detail =
-    lang === 'en'
-      ? `Too many submissions from your connection. Your text is kept: try again in ${seconds} s.`
-      : `Trop d’envois depuis votre connexion. Votre texte est conservé : réessayez dans ${seconds} s.`;
+  const detail = apiText(lang, 'tooManySubmissions', { seconds });
   return new HttpProblem(429, statusTitle(429, lang), detail, undefined, { 'Retry-After': String(seconds) });
 }
 

@@ -1,5 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, FastifySchemaCompiler, RouteOptions } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import * as contract from '../../src/contract/index.js';
 import { FORBIDDEN_TEXT, forbiddenTextPath, type Lang } from '../../src/contract/index.js';
 import { requestLang, validationProblem } from './problem.js';
 
@@ -30,8 +32,9 @@ export interface RouteContext<P, Q, B> {
 }
 
 /**
- * One route: how Fastify serves it and how OpenAPI documents it, from the same contract schemas.
- * Inputs are parsed with the contract before the handler runs; a failure is a 400 naming the field.
+ * One route, declared once with its contract schemas: Fastify validates its inputs through the zod type provider
+ * before the handler runs (a failure is a 400 naming the field), and `@fastify/swagger` documents it from the same
+ * schemas (`/api/openapi.json`).
  */
 export interface RouteDef<P extends Schema | undefined = Schema | undefined, Q extends Schema | undefined = Schema | undefined, B extends Schema | undefined = Schema | undefined> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -45,6 +48,7 @@ export interface RouteDef<P extends Schema | undefined = Schema | undefined, Q e
   params?: P;
   query?: Q;
   body?: B;
+  /** Documented; the handler checks them itself, so that a problem names the header as HTTP spells it. */
   headers?: HeaderDoc[];
   responses: Record<number, ResponseDoc>;
   /** Public GETs get `Cache-Control` and `ETag` revalidation unless `false` (never routes with `security`). */
@@ -62,58 +66,166 @@ export function defineRoute<P extends Schema | undefined, Q extends Schema | und
   return def as unknown as RouteDef;
 }
 
-function parseInput(schema: Schema | undefined, value: unknown, lang: Lang): unknown {
-  if (!schema) return undefined;
-  const result = schema.safeParse(value ?? {}, { reportInput: true });
-  if (!result.success) throw validationProblem(result.error.issues, lang);
-  return result.data;
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Declared through `registerRoutes`: its inputs follow the contract's text rules. */
+    contractInputs?: boolean;
+  }
+}
+
+/** The contract refused an input: the error handler turns it into a 400 naming each field, in the request's language. */
+export class InputRejected extends Error {
+  constructor(readonly issues: readonly z.core.$ZodIssue[]) {
+    super('invalid input');
+  }
+}
+
+/**
+ * The type provider's validator with two differences: issues keep their input (`reportInput`: "required" and
+ * "wrong type" read differently), and `lang`, accepted on every route to pick the language of messages, is
+ * dropped from a query whose schema does not list it.
+ */
+const validatorCompiler: FastifySchemaCompiler<Schema> = ({ schema, httpPart }) => {
+  if (httpPart === 'headers') return () => true;
+  const dropLang = httpPart === 'querystring' && schema instanceof z.ZodMiniObject && !('lang' in schema.shape);
+  return (data: unknown) => {
+    const input = dropLang && data && typeof data === 'object' ? withoutLang(data) : (data ?? {});
+    const result = schema.safeParse(input, { reportInput: true });
+    return result.success ? { value: result.data } : { error: new InputRejected(result.error.issues) };
+  };
+};
+
+function withoutLang(query: object): object {
+  const { lang: _ignored, ...rest } = query as Record<string, unknown>;
+  return rest;
 }
 
 /**
  * The contract's text rules on every input of every route, whatever its schema: a NUL or a lone surrogate
  * anywhere (a cursor, a search, a field the schema would ignore) is a 400 naming the field, on every database.
+ * Runs after the rate limiter and before schema validation, as the handler used to.
  */
-function refuseForbiddenText(inputs: { params: unknown; query: unknown; body: unknown }, lang: Lang): void {
-  for (const [where, value] of Object.entries(inputs)) {
+function refuseForbiddenText(request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void {
+  // Read now: validation may drop `lang` from the query.
+  const lang = requestLang(request);
+  for (const [where, value] of Object.entries({ params: request.params, query: request.query, body: request.body })) {
     const path = forbiddenTextPath(value);
     if (!path) continue;
     const issue = { code: 'custom', message: FORBIDDEN_TEXT, path: path.length ? path : [where], input: undefined };
-    throw validationProblem([issue as unknown as z.core.$ZodIssue], lang);
+    return done(validationProblem([issue as unknown as z.core.$ZodIssue], lang));
   }
+  done();
 }
 
-/** Every route registered through here, in order: the source of `/api/openapi.json`. */
-export class RouteRegistry {
-  readonly routes: RouteDef[] = [];
+/** Named contract schemas: a body or response that is one is a `$ref` to `components.schemas`. */
+function contractNames(): Map<Schema, string> {
+  const names = new Map<Schema, string>();
+  for (const [name, value] of Object.entries(contract)) {
+    if (/^[A-Z]/.test(name) && value instanceof z.core.$ZodType && !names.has(value as Schema)) names.set(value as Schema, name);
+  }
+  return names;
+}
 
-  register(app: FastifyInstance, def: RouteDef): void {
-    this.routes.push(def);
-    app.route({
+/** Names and descriptions for the OpenAPI document, read by the type provider's transforms. */
+export const documented = z.registry<{ id?: string; description?: string }>();
+let names: Map<Schema, string> | undefined;
+
+function named(schema: Schema): Schema {
+  names ??= contractNames();
+  const name = names.get(schema);
+  if (name && !documented.has(schema)) documented.add(schema, { id: name });
+  return schema;
+}
+
+function described(schema: Schema, description: string): Schema {
+  const copy = schema.clone();
+  documented.add(copy, { description });
+  return copy;
+}
+
+const operationId = (def: RouteDef) =>
+  `${def.method.toLowerCase()}${def.url.replace(/:/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`;
+
+function routeSchema(def: RouteDef): FastifySchema {
+  const response = Object.fromEntries(
+    Object.entries(def.responses).map(([status, doc]) => {
+      const type = doc.contentType ?? (Number(status) >= 400 ? contract.PROBLEM_CONTENT_TYPE : 'application/json');
+      if (doc.schema) return [status, { description: doc.description, content: { [type]: { schema: named(doc.schema) } } }];
+      if (doc.contentType) return [status, { description: doc.description, content: { [type]: { schema: z.string() } } }];
+      // No body (204): a `null` schema, which the document shows as a response without content.
+      return [status, described(z.null(), doc.description)];
+    }),
+  );
+  const headers = def.headers?.length
+    ? z.object(Object.fromEntries(def.headers.map((h) => [h.name, h.required ? described(h.schema, h.description) : z.optional(described(h.schema, h.description))])))
+    : undefined;
+  return {
+    summary: def.summary,
+    ...(def.description ? { description: def.description } : {}),
+    tags: def.tags,
+    operationId: operationId(def),
+    ...(def.security === 'bearer' ? { security: [{ bearer: [] }] } : {}),
+    ...(def.params ? { params: def.params } : {}),
+    ...(def.query ? { querystring: def.query } : {}),
+    ...(def.body ? { body: named(def.body) } : {}),
+    ...(headers ? { headers } : {}),
+    response,
+  } as FastifySchema;
+}
+
+/**
+ * Registers the API routes with the zod type provider. Responses are documented, not re-checked on the way out:
+ * they are written as `JSON.stringify` would, as before.
+ */
+export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[]): void {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // Added after the rate limiter's own `onRoute`, so the limiter's `preValidation` hook runs first.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.contractInputs) route.preValidation = [...[route.preValidation ?? []].flat(), refuseForbiddenText];
+  });
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  for (const def of defs) {
+    api.route({
       method: def.method,
       url: def.url,
       ...(def.options ?? {}),
+      schema: routeSchema(def),
       config: {
         cacheable: def.cacheable ?? (def.method === 'GET' && def.security === undefined),
         languageDependent: def.languageDependent === true,
+        contractInputs: true,
         ...((def.options?.config as object | undefined) ?? {}),
       },
-      handler: async (request, reply) => {
-        const lang = requestLang(request);
-        refuseForbiddenText({ params: request.params, query: request.query, body: request.body }, lang);
-        const params = parseInput(def.params, request.params, lang);
-        const query = parseInput(def.query, stripLang(request.query, def.query), lang);
-        const body = parseInput(def.body, request.body, lang);
-        return def.handler({ request, reply, params, query, body, lang } as RouteContext<never, never, never>);
-      },
-    });
+      handler: (request: FastifyRequest, reply: FastifyReply) =>
+        def.handler({
+          request,
+          reply,
+          params: def.params ? request.params : undefined,
+          query: def.query ? request.query : undefined,
+          body: def.body ? request.body : undefined,
+          lang: requestLang(request),
+        } as RouteContext<never, never, never>),
+    } as RouteOptions);
   }
 }
 
-/** `lang` is accepted on every route (it picks the language of messages) without each schema listing it. */
-function stripLang(query: unknown, schema: Schema | undefined): unknown {
-  if (!query || typeof query !== 'object' || !schema) return query;
-  const shape = (schema as unknown as { _zod: { def: { shape?: Record<string, unknown> } } })._zod.def.shape;
-  if (shape && 'lang' in shape) return query;
-  const { lang: _ignored, ...rest } = query as Record<string, unknown>;
-  return rest;
+/** Only the components some operation reaches: every named schema exists in an input and an output variant. */
+export function usedComponents(doc: { paths?: unknown; components?: { schemas?: Record<string, unknown> } }): Record<string, unknown> {
+  const schemas = doc.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+      const name = ref.slice('#/components/schemas/'.length);
+      if (!used.has(name)) {
+        used.add(name);
+        visit(schemas[name]);
+      }
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(doc.paths);
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
 }

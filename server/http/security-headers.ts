@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PROBLEM_CONTENT_TYPE } from '../../src/contract/index.js';
-import { requestLang, statusTitle } from './problem.js';
+import { apiText, requestLang, statusTitle } from './problem.js';
 
 /**
  * Security headers on every answer (what `@fastify/helmet` would set, without its page-agnostic CSP):
@@ -49,9 +49,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
       const lang = requestLang(request);
       const detail =
         request.method === 'OPTIONS'
-          ? lang === 'en'
-            ? 'A CORS preflight needs the Origin and Access-Control-Request-Method headers.'
-            : 'Une requête de contrôle CORS doit envoyer les en-têtes Origin et Access-Control-Request-Method.'
+          ? apiText(lang, 'corsPreflight')
           : typeof payload === 'string' && payload.length < 200
             ? payload
             : undefined;

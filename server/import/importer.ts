@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import type { ControlledTransaction, Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { sqliteConnection } from '../store/database.js';
+import { IMPORT_DEFERRED_INDEXES, deferIndexes, restoreDeferredIndexes } from '../store/deferred-indexes.js';
 import { detectDataset, explainColumns, mapColumns, type DatasetKind } from '../../src/opendata/columns.js';
 import { MAPPERS, RecordReader, type Problem, type RowReader } from '../../src/opendata/records.js';
 import { FieldsReader } from './fields-reader.js';
@@ -91,6 +92,13 @@ export interface ImportOptions {
    * rejected with its line (and the shared indicator catalogue cannot be imported at all).
    */
   structures?: readonly string[];
+  /**
+   * SQLite: drop the two experience indexes on random keys (`IMPORT_DEFERRED_INDEXES`) before the import and
+   * build them once at its end, instead of keeping them up to date row by row. Default: only when the
+   * experience files are big and at least as big as what is stored (`shouldDeferIndexes`). Never on a dry run,
+   * with a structure restriction (an upload from the server, which keeps reading), or on PostgreSQL.
+   */
+  deferIndexes?: boolean;
 }
 
 export { ImportUsageError };
@@ -316,11 +324,13 @@ export async function importOpenData(db: Kysely<Database>, paths: readonly strin
   }
   // SQLite copies the write-ahead log into the database (and syncs both to disk) every 1000 pages by default: a
   // 500,000-row import spent a fifth of its time there, on a shared disk. During the import it does so every
-  // WAL_PAGES pages (the same pages, copied less often). Its page cache (2 MB by default) is also raised to
+  // WAL_PAGES pages (the same pages, copied less often). Its page cache (16 MB by default here) is raised to
   // CACHE_KIB: the indexes by date and by structure take each new row at a random place, and with a small cache
   // every such page was written out and read back again within the same batch. The connection's settings are
   // restored afterwards.
   const sqlite = ctx.sqlite;
+  const deferring =
+    !!sqlite && !options.structures && options.deferIndexes !== false && (options.deferIndexes || (await shouldDeferIndexes(db, planned)));
   const checkpointEvery = sqlite?.pragma('wal_autocheckpoint', { simple: true }) as number | undefined;
   const cacheSize = sqlite?.pragma('cache_size', { simple: true }) as number | undefined;
   if (sqlite && checkpointEvery !== undefined && checkpointEvery > 0 && checkpointEvery < WAL_PAGES) sqlite.pragma(`wal_autocheckpoint = ${WAL_PAGES}`);
@@ -328,11 +338,39 @@ export async function importOpenData(db: Kysely<Database>, paths: readonly strin
   const cacheKib = cacheSize === undefined ? 0 : cacheSize < 0 ? -cacheSize : (cacheSize * (sqlite!.pragma('page_size', { simple: true }) as number)) / 1024;
   if (sqlite && cacheKib < CACHE_KIB) sqlite.pragma(`cache_size = -${CACHE_KIB}`);
   try {
+    if (deferring) deferIndexes(sqlite!, IMPORT_DEFERRED_INDEXES);
     return await importPlanned(db, planned, options, ctx);
   } finally {
     if (sqlite && checkpointEvery !== undefined) sqlite.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
     if (sqlite && cacheSize !== undefined) sqlite.pragma(`cache_size = ${cacheSize}`);
+    if (deferring) {
+      // Built again even when the import failed (if this process is killed first, the next migrate() does it),
+      // with the page cache given back first: the sort that builds an index takes as much memory again.
+      sqlite!.pragma('shrink_memory');
+      restoreDeferredIndexes(sqlite!);
+    }
   }
+}
+
+/**
+ * Rows an experience export holds per byte, at most: real rows (a title, a description, the tags, replies) take
+ * well over 500 bytes. Used to tell a big file without reading it first.
+ */
+const BYTES_PER_ROW = 1000;
+/** Experience rows (estimated) from which a first import builds its random-key indexes at the end. */
+const DEFER_FROM_ROWS = 50_000;
+
+/**
+ * Whether building the deferred indexes once at the end is cheaper than keeping them up to date: the experience
+ * files hold at least DEFER_FROM_ROWS rows and at least as many as the database already has (building them again
+ * costs a sort of the whole table, keeping them up to date a random write per new row).
+ */
+async function shouldDeferIndexes(db: Kysely<Database>, planned: { facts: FileFacts; kind: DatasetKind | undefined }[]): Promise<boolean> {
+  const bytes = planned.filter((p) => p.kind === 'experiences').reduce((sum, p) => sum + p.facts.size, 0);
+  const rows = bytes / BYTES_PER_ROW;
+  if (rows < DEFER_FROM_ROWS) return false;
+  const stored = await db.selectFrom('testimonies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(stored.n) <= rows;
 }
 
 /** Pages of write-ahead log between two checkpoints during an import on SQLite (64 MB of 4 KB pages). */

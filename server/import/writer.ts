@@ -332,7 +332,7 @@ async function writeExperiences(db: Db, items: Item<ExperienceRecord>[], ctx: Wr
         token_hash: '',
         email: null,
         contact_consent: 0,
-        lang: 'fr',
+        lang: 'fr' as const,
         pii_flags: '[]',
         mail_stopped_at: null,
         ...values,

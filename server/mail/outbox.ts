@@ -3,6 +3,7 @@ import type { Lang, MailDelivery, MailKind, NotificationSettings, NotificationSe
 import type { Database, MailOutboxTable } from '../store/schema.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { newId, newToken, nowIso, sameDigest, sha256 } from '../store/ids.js';
+import { readJson, STORED, toJson } from '../store/json.js';
 import type { MailPayload, StructureContact } from './templates.js';
 
 /**
@@ -22,10 +23,9 @@ export interface MailableTestimony {
   email: string | null;
   contact_consent: number;
   mail_stopped_at: string | null;
-  lang: string;
+  lang: Lang;
 }
 
-const langOf = (lang: string): Lang => (lang === 'en' ? 'en' : 'fr');
 const wantsMail = (t: MailableTestimony) => Boolean(t.email) && t.contact_consent === 1 && !t.mail_stopped_at;
 
 async function insertMail(trx: Db, values: { kind: MailKind; testimonyId: string | null; structureCode: string | null; lang: Lang; payload: MailPayload }) {
@@ -38,7 +38,7 @@ async function insertMail(trx: Db, values: { kind: MailKind; testimonyId: string
       testimony_id: values.testimonyId,
       structure_code: values.structureCode,
       lang: values.lang,
-      payload: JSON.stringify(values.payload),
+      payload: toJson(values.payload),
       status: 'pending',
       attempts: 0,
       next_attempt_at: now,
@@ -80,7 +80,7 @@ export async function enqueuePublished(trx: Db, t: MailableTestimony): Promise<v
     kind: 'published',
     testimonyId: t.id,
     structureCode: structures[0]?.code ?? null,
-    lang: langOf(t.lang),
+    lang: t.lang,
     payload: { kind: 'published', reference: t.reference, token, structures: structures.map((s) => s.name) },
   });
 }
@@ -93,7 +93,7 @@ export async function enqueueReplied(trx: Db, t: MailableTestimony, structureCod
     kind: 'replied',
     testimonyId: t.id,
     structureCode,
-    lang: langOf(t.lang),
+    lang: t.lang,
     payload: { kind: 'replied', reference: t.reference, token, structure: structure?.name ?? structureCode, body: reply.body, signature: reply.signature },
   });
 }
@@ -114,7 +114,7 @@ export async function enqueueRejected(trx: Db, t: MailableTestimony, reason: Rej
     kind: 'rejected',
     testimonyId: t.id,
     structureCode: first?.code ?? null,
-    lang: langOf(t.lang),
+    lang: t.lang,
     payload: { kind: 'rejected', reference: t.reference, token, reason, contact },
   });
 }
@@ -146,11 +146,9 @@ export async function claimDue(store: DatabaseHandle, worker: string, now: strin
 }
 
 /** Drops the token and a digest's addresses from a finished row's payload: they were needed only to send it. */
-function withoutToken(payload: string): string {
-  const parsed = JSON.parse(payload) as Record<string, unknown>;
-  delete parsed.token;
-  delete parsed.recipients;
-  return JSON.stringify(parsed);
+function withoutToken(payload: OutboxRow['payload']): string {
+  const { token: _token, recipients: _recipients, ...kept } = readJson(payload, STORED.details);
+  return toJson(kept);
 }
 
 export async function markSent(db: Db, row: OutboxRow, worker: string): Promise<void> {
@@ -234,12 +232,12 @@ export const DEFAULT_DIGEST_HOUR = 8;
 export async function getNotificationSettings(db: Db, structureCode: string): Promise<NotificationSettings> {
   const row = await db.selectFrom('structure_notifications').selectAll().where('structure_code', '=', structureCode).executeTakeFirst();
   return row
-    ? { digestAddresses: JSON.parse(row.digest_addresses) as string[], digestHour: row.digest_hour }
+    ? { digestAddresses: readJson(row.digest_addresses, STORED.strings), digestHour: row.digest_hour }
     : { digestAddresses: [], digestHour: DEFAULT_DIGEST_HOUR };
 }
 
 export async function putNotificationSettings(trx: Db, structureCode: string, settings: NotificationSettings): Promise<void> {
-  const addresses = JSON.stringify([...new Set(settings.digestAddresses.map((a) => a.trim()))]);
+  const addresses = toJson([...new Set(settings.digestAddresses.map((a) => a.trim()))]);
   const now = nowIso();
   await trx
     .insertInto('structure_notifications')
@@ -250,7 +248,7 @@ export async function putNotificationSettings(trx: Db, structureCode: string, se
 
 const toDelivery = (r: Pick<OutboxRow, 'id' | 'kind' | 'status' | 'attempts' | 'last_error' | 'created_at' | 'next_attempt_at'> & { reference: string | null }): MailDelivery => ({
   id: r.id,
-  kind: r.kind as MailKind,
+  kind: r.kind,
   reference: r.reference,
   status: r.status === 'failed' ? 'failed' : 'pending',
   attempts: r.attempts,
@@ -347,7 +345,7 @@ export async function scheduleDigests(db: Kysely<Database>, at: Date, unanswered
         payload: {
           kind: 'digest',
           structure: { code: c.structure_code, name: c.name },
-          recipients: JSON.parse(c.digest_addresses) as string[],
+          recipients: readJson(c.digest_addresses, STORED.strings),
           day,
           unansweredDays,
           pending: pending.map((p) => ({ reference: p.reference, createdAt: p.created_at })),

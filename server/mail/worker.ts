@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Lang } from '../../src/contract/index.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { citizenAddress, claimDue, markAttemptFailed, markCancelled, markSent, scheduleDigests, type OutboxRow } from './outbox.js';
-import { renderMail, type MailPayload } from './templates.js';
+import { readJson } from '../store/json.js';
+import { isMailPayload, renderMail } from './templates.js';
 import { describeMailError, type MailTransport } from './transport.js';
 
 export interface MailWorkerOptions {
@@ -125,8 +125,8 @@ export class MailWorker {
 
   private async deliver(row: OutboxRow): Promise<boolean> {
     const { store, transport, publicUrl } = this.o;
-    const payload = JSON.parse(row.payload) as MailPayload;
-    const lang: Lang = row.lang === 'en' ? 'en' : 'fr';
+    const payload = readJson(row.payload, isMailPayload);
+    const lang = row.lang;
     let to: string[];
     const headers: Record<string, string> = {};
     let links;

@@ -1,6 +1,7 @@
 import { PiiFinding, type Lang } from '../../src/contract/index.js';
 import { detectPii, findOwnEmail } from '../../src/contract/pii-detect.js';
 import { firstNames } from '../../src/contract/data/first-names.js';
+import { readJsonOr, STORED } from '../store/json.js';
 
 /** The detector as the server runs it: with the first-names list (names are found after a civility without it). */
 export function detectOnServer(fields: { title?: string; body?: string }): PiiFinding[] {
@@ -32,14 +33,7 @@ const FIELDS = ['title', 'body'] as const;
 
 /** Stored findings, keeping only well-formed ones that fit the text (a bad row must not break moderation). */
 export function readFindings(json: string, text: TestimonyText): PiiFinding[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item) => {
+  return readJsonOr(json, STORED.items, []).flatMap((item) => {
     const parsed = PiiFinding.safeParse(item);
     if (!parsed.success) return [];
     const f = parsed.data;

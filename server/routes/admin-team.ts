@@ -21,7 +21,7 @@ import {
   type TokenView,
 } from '../../src/contract/index.js';
 import { requireManager, requireStructure, forbidden, type AgentSession } from '../http/agent-auth.js';
-import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
+import { apiText, HttpProblem, notFound, statusTitle } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
 import { importOpenData } from '../import/importer.js';
 import { createAgentToken, getAgentToken, listStructureTokens, revokeAgentToken, scopedStructures, type AgentToken } from '../store/agents.js';
@@ -30,7 +30,7 @@ import { createCommitment, deleteCommitment, getCommitment, listCommitments, upd
 import type { DatabaseHandle } from '../store/database.js';
 import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
 import { exportTestimoniesCsv } from '../store/testimony-export.js';
-import { adminRoute, unknownStructure } from './admin.js';
+import { adminRoute, unknownStructure } from './admin-route.js';
 
 /**
  * What a structure's team runs from `/agent` besides moderation: its local commitments, its sub-structures (to
@@ -49,10 +49,10 @@ async function structureFor(store: DatabaseHandle, agent: AgentSession, code: st
 const tokenView = (t: AgentToken): TokenView => ({ id: t.id, name: t.name, role: t.role, scope: t.scope, createdAt: t.createdAt, revokedAt: t.revokedAt });
 
 const unknownCommitment = (lang: Lang) =>
-  notFound(lang, { fr: 'Cette structure n’a pas d’engagement local avec cet identifiant.', en: 'This structure has no local commitment with this id.' });
+  notFound(lang, 'unknownCommitment');
 
 const unknownToken = (lang: Lang) =>
-  notFound(lang, { fr: 'Aucun jeton de cette structure ne porte cet identifiant.', en: 'No token of this structure has this id.' });
+  notFound(lang, 'unknownToken');
 
 /** A results CSV upload: the text of the file (at most 2 MB); `check` only checks it. */
 export const ResultsUpload = z.strictObject({
@@ -212,10 +212,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         const mine = token && (await listStructureTokens(store.db, params.code)).some((t) => t.id === token.id);
         if (!token || !mine) throw unknownToken(lang);
         if (token.role === 'manager') {
-          throw forbidden(lang, {
-            fr: 'Un jeton de responsable se révoque en ligne de commande (npm run admin -- token revoke ID).',
-            en: 'A manager’s token is revoked on the command line (npm run admin -- token revoke ID).',
-          });
+          throw forbidden(lang, 'managerTokenRevocation');
         }
         await store.db.transaction().execute(async (trx) => {
           if ((await revokeAgentToken(trx, token.id)) === 'revoked') {
@@ -246,7 +243,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
           return { structure: params.code, ...page } satisfies AuditPage;
         } catch (error) {
           if (error instanceof InvalidCursorError) {
-            const text = lang === 'en' ? 'Reuse the nextCursor of the previous page.' : 'Reprenez le nextCursor de la page précédente.';
+            const text = apiText(lang, 'reuseCursor');
             throw new HttpProblem(400, statusTitle(400, lang), text, [{ field: 'cursor', code: 'invalid_format', message: text }]);
           }
           throw error;
@@ -330,7 +327,7 @@ function uploadErrors(report: Report, lang: Lang): { line: number; message: stri
     else if (file.dataset !== 'results') {
       errors.push({
         line: 1,
-        message: lang === 'en' ? 'This file is not a results export (check its header row).' : 'Ce fichier n’est pas un export de résultats (vérifiez sa ligne d’en-tête).',
+        message: apiText(lang, 'notResultsExport'),
       });
     }
     for (const r of file.rejections) errors.push({ line: r.line, message: r.column ? `${r.column} : ${r.reason}` : r.reason });

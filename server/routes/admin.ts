@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   AgentProfile,
   ImprovementAction,
@@ -16,15 +15,16 @@ import {
   ReplyRequest,
   ResultsPublication,
   ResultsPublished,
-  StructureCode,
+  StructurePath,
   TagsRequest,
   TestimonyPath,
   type Lang,
 } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
-import { agentAuthHook, agentOf, forbidden, requireStructure, type AgentSession } from '../http/agent-auth.js';
-import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
-import { defineRoute, type RouteDef, type RouteContext } from '../http/route.js';
+import type { ApiContext } from '../http/context.js';
+import { forbidden, requireStructure, type AgentSession } from '../http/agent-auth.js';
+import { apiText, HttpProblem, notFound, statusTitle } from '../http/problem.js';
+import type { ApiKey } from '../http/api.strings.js';
+import type { RouteDef } from '../http/route.js';
 import {
   createImprovement,
   deleteImprovement,
@@ -51,46 +51,13 @@ import { publishResults, unknownIndicators } from '../store/results-publishing.j
 import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { teamRoutes } from './admin-team.js';
-
-type Schema = z.ZodMiniType;
-type Infer<S> = S extends Schema ? z.infer<S> : undefined;
-
-const AUTH_RESPONSES = {
-  401: { description: 'No token, or an unknown or revoked one (`WWW-Authenticate: Bearer`)', schema: Problem },
-  403: { description: 'The token does not cover this structure', schema: Problem },
-};
-
-/**
- * An admin route: documented as needing `Authorization: Bearer`, checked by the shared hook before anything
- * else (input validation included), never cached.
- */
-export function adminRoute<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined>(
-  store: DatabaseHandle,
-  def: Omit<RouteDef<P, Q, B>, 'security' | 'options' | 'cacheable' | 'tags' | 'handler'> & {
-    /** Bytes of request body accepted (the app's default otherwise). */
-    bodyLimit?: number;
-    handler(ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>> & { agent: AgentSession }): Promise<unknown>;
-  },
-): RouteDef {
-  return defineRoute<P, Q, B>({
-    ...def,
-    tags: ['admin'],
-    security: 'bearer',
-    cacheable: false,
-    options: { onRequest: agentAuthHook(store), ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}) },
-    responses: { ...AUTH_RESPONSES, ...def.responses },
-    handler: (ctx) => def.handler({ ...ctx, agent: agentOf(ctx.request) }),
-  });
-}
+import { adminRoute, unknownStructure } from './admin-route.js';
 
 const unknownTestimony = (lang: Lang) =>
-  notFound(lang, { fr: 'Aucun témoignage ne porte cette référence.', en: 'No testimony has this reference.' });
+  notFound(lang, 'unknownTestimony');
 
-export const unknownStructure = (lang: Lang, code: string) =>
-  notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
-
-function fieldProblem(status: number, lang: Lang, field: string, code: string, message: { fr: string; en: string }): HttpProblem {
-  const text = lang === 'en' ? message.en : message.fr;
+function fieldProblem(status: number, lang: Lang, field: string, code: string, message: ApiKey): HttpProblem {
+  const text = apiText(lang, message);
   return new HttpProblem(status, statusTitle(status, lang), text, [{ field, code, message: text }]);
 }
 
@@ -100,28 +67,16 @@ function conflictProblem(error: ModerationConflict, lang: Lang, field: string): 
       return new HttpProblem(
         409,
         statusTitle(409, lang),
-        lang === 'en' ? 'Publish the testimony before replying to it.' : 'Publiez le témoignage avant d’y répondre.',
+        apiText(lang, 'publishBeforeReply'),
       );
     case 'not_concerned':
-      return fieldProblem(400, lang, field, 'not_concerned', {
-        fr: 'Cette structure n’est pas concernée par ce témoignage : choisissez-en une de la liste du témoignage.',
-        en: 'This structure is not concerned by this testimony: pick one of the testimony’s structures.',
-      });
+      return fieldProblem(400, lang, field, 'not_concerned', 'notConcerned');
     case 'already_concerned':
-      return fieldProblem(409, lang, 'to', 'already_concerned', {
-        fr: 'Cette structure est déjà concernée par ce témoignage.',
-        en: 'This structure is already concerned by this testimony.',
-      });
+      return fieldProblem(409, lang, 'to', 'already_concerned', 'alreadyConcerned');
     case 'not_sub_structure':
-      return fieldProblem(400, lang, 'to', 'not_sub_structure', {
-        fr: 'Choisissez une structure rattachée à la structure d’origine (un de ses sites ou services).',
-        en: 'Choose a structure that belongs to the original one (one of its sites or services).',
-      });
+      return fieldProblem(400, lang, 'to', 'not_sub_structure', 'notSubStructure');
     case 'bad_finding':
-      return fieldProblem(400, lang, 'findings', 'unknown_finding', {
-        fr: 'Un des signalements demandés n’existe pas : rechargez le témoignage et réessayez.',
-        en: 'One of the requested findings does not exist: reload the testimony and try again.',
-      });
+      return fieldProblem(400, lang, 'findings', 'unknown_finding', 'unknownFinding');
   }
 }
 
@@ -152,16 +107,10 @@ async function loadTestimony(
   const covered: string[] = [];
   for (const code of codes) if (await agent.scope.covers(code)) covered.push(code);
   if (!covered.length) {
-    throw forbidden(lang, {
-      fr: 'Ce témoignage concerne des structures que votre jeton ne couvre pas.',
-      en: 'This testimony concerns structures your token does not cover.',
-    });
+    throw forbidden(lang, 'testimonyNotCovered');
   }
   if (need === 'moderate' && !covered.includes(codes[0]!)) {
-    throw forbidden(lang, {
-      fr: `La modération de ce témoignage revient à « ${codes[0]} », la première structure concernée. Vous pouvez y répondre pour « ${covered.join(' », « ')} ».`,
-      en: `Moderating this testimony belongs to "${codes[0]}", the first structure concerned. You may reply for "${covered.join('", "')}".`,
-    });
+    throw forbidden(lang, 'moderationBelongs', { first: codes[0]!, covered: covered.join(apiText(lang, 'coveredSeparator')) });
   }
   return { row, codes };
 }
@@ -216,10 +165,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
           return { items: await moderationViews(store.db, page.rows, agent.scope), nextCursor: page.nextCursor, counts: page.counts };
         } catch (error) {
           if (error instanceof InvalidCursorError) {
-            throw fieldProblem(400, lang, 'cursor', 'invalid_format', {
-              fr: '« Curseur de pagination » ne vient pas de cette API : reprenez le nextCursor de la page précédente.',
-              en: '"Pagination cursor" is not one this API gave: reuse the nextCursor of the previous page.',
-            });
+            throw fieldProblem(400, lang, 'cursor', 'invalid_format', 'foreignCursor');
           }
           throw error;
         }
@@ -346,7 +292,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       url: '/api/v1/admin/structures/:code/results',
       summary: 'Publish new or corrected results for a structure',
       description: 'One row per indicator and period; an existing row is replaced. All rows are stored or none.',
-      params: z.strictObject({ code: StructureCode }),
+      params: StructurePath,
       body: ResultsPublication,
       responses: {
         200: { description: 'Stored', schema: ResultsPublished },
@@ -358,10 +304,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
         await requireStructure(agent, params.code, lang);
         const unknown = await unknownIndicators(store.db, body);
         if (unknown.length) {
-          const message = (code: string) =>
-            lang === 'en'
-              ? `No indicator has the code "${code}": use a code of the indicator catalogue.`
-              : `Aucun indicateur n'a le code « ${code} » : utilisez un code du catalogue des indicateurs.`;
+          const message = (code: string) => apiText(lang, 'unknownIndicator', { code });
           throw new HttpProblem(
             400,
             statusTitle(400, lang),
@@ -378,7 +321,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
       method: 'POST',
       url: '/api/v1/admin/structures/:code/improvements',
       summary: 'Add an action to a structure\'s improvement plan',
-      params: z.strictObject({ code: StructureCode }),
+      params: StructurePath,
       body: ImprovementInput,
       responses: {
         201: { description: 'Created', schema: ImprovementAction },
@@ -446,10 +389,7 @@ async function citedIdsOf(store: DatabaseHandle, code: string, references: reado
   const codes = (await scopedStructures(store.db, { kind: 'structures', codes: [code] }).selectFrom('scope').select('code').execute()).map((r) => r.code);
   const resolved = await resolveCitedTestimonies(store.db, references, codes);
   if ('ids' in resolved) return resolved.ids;
-  const message = (ref: string) =>
-    lang === 'en'
-      ? `No testimony of this structure has the reference "${ref}".`
-      : `Aucun témoignage de cette structure ne porte la référence « ${ref} ».`;
+  const message = (ref: string) => apiText(lang, 'unknownCitedTestimony', { reference: ref });
   throw new HttpProblem(
     400,
     statusTitle(400, lang),
@@ -459,7 +399,4 @@ async function citedIdsOf(store: DatabaseHandle, code: string, references: reado
 }
 
 const unknownAction = (lang: Lang) =>
-  notFound(lang, {
-    fr: 'Cette structure n’a pas d’action d’amélioration avec cet identifiant.',
-    en: 'This structure has no improvement action with this id.',
-  });
+  notFound(lang, 'unknownAction');

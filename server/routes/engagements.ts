@@ -3,7 +3,7 @@ import { EngagementsResponse, Lang, Problem } from '../../src/contract/index.js'
 import { getEngagements } from '../store/engagements.js';
 import { notFound } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
 export const EngagementsQuery = z.strictObject({ lang: z.optional(Lang) });
 
@@ -25,7 +25,7 @@ export function engagementRoutes({ store }: ApiContext) {
       },
       handler: async ({ query, lang }) => {
         const doc = await getEngagements(store.db, query.lang ?? lang);
-        if (!doc) throw notFound(lang, { fr: 'Aucun engagement enregistré pour cette langue.', en: 'No engagements stored for this language.' });
+        if (!doc) throw notFound(lang, 'noEngagements');
         return doc;
       },
     }),

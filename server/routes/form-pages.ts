@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ApiContext } from '../app.js';
+import { REFERENCE_PATTERN } from '../../src/contract/common.js';
+import type { ApiContext } from '../http/context.js';
 import { getStructureSummary } from '../store/structures.js';
 
 /**
@@ -23,7 +24,6 @@ const CSP = [
 ].join('; ');
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
-const REFERENCE = /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -121,10 +121,10 @@ export function registerFormPages(app: FastifyInstance, { store }: ApiContext): 
     const reference = request.params.reference;
     const langAttr = lang === 'en' ? ' lang="en"' : '';
     // The reference is checked here only to refuse junk; the token (in the fragment) is checked by the API.
-    const main = REFERENCE.test(reference)
-      ? `      <spp-testimony-form mode="tracking" reference="${escapeHtml(reference)}" heading-level="2"${langAttr}></spp-testimony-form>
+    const main = REFERENCE_PATTERN.test(reference)
+      ? `      <spp-testimony-tracking reference="${escapeHtml(reference)}" heading-level="2"${langAttr}></spp-testimony-tracking>
       <noscript><p>${t.noscript}</p></noscript>`
       : `      <p>${t.notFound}</p>`;
-    return send(reply, REFERENCE.test(reference) ? 200 : 404, page(lang, t.trackingTitle, main), 'no-store');
+    return send(reply, REFERENCE_PATTERN.test(reference) ? 200 : 404, page(lang, t.trackingTitle, main), 'no-store');
   });
 }

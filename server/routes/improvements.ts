@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ImprovementsResponse, Lang, Problem, StructureCode } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
-import { notFound } from '../http/problem.js';
+import { ImprovementsResponse, Lang, Problem, StructurePath } from '../../src/contract/index.js';
+import type { ApiContext } from '../http/context.js';
+import { unknownStructure } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import { listImprovements } from '../store/improvements.js';
 import { getStructureSummary } from '../store/structures.js';
@@ -18,7 +18,7 @@ export function improvementRoutes({ store }: ApiContext) {
         'Actions linked to an engagement (its short label in `lang`) and a tag, with their status (planned, in progress, done) and its date; latest date first.',
       tags: ['improvements'],
       languageDependent: true,
-      params: z.strictObject({ code: StructureCode }),
+      params: StructurePath,
       query: ImprovementsQuery,
       responses: {
         200: { description: 'The plan; `items` is empty when nothing is published yet', schema: ImprovementsResponse },
@@ -28,7 +28,7 @@ export function improvementRoutes({ store }: ApiContext) {
       handler: async ({ params, query, lang }) => {
         const structure = await getStructureSummary(store.db, params.code);
         if (!structure) {
-          throw notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${params.code} ».`, en: `No structure has the SP+ code "${params.code}".` });
+          throw unknownStructure(lang, params.code);
         }
         const items = await listImprovements(store.db, params.code, query.lang ?? lang);
         return { structure: { code: structure.code, name: structure.name }, items } satisfies ImprovementsResponse;

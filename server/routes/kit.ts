@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 import { loadKit, type KitData } from '../kit/data.js';
 import { escapeHtml } from '../kit/format.js';
 import { kitPage, notFoundPage, pageShell } from '../kit/page.js';
@@ -9,6 +9,7 @@ import { engagementsPdf, resultsPdf, type PaperSize } from '../kit/pdf.js';
 import { signatureHtml } from '../kit/signature.js';
 import { socialPng } from '../kit/social.js';
 import { UI } from '../kit/text.js';
+import { apiText } from '../http/problem.js';
 
 /**
  * The communication kit of one structure (`/kit/{code}`, its files below it) and the two public pages its links
@@ -83,9 +84,9 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
         .header('Cache-Control', 'no-store')
         .send({
           type: 'about:blank',
-          title: lang === 'en' ? 'Bad Request' : 'Requête invalide',
+          title: apiText(lang, 'kitBadRequest'),
           status: 400,
-          errors: [{ field: 'size', code: 'invalid_value', message: lang === 'en' ? '"size" is A4 or A3.' : '« size » vaut A4 ou A3.' }],
+          errors: [{ field: 'size', code: 'invalid_value', message: apiText(lang, 'kitSize') }],
         });
     }
     const data = await kitOr404(request, reply);

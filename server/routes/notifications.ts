@@ -1,15 +1,14 @@
-import * as z from 'zod/mini';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { NotificationSettings, NotificationSettingsView, Problem, StructureCode } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
+import type { ApiContext } from '../http/context.js';
 import { requireManager, requireStructure } from '../http/agent-auth.js';
-import { notFound } from '../http/problem.js';
+import { unknownStructure } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
 import { writeAudit } from '../store/audit.js';
 import { getStructureSummary } from '../store/structures.js';
 import { notificationView, putNotificationSettings, stopMail } from '../mail/outbox.js';
 import { escapeHtml } from '../mail/templates.js';
-import { adminRoute } from './admin.js';
+import { adminRoute } from './admin-route.js';
 
 /**
  * A structure's e-mail notifications (issue 18): who gets its daily digest and when, and the e-mails that
@@ -17,14 +16,14 @@ import { adminRoute } from './admin.js';
  * is in the audit log (without the addresses).
  */
 export function notificationRoutes({ store }: ApiContext): RouteDef[] {
-  const params = z.strictObject({ code: StructureCode });
+  const params = StructurePath;
   const responses = {
     200: { description: 'The digest settings and the e-mails of this structure still waiting or failed', schema: NotificationSettingsView },
     404: { description: 'Unknown structure', schema: Problem },
   };
   const known = async (code: string, lang: 'fr' | 'en') => {
     if (!(await getStructureSummary(store.db, code))) {
-      throw notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
+      throw unknownStructure(lang, code);
     }
   };
   return [
@@ -74,7 +73,6 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
 }
 
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
-const REFERENCE = /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 const TEXT = {
   fr: {
@@ -138,7 +136,7 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
     const langOf = (q: StopRequest['Querystring']) => (q.lang === 'en' ? 'en' : 'fr');
     const valid = (r: { params: StopRequest['Params']; query: StopRequest['Querystring'] }) =>
-      REFERENCE.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
+      REFERENCE_PATTERN.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
 
     scope.get<StopRequest>('/mail/stop/:reference', async (request, reply) => {
       const lang = langOf(request.query);

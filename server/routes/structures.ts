@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import {
   Problem,
+  ResultsPath,
   ResultsResponse,
   Structure,
-  StructureCode,
+  StructurePath,
   StructuresPage,
   StructuresQuery,
   TestimoniesPage,
@@ -12,25 +12,18 @@ import {
 import { getResults } from '../store/results.js';
 import { getStructure, getStructureSummary, InvalidCursorError, searchStructures } from '../store/structures.js';
 import { listPublished } from '../store/testimonies.js';
-import { HttpProblem, notFound, statusTitle } from '../http/problem.js';
+import { apiText, HttpProblem, statusTitle, unknownStructure } from '../http/problem.js';
 import { defineRoute } from '../http/route.js';
 import type { Lang } from '../../src/contract/index.js';
-import type { ApiContext } from '../app.js';
+import type { ApiContext } from '../http/context.js';
 
-export const StructurePath = z.strictObject({ code: StructureCode });
-
-const unknownStructure = (lang: Lang, code: string) =>
-  notFound(lang, { fr: `Aucune structure n'a le code SP+ « ${code} ».`, en: `No structure has the SP+ code "${code}".` });
 
 function badCursor(lang: Lang): HttpProblem {
   return new HttpProblem(400, statusTitle(400, lang), undefined, [
     {
       field: 'cursor',
       code: 'invalid_format',
-      message:
-        lang === 'en'
-          ? '"Pagination cursor" is not one this API gave: reuse the nextCursor of the previous page.'
-          : '« Curseur de pagination » ne vient pas de cette API : reprenez le nextCursor de la page précédente.',
+      message: apiText(lang, 'foreignCursor'),
     },
   ]);
 }
@@ -84,7 +77,7 @@ export function structureRoutes({ store }: ApiContext) {
       description:
         'Indicators with every published value per period (oldest first), targets, network averages and methodology.',
       tags: ['results'],
-      params: StructurePath,
+      params: ResultsPath,
       responses: {
         200: { description: 'The results; `indicators` is empty when nothing is published yet', schema: ResultsResponse },
         400: { description: 'Invalid code', schema: Problem },

@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
 import {
   IdempotencyKey,
   LIMITS,
   Problem,
   SubmissionAccepted,
+  TestimonyPath,
   TestimonySubmission,
   TestimonyTracking,
   TrackingQuery,
@@ -16,12 +16,10 @@ import { existingStructureCodes } from '../store/structures.js';
 import { createTestimony, getTracking, submissionHash } from '../store/testimonies.js';
 import { getDecoyTracking, isStoredReplay, storeDecoy } from '../store/decoys.js';
 import { newReference, newToken, nowIso } from '../store/ids.js';
-import { HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
+import { apiText, HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
 import { defineRoute } from '../http/route.js';
-import type { ApiContext } from '../app.js';
-
-export const TrackingPath = z.strictObject({ reference: z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)) });
+import type { ApiContext } from '../http/context.js';
 
 function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): HttpProblem {
   const errors: FieldError[] = codes
@@ -30,10 +28,7 @@ function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): H
     .map(({ code, index }) => ({
       field: `structures.${index}`,
       code: 'unknown_structure',
-      message:
-        lang === 'en'
-          ? `No service has the SP+ code "${code}": pick the service again from the list.`
-          : `Aucun service n'a le code SP+ « ${code} » : choisissez à nouveau le service dans la liste.`,
+      message: apiText(lang, 'unknownService', { code }),
     }));
   return new HttpProblem(400, statusTitle(400, lang), undefined, errors);
 }
@@ -110,10 +105,8 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
           throw new HttpProblem(
             422,
             statusTitle(422, lang),
-            lang === 'en'
-              ? 'This Idempotency-Key was already used for a different testimony: generate a new key for a new testimony.'
-              : 'Cette clé Idempotency-Key a déjà servi pour un autre témoignage : générez une nouvelle clé pour un nouveau témoignage.',
-            [{ field: 'Idempotency-Key', code: 'reused', message: lang === 'en' ? 'Use a new key.' : 'Utilisez une nouvelle clé.' }],
+            apiText(lang, 'keyReused'),
+            [{ field: 'Idempotency-Key', code: 'reused', message: apiText(lang, 'useNewKey') }],
           );
         }
         const accepted = outcome.response.body as SubmissionAccepted;
@@ -129,7 +122,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
       description:
         'Needs the private token given at submission. An unknown reference and a wrong token both answer 404, so references cannot be probed.',
       tags: ['testimonies'],
-      params: TrackingPath,
+      params: TestimonyPath,
       query: TrackingQuery,
       cacheable: false,
       responses: {
@@ -142,10 +135,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         const view =
           (await getTracking(store.db, params.reference, query.token)) ?? (await getDecoyTracking(store.db, params.reference, query.token));
         if (!view) {
-          throw notFound(lang, {
-            fr: 'Aucun témoignage ne correspond à cette référence et à ce code de suivi : vérifiez le lien reçu.',
-            en: 'No testimony matches this reference and tracking code: check the link you received.',
-          });
+          throw notFound(lang, 'unknownTracking');
         }
         return view;
       },

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { AgentRole, AgentScope, AgentScopeKind, StructureRef } from '../../src/contract/index.js';
+import type { AgentRole, AgentScope, StructureRef } from '../../src/contract/index.js';
 import type { AgentTokenTable, Database } from './schema.js';
 import { nowIso, sameDigest, sha256 } from './ids.js';
+import { readJson, STORED, toJson } from './json.js';
 
 /**
  * Agent tokens: `spp_<id>_<secret>`. The id is public (listed, revoked, written in the audit log); only a
@@ -23,8 +24,8 @@ function toToken(row: Selectable<AgentTokenTable>): AgentToken {
   return {
     id: row.id,
     name: row.name,
-    role: row.role === 'manager' ? 'manager' : 'agent',
-    scope: { kind: row.scope_kind as AgentScopeKind, codes: JSON.parse(row.scope_codes) as string[] },
+    role: row.role,
+    scope: { kind: row.scope_kind, codes: readJson(row.scope_codes, STORED.strings) },
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
   };
@@ -65,7 +66,7 @@ export async function createAgentToken(
       name,
       secret_hash: sha256(secretPart),
       scope_kind: scope.kind,
-      scope_codes: JSON.stringify([...new Set(scope.codes)]),
+      scope_codes: toJson([...new Set(scope.codes)]),
       created_at: createdAt,
       revoked_at: null,
       role,

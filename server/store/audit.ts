@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from './text.js';
 import { InvalidCursorError } from './structures.js';
 import type { Database } from './schema.js';
 import { newId, nowIso } from './ids.js';
+import { readJson, STORED, toJson } from './json.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,7 +38,7 @@ export async function writeAudit(db: Db, actor: Actor, entry: AuditEntry): Promi
       target_type: entry.targetType,
       target_id: entry.targetId,
       structure_code: entry.structureCode ?? null,
-      details: JSON.stringify(entry.details ?? {}),
+      details: toJson(entry.details ?? {}),
       created_at: nowIso(),
     })
     .execute();
@@ -65,7 +66,7 @@ export async function listAudit(db: Kysely<Database>, options: { limit?: number;
     action: r.action,
     target: `${r.target_type}:${r.target_id}`,
     structureCode: r.structure_code,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    details: readJson(r.details, STORED.details),
   }));
 }
 
@@ -129,7 +130,7 @@ export async function listStructureAudit(
       action: r.action,
       target: { type: r.target_type, id: r.target_id },
       structure: r.structure_code,
-      details: JSON.parse(r.details) as Record<string, unknown>,
+      details: readJson(r.details, STORED.details),
     })),
     nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
   };

@@ -5,6 +5,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 import { DataVersion, versionedDialect } from './data-version.js';
+import { restoreDeferredIndexes } from './deferred-indexes.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -122,6 +123,9 @@ function reusingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
 
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  // Indexes a killed big import had dropped are built again first, so the migrations find the schema they expect.
+  const sqlite = sqliteConnection(db);
+  if (sqlite) restoreDeferredIndexes(sqlite);
   // Migrations are named by the feature that needs them and may land out of order (002 after 003): a database
   // that already ran a later one still gets the earlier one instead of refusing to start.
   const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Feeling, TestimonySubmission, TestimonyTracking } from '../../src/contract/index.js';
+import type { TestimonySubmission, TestimonyTracking } from '../../src/contract/index.js';
 import type { Database } from './schema.js';
 import { sameDigest, sha256 } from './ids.js';
+import { readJson, STORED, toJson } from './json.js';
 
 /** Keeps what the tracking view of a dropped submission shows (never the story or the e-mail). */
 export async function storeDecoy(
@@ -15,7 +16,7 @@ export async function storeDecoy(
       token_hash: sha256(decoy.token),
       feeling: decoy.submission.feeling,
       title: decoy.submission.title,
-      structures: JSON.stringify(decoy.submission.structures),
+      structures: toJson(decoy.submission.structures),
       created_at: decoy.createdAt,
     })
     .execute();
@@ -25,13 +26,13 @@ export async function storeDecoy(
 export async function getDecoyTracking(db: Kysely<Database>, reference: string, token: string): Promise<TestimonyTracking | undefined> {
   const row = await db.selectFrom('decoy_testimonies').selectAll().where('reference', '=', reference).executeTakeFirst();
   if (!row || !sameDigest(row.token_hash, sha256(token))) return undefined;
-  const codes = JSON.parse(row.structures) as string[];
+  const codes = readJson(row.structures, STORED.strings);
   const names = codes.length ? await db.selectFrom('structures').select(['code', 'name']).where('code', 'in', codes).execute() : [];
   const byCode = new Map(names.map((s) => [s.code, s.name]));
   return {
     reference: row.reference,
     status: 'pending',
-    feeling: row.feeling as Feeling,
+    feeling: row.feeling,
     title: row.title,
     structures: codes.filter((code) => byCode.has(code)).map((code) => ({ code, name: byCode.get(code)! })),
     createdAt: row.created_at,

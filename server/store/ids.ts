@@ -1,16 +1,14 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { REFERENCE_ALPHABET, referenceOf } from '../../src/contract/common.js';
 
 export const newId = (): string => randomUUID();
-
-// Crockford base32 without I, L, O, U: readable over the phone, no ambiguous characters.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A testimony reference a citizen can read aloud: `SPP-7K3F-9QXM`. 40 random bits. */
 export function newReference(): string {
   const bytes = randomBytes(8);
   let out = '';
-  for (let i = 0; i < 8; i++) out += ALPHABET[bytes[i]! & 31];
-  return `SPP-${out.slice(0, 4)}-${out.slice(4)}`;
+  for (let i = 0; i < 8; i++) out += REFERENCE_ALPHABET[bytes[i]! & 31];
+  return referenceOf(out);
 }
 
 /** The private tracking token handed to the author once; only its hash is kept. */

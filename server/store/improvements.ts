@@ -1,9 +1,14 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { ImprovementAction, ImprovementInput, ImprovementStatus, Lang, Tag } from '../../src/contract/index.js';
+import type { ImprovementAction, ImprovementInput, Lang } from '../../src/contract/index.js';
 import type { Database, ImprovementActionTable } from './schema.js';
 import { getEngagements } from './engagements.js';
 import { newId, nowIso } from './ids.js';
 import { writeAudit, type Actor } from './audit.js';
+import { format, strings } from '../i18n.js';
+import { STORE_FR } from './store.strings.js';
+import { STORE_EN } from './store.strings.en.js';
+
+const STORE = strings(STORE_FR, STORE_EN);
 
 /** Engagement number → short label, from the newest wording stored for the language. */
 async function engagementKeywords(db: Kysely<Database>, lang: Lang): Promise<Map<number, string>> {
@@ -17,9 +22,9 @@ function toAction(row: Selectable<ImprovementActionTable>, keywords: Map<number,
     id: row.id,
     youSaid: row.you_said,
     weDid: row.we_did,
-    engagement: { number, keyword: keywords.get(number) ?? (lang === 'en' ? `Commitment ${number}` : `Engagement ${number}`) },
-    tag: (row.tag as Tag | null) ?? null,
-    status: row.status as ImprovementStatus,
+    engagement: { number, keyword: keywords.get(number) ?? format(STORE[lang].engagementNumber, { number }) },
+    tag: row.tag,
+    status: row.status,
     date: row.status_date,
     updatedAt: row.updated_at,
   };

@@ -1,15 +1,11 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
   AgentScope,
-  ChannelUse,
-  Feeling,
-  Lang,
   MaskRequest,
   ModerationCounts,
   ModerationStatus,
   ModerationTestimony,
   PiiFinding,
-  PostedAs,
   PublishRequest,
   RejectionReason,
   ReplyRequest,
@@ -17,6 +13,7 @@ import type {
 } from '../../src/contract/index.js';
 import type { Database, TestimonyTable } from './schema.js';
 import { newId, nowIso } from './ids.js';
+import { readJson, STORED, toJson } from './json.js';
 import { decodeCursor, encodeCursor } from './text.js';
 import { InvalidCursorError } from './structures.js';
 import { repliesOf, structureRefs } from './testimonies.js';
@@ -43,8 +40,6 @@ export async function testimonyStructureCodes(db: Db, testimonyId: string): Prom
   return rows.map((r) => r.structure_code);
 }
 
-const langOf = (row: TestimonyRow): Lang => (row.lang === 'en' ? 'en' : 'fr');
-
 /**
  * The findings an agent must deal with: those stored for the current text, plus the author's contact
  * e-mail wherever the story repeats it (it is never to be published, whatever a detector found).
@@ -53,10 +48,6 @@ export function currentFindings(row: Pick<TestimonyRow, 'title' | 'body' | 'pii_
   const text = { title: row.title, body: row.body };
   const stored = readFindings(row.pii_flags, text);
   return row.email ? withFindings(withFindings(stored, occurrences(text, [{ value: row.email, kind: 'email' }])), ownEmailFindings(text, row.email)) : stored;
-}
-
-function toStatus(status: string): ModerationStatus {
-  return status === 'published' || status === 'rejected' ? status : 'pending';
 }
 
 /** Agent views of these rows, with what the token may do with each. */
@@ -70,24 +61,24 @@ export async function moderationViews(db: Db, rows: readonly TestimonyRow[], che
     for (const s of structures) if (await check.covers(s.code)) canReplyAs.push(s.code);
     views.push({
       reference: row.reference,
-      status: toStatus(row.status),
-      feeling: row.feeling as Feeling,
+      status: row.status,
+      feeling: row.feeling,
       title: row.title,
       body: row.body,
-      channels: JSON.parse(row.channels) as ChannelUse[],
-      tags: JSON.parse(row.tags) as Tag[],
-      postedAs: row.posted_as as PostedAs,
+      channels: readJson(row.channels, STORED.channels),
+      tags: readJson(row.tags, STORED.tags),
+      postedAs: row.posted_as,
       postcode: row.postcode,
       email: row.email,
       contactConsent: row.contact_consent === 1,
-      lang: langOf(row),
+      lang: row.lang,
       structures,
       piiFlags: currentFindings(row),
       createdAt: row.created_at,
       moderatedAt: row.moderated_at,
       publishedAt: row.published_at,
       firstReplyAt: row.first_reply_at,
-      rejectionReason: (row.rejection_reason as RejectionReason | null) ?? null,
+      rejectionReason: row.rejection_reason,
       replies: replies.get(row.id) ?? [],
       canModerate: structures[0] !== undefined && canReplyAs.includes(structures[0].code),
       canReplyAs,
@@ -149,7 +140,7 @@ export async function listModerationQueue(
     .groupBy('t.status')
     .execute();
   const counts: ModerationCounts = { pending: 0, published: 0, rejected: 0 };
-  for (const g of grouped) counts[toStatus(g.status)] += Number(g.n);
+  for (const g of grouped) counts[g.status] += Number(g.n);
 
   return {
     rows: page,
@@ -168,7 +159,7 @@ export class ModerationConflict extends Error {
 async function saveText(trx: Transaction<Database>, id: string, text: { title: string; body: string }, findings: PiiFinding[]) {
   await trx
     .updateTable('testimonies')
-    .set({ title: text.title, body: text.body, pii_flags: JSON.stringify(findings) })
+    .set({ title: text.title, body: text.body, pii_flags: toJson(findings) })
     .where('id', '=', id)
     .execute();
 }
@@ -198,7 +189,7 @@ export async function maskTestimony(db: Kysely<Database>, row: TestimonyRow, inp
   const current = edited ? applyEdit(row, input) : { text: { title: row.title, body: row.body }, findings: currentFindings(row) };
   if (input.findings?.some((i) => i >= current.findings.length)) throw new ModerationConflict('bad_finding');
   const selected = input.findings ? new Set(input.findings) : edited ? new Set<number>() : undefined;
-  const masked = maskFindings(current.text, current.findings, MASK_TEXT[langOf(row)], selected);
+  const masked = maskFindings(current.text, current.findings, MASK_TEXT[row.lang], selected);
   await db.transaction().execute(async (trx) => {
     await saveText(trx, row.id, masked, masked.remaining);
     await writeAudit(trx, actor, {
@@ -221,7 +212,7 @@ export async function maskTestimony(db: Kysely<Database>, row: TestimonyRow, inp
  */
 export async function publishTestimony(db: Kysely<Database>, row: TestimonyRow, input: PublishRequest, actor: Actor): Promise<void> {
   const current = applyEdit(row, input);
-  const masked = maskFindings(current.text, current.findings, MASK_TEXT[langOf(row)]);
+  const masked = maskFindings(current.text, current.findings, MASK_TEXT[row.lang]);
   const now = nowIso();
   const publishedAt = row.status === 'published' && row.published_at ? row.published_at : now;
   await db.transaction().execute(async (trx) => {
@@ -231,7 +222,7 @@ export async function publishTestimony(db: Kysely<Database>, row: TestimonyRow, 
         title: masked.title,
         body: masked.body,
         pii_flags: '[]',
-        ...(input.tags ? { tags: JSON.stringify(input.tags) } : {}),
+        ...(input.tags ? { tags: toJson(input.tags) } : {}),
         status: 'published',
         rejection_reason: null,
         moderated_at: now,
@@ -277,12 +268,12 @@ export async function rejectTestimony(db: Kysely<Database>, row: TestimonyRow, r
 
 export async function setTestimonyTags(db: Kysely<Database>, row: TestimonyRow, tags: Tag[], actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('testimonies').set({ tags: JSON.stringify(tags) }).where('id', '=', row.id).execute();
+    await trx.updateTable('testimonies').set({ tags: toJson(tags) }).where('id', '=', row.id).execute();
     await writeAudit(trx, actor, {
       action: 'testimony.tags',
       targetType: 'testimony',
       targetId: row.reference,
-      details: { before: JSON.parse(row.tags) as unknown, after: tags },
+      details: { before: readJson(row.tags, STORED.tags), after: tags },
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Direction, Indicator, IndicatorFamily, ResultsResponse, UnitType } from '../../src/contract/index.js';
+import type { Indicator, ResultsResponse } from '../../src/contract/index.js';
 import type { Database } from './schema.js';
 import { getStructureSummary } from './structures.js';
 
@@ -30,10 +30,10 @@ export async function getResults(db: Kysely<Database>, code: string): Promise<Re
     indicators.set(row.code, {
       code: row.code,
       label: row.label,
-      family: row.family as IndicatorFamily,
-      unitType: row.unit_type as UnitType,
+      family: row.family,
+      unitType: row.unit_type,
       unit: row.unit,
-      direction: row.direction as Direction,
+      direction: row.direction,
       target: row.target === null ? null : Number(row.target),
       methodology: row.methodology,
       sources: row.sources,

@@ -18,7 +18,7 @@ export function toSummary(row: StructureRow): StructureSummary {
     code: row.code,
     name: row.name,
     network: { code: row.network_code, name: row.network_name },
-    level: row.level as StructureLevel,
+    level: row.level,
     parentCode: row.parent_code,
     postcode: row.postcode,
     city: row.city,

@@ -1,11 +1,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
-  ChannelUse,
   Feeling,
   PiiFinding,
-  PostedAs,
   PublishedTestimony,
-  RejectionReason,
   Reply,
   StructureRef,
   Tag,
@@ -16,6 +13,7 @@ import type {
 } from '../../src/contract/index.js';
 import type { Database, TestimonyTable } from './schema.js';
 import { newId, newReference, newToken, nowIso, sameDigest, sha256 } from './ids.js';
+import { readJson, STORED, toJson, type JsonText } from './json.js';
 import { decodeCursor, encodeCursor } from './text.js';
 import { InvalidCursorError } from './structures.js';
 import { isMailToken } from '../mail/outbox.js';
@@ -60,9 +58,9 @@ async function findKey(db: Db, key: string) {
   return db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-function replay(row: { request_hash: string; status_code: number; response: string }, hash: string): CreateOutcome {
+function replay(row: { request_hash: string; status_code: number; response: JsonText<unknown> }, hash: string): CreateOutcome {
   if (row.request_hash !== hash) return { kind: 'key-reused' };
-  return { kind: 'replayed', response: { statusCode: row.status_code, body: JSON.parse(row.response) } };
+  return { kind: 'replayed', response: { statusCode: row.status_code, body: readJson(row.response, STORED.any) } };
 }
 
 /**
@@ -95,7 +93,7 @@ export async function createTestimony(db: Kysely<Database>, input: NewTestimony)
           key: input.idempotencyKey,
           request_hash: hash,
           status_code: 201,
-          response: JSON.stringify(body),
+          response: toJson(body),
           created_at: createdAt,
         })
         .execute();
@@ -109,14 +107,14 @@ export async function createTestimony(db: Kysely<Database>, input: NewTestimony)
           feeling: s.feeling,
           title: s.title,
           body: s.body,
-          channels: JSON.stringify(s.channels),
+          channels: toJson(s.channels),
           tags: '[]',
           posted_as: s.postedAs,
           postcode: s.postcode ?? null,
           email: s.email ?? null,
           contact_consent: s.contactConsent ? 1 : 0,
           lang: s.lang ?? 'fr',
-          pii_flags: JSON.stringify(input.piiFlags),
+          pii_flags: toJson(input.piiFlags),
           rejection_reason: null,
           created_at: createdAt,
           moderated_at: null,
@@ -206,12 +204,12 @@ export async function getTracking(
   return {
     reference: row.reference,
     status: row.status === 'rejected' ? 'rejected' : !published ? 'pending' : visibleReplies.length ? 'answered' : 'published',
-    feeling: row.feeling as Feeling,
+    feeling: row.feeling,
     title: row.title,
     structures: refs.get(row.id) ?? [],
     createdAt: row.created_at,
     publishedAt: row.published_at,
-    rejectionReason: (row.rejection_reason as RejectionReason | null) ?? null,
+    rejectionReason: row.rejection_reason,
     replies: visibleReplies,
   };
 }
@@ -227,12 +225,12 @@ export interface PublishedQuery {
 function toPublished(row: Selectable<TestimonyTable>, refs: StructureRef[], replies: Reply[]): PublishedTestimony {
   return {
     reference: row.reference,
-    feeling: row.feeling as Feeling,
+    feeling: row.feeling,
     title: row.title,
     body: row.body,
-    channels: JSON.parse(row.channels) as ChannelUse[],
-    tags: JSON.parse(row.tags) as Tag[],
-    postedAs: row.posted_as as PostedAs,
+    channels: readJson(row.channels, STORED.channels),
+    tags: readJson(row.tags, STORED.tags),
+    postedAs: row.posted_as,
     structures: refs,
     createdAt: row.created_at,
     publishedAt: row.published_at ?? row.created_at,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 import { scopedStructures } from './agents.js';
+import { readJson, STORED } from './json.js';
 
 /**
  * `GET /api/v1/admin/structures/{code}/testimonies.csv`: the published testimonies of a structure and its
@@ -88,7 +89,7 @@ export async function exportTestimoniesCsv(db: Kysely<Database>, structureCode: 
     ]);
     for (const row of chunk) {
       const own = links.filter((l) => l.testimony_id === row.id);
-      const tags = new Set(JSON.parse(row.tags) as string[]);
+      const tags = new Set<string>(readJson(row.tags, STORED.tags));
       const feeling = FEELING_WORDS[row.feeling] ?? '';
       const values: Record<string, string> = {
         id_experience: row.reference,

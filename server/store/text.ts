@@ -1,4 +1,5 @@
 import { hasForbiddenText } from '../../src/contract/text-rules.js';
+import { readJsonOr } from './json.js';
 
 /** Lower-case and strip accents so "Préfecture" is found by "prefecture". */
 export function foldText(text: string): string {
@@ -19,17 +20,10 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 }
 
 export function decodeCursor(cursor: string, arity: number): (string | number)[] | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === arity &&
-      parsed.every((v) => (typeof v === 'string' && !hasForbiddenText(v)) || typeof v === 'number')
-    ) {
-      return parsed as (string | number)[];
-    }
-  } catch {
-    // fall through: an unreadable cursor is the caller's 400
-  }
-  return undefined;
+  // An unreadable cursor is the caller's 400.
+  const isCursor = (parsed: unknown): parsed is (string | number)[] =>
+    Array.isArray(parsed) &&
+    parsed.length === arity &&
+    parsed.every((v) => (typeof v === 'string' && !hasForbiddenText(v)) || typeof v === 'number');
+  return readJsonOr(Buffer.from(cursor, 'base64url').toString('utf8'), isCursor, undefined);
 }

@@ -25,6 +25,7 @@ import type { Problem } from '../contract/problem.js';
 import { ResultsResponse } from '../contract/results.js';
 import type { RejectionReason } from '../contract/testimony.js';
 import { apiUrl } from '../internal/config.js';
+import { failureMessage } from '../internal/failure.js';
 import { parserFor } from '../internal/parse.js';
 
 const parseProfile = parserFor(AgentProfile);
@@ -46,16 +47,13 @@ const parseNotifications = parserFor(NotificationSettingsView);
 const structurePath = (code: string, rest: string) => `/api/v1/admin/structures/${encodeURIComponent(code)}/${rest}`;
 
 /**
- * What went wrong, in the agent's words: the server's field messages or its problem detail, else what the
- * client saw (network, timeout, an answer outside the contract).
+ * What went wrong, in the agent's words: what the server said about an HTTP error (its field messages, else its
+ * problem detail; it speaks the agent's language), else `failureMessage` with the agent's strings. No delay to
+ * format: the agent app says no "try again in N seconds".
  */
 export function failureText(error: unknown, s: { network: string; timeout: string; malformed: string; server: string }): string {
-  if (!(error instanceof ApiError)) return s.malformed;
-  if (error.kind === 'network') return s.network;
-  if (error.kind === 'timeout') return s.timeout;
-  if (error.kind === 'malformed') return s.malformed;
-  const fields = error.problem?.errors?.map((e) => e.message).join(' ');
-  return fields || error.problem?.detail || s.server;
+  const problem = error instanceof ApiError && error.kind === 'http' ? error.problem : undefined;
+  return problem?.errors?.map((e) => e.message).join(' ') || problem?.detail || failureMessage(error, { ...s, offline: s.network, down: s.server }, 'fr');
 }
 
 export interface QueueFilter {

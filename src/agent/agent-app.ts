@@ -4,11 +4,15 @@ import { MODERATION_STATUSES, type AgentProfile, type ModerationCounts, type Mod
 import type { Lang } from '../contract/common.js';
 import { scriptOrigin } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
-import { format, formatDate, locale, resolveLang } from '../internal/i18n.js';
+import { format, formatDate, locale, resolveLang, untilStrings } from '../internal/i18n.js';
 import { themeStyles } from '../internal/theme.js';
 import { AgentApi, failureText } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
-import { AGENT_STRINGS, FEELINGS, STATUS_LABELS, type AgentStrings } from './agent.strings.js';
+import { LABELS_FR, type Labels } from '../contract/labels.js';
+import { AGENT_FR, agentStrings, type AgentStrings } from './agent.strings.js';
+import { improvementStrings } from './improvements.strings.js';
+import { notificationStrings } from './notifications.strings.js';
+import { teamStrings } from './team.strings.js';
 import './audit-panel.js';
 import './commitments-panel.js';
 import './export-panel.js';
@@ -172,8 +176,13 @@ export class SppAgentApp extends LitElement {
     return this.lang ? (this.lang.startsWith('en') ? 'en' : 'fr') : resolveLang(this);
   }
 
-  private get s(): AgentStrings {
-    return AGENT_STRINGS[this.language];
+  private get s(): AgentStrings & Labels {
+    return agentStrings(this.language, this, () => {}) ?? { ...AGENT_FR, ...LABELS_FR };
+  }
+
+  /** In English nothing renders nor loads before the English words (of every screen) are here: no French flash in the panels. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return untilStrings(this.language, agentStrings, teamStrings, improvementStrings, notificationStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   private plural(key: 'queueCount' | 'flagsCount', count: number): string {
@@ -363,7 +372,7 @@ export class SppAgentApp extends LitElement {
                   ${MODERATION_STATUSES.map(
                     (status) =>
                       html`<option value=${status} ?selected=${this.status === status}>
-                        ${STATUS_LABELS[lang][status]}${this.counts ? ` (${this.counts[status]})` : ''}
+                        ${this.s.statusLabels[status]}${this.counts ? ` (${this.counts[status]})` : ''}
                       </option>`,
                   )}
                 </select>
@@ -446,9 +455,9 @@ export class SppAgentApp extends LitElement {
             <button type="button" class="queue-item" aria-current=${this.selected?.reference === item.reference ? 'true' : 'false'} @click=${() => this.pick(item)}>
               <span class="queue-title">${item.title}</span>
               <span class="muted">
-                ${FEELINGS[lang][item.feeling]} · ${item.structures.map((st) => st.name).join(', ')} · ${format(s.received, { date: formatDate(item.createdAt, lang) })}
+                ${this.s.feelingLabels[item.feeling]} · ${item.structures.map((st) => st.name).join(', ')} · ${format(s.received, { date: formatDate(item.createdAt, lang) })}
               </span>
-              <span class="muted">${STATUS_LABELS[lang][item.status === 'published' && item.replies.length ? 'answered' : item.status]}</span>
+              <span class="muted">${this.s.statusLabels[item.status === 'published' && item.replies.length ? 'answered' : item.status]}</span>
               ${item.piiFlags.length ? html`<span class="flags">${this.plural('flagsCount', item.piiFlags.length)}</span>` : nothing}
             </button>
           </li>`,

@@ -4,7 +4,6 @@ import { defineElement } from '../internal/define.js';
 import { formatDate } from '../internal/i18n.js';
 import type { AgentApi } from './agent-api.js';
 import { TeamPanel } from './team-panel.js';
-import { AUDIT_ACTIONS } from './team.strings.js';
 
 /** `<spp-agent-audit>` (a manager's screen): who did what, when, on what, for a structure and its sub-structures. */
 export class SppAgentAudit extends TeamPanel {
@@ -75,7 +74,7 @@ export class SppAgentAudit extends TeamPanel {
               (r) => html`<tr>
                 <td>${formatDate(r.at, lang, { dateStyle: 'short', timeStyle: 'medium' })}</td>
                 <td>${r.actor.name}</td>
-                <td>${AUDIT_ACTIONS[lang][r.action] ?? r.action}</td>
+                <td>${(this.t.auditActions as Record<string, string>)[r.action] ?? r.action}</td>
                 <td>${this.target(r)}</td>
               </tr>`,
             )}

@@ -13,8 +13,10 @@ import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
 import { counted } from './count.js';
 import { agentStyles } from './agent.styles.js';
-import { AGENT_STRINGS, TAG_NAMES } from './agent.strings.js';
-import { IMPROVEMENT_STATUS_LABELS, IMPROVEMENT_STRINGS, type ImprovementStrings } from './improvements.strings.js';
+import { LABELS_FR } from '../contract/labels.js';
+import { untilStrings } from '../internal/i18n.js';
+import { AGENT_FR, agentStrings } from './agent.strings.js';
+import { IMPROVEMENT_FR, improvementStrings, type ImprovementStrings } from './improvements.strings.js';
 
 type Lang = 'fr' | 'en';
 const FIELDS = ['youSaid', 'weDid', 'engagement', 'tag', 'status', 'date', 'testimonies'] as const;
@@ -96,7 +98,16 @@ export class SppAgentImprovements extends LitElement {
   }
 
   private get s(): ImprovementStrings {
-    return IMPROVEMENT_STRINGS[this.language];
+    return improvementStrings(this.language, this, () => {}) ?? IMPROVEMENT_FR;
+  }
+
+  private get a() {
+    return agentStrings(this.language, this, () => {}) ?? { ...AGENT_FR, ...LABELS_FR };
+  }
+
+  /** In English nothing renders nor loads before the English words are here. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return untilStrings(this.language, agentStrings, improvementStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -128,7 +139,7 @@ export class SppAgentImprovements extends LitElement {
   }
 
   private describe(error: unknown): string {
-    return failureText(error, AGENT_STRINGS[this.language]);
+    return failureText(error, this.a);
   }
 
   /** Field errors by field, from zod issues or from the server's problem+json. */
@@ -294,7 +305,7 @@ export class SppAgentImprovements extends LitElement {
             <p><strong>${action.status === 'done' ? s.weDid : s[`weDid_${action.status}`]}</strong> ${action.weDid}</p>
             <p class="muted">
               ${action.engagement.number}. ${action.engagement.keyword} ·
-              ${format(s.statusLine, { status: IMPROVEMENT_STATUS_LABELS[lang][action.status], date: formatDate(action.date, lang) })}
+              ${format(s.statusLine, { status: s.statusLabels[action.status], date: formatDate(action.date, lang) })}
             </p>
             ${action.testimonies?.count
               ? html`<p class="muted">${format(action.testimonies.count === 1 ? s.cited_one : s.cited_other, { count: action.testimonies.count })}</p>`
@@ -359,14 +370,14 @@ export class SppAgentImprovements extends LitElement {
           s.tag,
           (d, bad) => html`<select id="improvement-tag" name="tag" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}>
             <option value="">${s.noTag}</option>
-            ${TAGS.map((tag) => html`<option value=${tag}>${TAG_NAMES[lang][tag]}</option>`)}
+            ${TAGS.map((tag) => html`<option value=${tag}>${this.a.tagLabels[tag]}</option>`)}
           </select>`,
         )}
         ${this.field(
           'status',
           s.status,
           (d, bad) => html`<select id="improvement-status" name="status" aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)}>
-            ${IMPROVEMENT_STATUSES.map((status) => html`<option value=${status}>${IMPROVEMENT_STATUS_LABELS[lang][status]}</option>`)}
+            ${IMPROVEMENT_STATUSES.map((status) => html`<option value=${status}>${this.s.statusLabels[status]}</option>`)}
           </select>`,
         )}
         ${this.field('date', s.date, (d, bad) => html`<input id="improvement-date" name="date" type="date" .defaultValue=${today()} aria-describedby=${d ?? nothing} aria-invalid=${invalid(bad)} />`)}

@@ -1,6 +1,7 @@
+import { lazyStrings } from '../internal/i18n.js';
 import type { ImprovementStatus } from '../contract/improvement.js';
 
-const FR = {
+export const IMPROVEMENT_FR = {
   title: 'Plan d’amélioration',
   intro: 'Ce que les usagers vous ont dit et ce que vous avez fait. Chaque action est publiée aussitôt sur les pages de la structure.',
   structure: 'Structure',
@@ -41,57 +42,12 @@ const FR = {
   confirmDelete: 'Confirmer la suppression',
   deleted: 'Action supprimée du plan.',
   cancel: 'Annuler',
+  statusLabels: { planned: 'Prévue', in_progress: 'En cours', done: 'Réalisée' } satisfies Record<ImprovementStatus, string>,
 };
 
-export type ImprovementStrings = Record<keyof typeof FR, string>;
+export type ImprovementStrings = typeof IMPROVEMENT_FR;
 
 /** The improvement plan screen of the agent page. French is the reference; English mirrors every key. */
-export const IMPROVEMENT_STRINGS: Record<'fr' | 'en', ImprovementStrings> = {
-  fr: FR,
-  en: {
-    title: 'Improvement plan',
-    intro: 'What users told you and what you did. Each action is published at once on the structure’s pages.',
-    structure: 'Structure',
-    loading: 'Loading the plan…',
-    empty: 'No action in this structure’s plan yet.',
-    listTitle: 'Published actions',
-    youSaid: 'You told us…',
-    weDid: 'We did…',
-    weDid_in_progress: 'We are doing…',
-    weDid_planned: 'We will do…',
-    engagement: 'Engagement concerned',
-    tag: 'Theme (optional)',
-    noTag: 'No theme',
-    status: 'Status',
-    date: 'Date (planned, started or done)',
-    add: 'Add to the plan',
-    adding: 'Saving…',
-    added: 'Action added to the plan and published.',
-    markDone: 'Mark as done today',
-    markedDone: 'Action marked as done.',
-    formTitle: 'New action',
-    errorSummary: 'The form has {count} errors:',
-    errorSummary_one: 'The form has {count} error:',
-    retry: 'Try again',
-    failed: 'Saving failed: {reason}',
-    loadFailed: 'The plan could not be loaded: {reason}',
-    statusLine: '{status} · {date}',
-    testimonies: 'Experiences that prompted the action (optional)',
-    testimoniesHint: 'Their references, separated by commas, for instance SPP-7K2M-Q9XD. The published ones are cited under the action.',
-    cited_one: 'Following {count} experience',
-    cited_other: 'Following {count} experiences',
-    edit: 'Edit',
-    editTitle: 'Edit the action',
-    save: 'Save the action',
-    saved: 'Action changed.',
-    delete: 'Delete',
-    confirmDelete: 'Confirm deletion',
-    deleted: 'Action deleted from the plan.',
-    cancel: 'Cancel',
-  },
-};
 
-export const IMPROVEMENT_STATUS_LABELS: Record<'fr' | 'en', Record<ImprovementStatus, string>> = {
-  fr: { planned: 'Prévue', in_progress: 'En cours', done: 'Réalisée' },
-  en: { planned: 'Planned', in_progress: 'In progress', done: 'Done' },
-};
+/** In the element's language; English (`improvements.strings.en.ts`) is downloaded only in English. */
+export const improvementStrings = lazyStrings<ImprovementStrings>(IMPROVEMENT_FR, () => import('./improvements.strings.en.js').then((m) => m.IMPROVEMENT_EN));

@@ -7,7 +7,10 @@ import { defineElement } from '../internal/define.js';
 import { format, formatDate } from '../internal/i18n.js';
 import { counted } from './count.js';
 import type { AgentApi } from './agent-api.js';
-import { MAIL_KIND_LABELS, NOTIFICATION_STRINGS, type NotificationStrings } from './notifications.strings.js';
+import { untilStrings } from '../internal/i18n.js';
+import { agentStrings } from './agent.strings.js';
+import { NOTIFICATION_FR, notificationStrings, type NotificationStrings } from './notifications.strings.js';
+import { teamStrings } from './team.strings.js';
 import { TeamPanel } from './team-panel.js';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
@@ -35,7 +38,12 @@ export class SppAgentNotifications extends TeamPanel {
   private errors: Record<string, string> = {};
 
   private get s(): NotificationStrings {
-    return NOTIFICATION_STRINGS[this.language];
+    return notificationStrings(this.language, this, () => {}) ?? NOTIFICATION_FR;
+  }
+
+  /** In English nothing renders nor loads before the English words are here. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return untilStrings(this.language, agentStrings, teamStrings, notificationStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected async load(api: AgentApi, structure: string): Promise<() => void> {
@@ -212,7 +220,7 @@ export class SppAgentNotifications extends TeamPanel {
                   ${failed.map(
                     (d) => html`<tr>
                       <td>${d.reference ?? s.noReference}</td>
-                      <td>${MAIL_KIND_LABELS[lang][d.kind]}</td>
+                      <td>${this.s.mailKindLabels[d.kind]}</td>
                       <td>${formatDate(d.createdAt, lang, { dateStyle: 'short', timeStyle: 'short' })}</td>
                       <td>${d.attempts}</td>
                       <td lang="en">${d.lastError ?? s.noAnswer}</td>

@@ -1,3 +1,4 @@
+import { lazyStrings } from '../internal/i18n.js';
 import type { MailKind } from '../contract/notifications.js';
 
 /**
@@ -5,7 +6,7 @@ import type { MailKind } from '../contract/notifications.js';
  * and the e-mails not delivered yet. French is the reference; English mirrors every key. What the team screens
  * share (retry, loading, saving, failures, error summary) stays in team.strings.ts.
  */
-const FR = {
+export const NOTIFICATION_FR = {
   title: 'Notifications par e-mail',
   intro:
     'Chaque jour, après l’heure choisie, une synthèse des témoignages qui attendent une modération ou une réponse est envoyée aux destinataires ci-dessous\u00a0; aucune quand rien n’attend.',
@@ -34,46 +35,10 @@ const FR = {
   answer: 'Réponse du serveur',
   noReference: '—',
   noAnswer: 'Aucune réponse',
+  mailKindLabels: { published: 'Témoignage publié', replied: 'Réponse publiée', rejected: 'Témoignage non publié', digest: 'Synthèse quotidienne' } satisfies Record<MailKind, string>,
 };
 
-export type NotificationStrings = Record<keyof typeof FR, string>;
+export type NotificationStrings = typeof NOTIFICATION_FR;
 
-export const NOTIFICATION_STRINGS: Record<'fr' | 'en', NotificationStrings> = {
-  fr: FR,
-  en: {
-    title: 'E-mail notifications',
-    intro:
-      'Every day, after the chosen hour, a digest of the testimonies waiting for moderation or a reply is sent to the recipients below; none when nothing waits.',
-    formTitle: 'Daily digest',
-    addresses: 'Digest recipients',
-    addressesHint: 'Up to {max} addresses. With no recipient, no digest is sent.',
-    addressesEmpty: 'No recipient: the digest is not sent.',
-    address: 'Address {n}',
-    add: 'Add an address',
-    remove: 'Remove',
-    hour: 'Sending hour (Paris time)',
-    hourOption: '{hour}:00',
-    save: 'Save the digest',
-    saved: 'Digest saved: {count} recipients, sent every day after {hour}.',
-    saved_one: 'Digest saved: {count} recipient, sent every day after {hour}.',
-    deliveryTitle: 'E-mails not delivered',
-    deliveryCounts: '{pending} waiting to be sent · {failed} failed',
-    deliveryFailedIntro:
-      'The mail server refused these e-mails after several attempts. Its answer says why, a refused address for instance: check it (among the recipients above for a digest).',
-    deliveryNone: 'No failed e-mail.',
-    deliveryRefresh: 'Refresh',
-    reference: 'Testimony',
-    kind: 'E-mail',
-    date: 'Created',
-    attempts: 'Attempts',
-    answer: 'Server answer',
-    noReference: '—',
-    noAnswer: 'No answer',
-  },
-};
-
-/** The kinds of e-mail in words. */
-export const MAIL_KIND_LABELS: Record<'fr' | 'en', Record<MailKind, string>> = {
-  fr: { published: 'Témoignage publié', replied: 'Réponse publiée', rejected: 'Témoignage non publié', digest: 'Synthèse quotidienne' },
-  en: { published: 'Testimony published', replied: 'Reply published', rejected: 'Testimony not published', digest: 'Daily digest' },
-};
+/** In the element's language; English (`notifications.strings.en.ts`) is downloaded only in English. */
+export const notificationStrings = lazyStrings<NotificationStrings>(NOTIFICATION_FR, () => import('./notifications.strings.en.js').then((m) => m.NOTIFICATION_EN));

@@ -6,8 +6,9 @@ import { format } from '../internal/i18n.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
-import { AGENT_STRINGS } from './agent.strings.js';
-import { TEAM_STRINGS, type TeamStrings } from './team.strings.js';
+import { AGENT_FR, agentStrings } from './agent.strings.js';
+import { TEAM_FR, teamStrings, type TeamStrings } from './team.strings.js';
+import { untilStrings } from '../internal/i18n.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -94,7 +95,12 @@ export abstract class TeamPanel extends LitElement {
   }
 
   protected get t(): TeamStrings {
-    return TEAM_STRINGS[this.language];
+    return teamStrings(this.language, this, () => {}) ?? TEAM_FR;
+  }
+
+  /** In English nothing renders nor loads before the English words are here. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return untilStrings(this.language, agentStrings, teamStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected get structureName(): string {
@@ -133,7 +139,7 @@ export abstract class TeamPanel extends LitElement {
   }
 
   protected describe(error: unknown): string {
-    return failureText(error, AGENT_STRINGS[this.language]);
+    return failureText(error, agentStrings(this.language, this, () => {}) ?? AGENT_FR);
   }
 
   /** Runs a write: one at a time, its failure in the alert line (a 401 signs the page out). */

@@ -1,8 +1,9 @@
+import { lazyStrings } from '../internal/i18n.js';
 /**
  * Words of the agent page's team screens: local commitments, results, export, agents' tokens, audit log, re-assign.
  * French is the reference; English mirrors every key.
  */
-const FR = {
+export const TEAM_FR = {
   structure: 'Structure',
   retry: 'Réessayer',
   loading: 'Chargement…',
@@ -100,116 +101,7 @@ const FR = {
   reassignNone: 'Cette structure n’a pas de sous-structure.',
   reassign: 'Réaffecter',
   reassigned: 'Témoignage réaffecté à {name}.',
-};
-
-export type TeamStrings = Record<keyof typeof FR, string>;
-
-export const TEAM_STRINGS: Record<'fr' | 'en', TeamStrings> = {
-  fr: FR,
-  en: {
-    structure: 'Structure',
-    retry: 'Try again',
-    loading: 'Loading…',
-    saving: 'Saving…',
-    failed: 'Not saved: {reason}',
-    loadFailed: 'Loading failed: {reason}',
-    errorSummary: 'The form has {count} errors:',
-    errorSummary_one: 'The form has {count} error:',
-    cancel: 'Cancel',
-    edit: 'Edit',
-    delete: 'Delete',
-
-    commitmentsTitle: 'Local commitments',
-    commitmentsIntro: 'Your own commitments, shown under the matching national engagement in your pages’ banner.',
-    commitmentsEmpty: 'No local commitment for this structure.',
-    commitmentEngagement: 'National engagement',
-    commitmentText: 'Your commitment',
-    commitmentTextHint: 'One or two sentences, for instance: “We call you back within one working day.”',
-    commitmentAddTitle: 'New local commitment',
-    commitmentEditTitle: 'Edit the local commitment',
-    commitmentAdd: 'Add the commitment',
-    commitmentSave: 'Save the commitment',
-    commitmentAdded: 'Local commitment added: it shows in the banner.',
-    commitmentSaved: 'Local commitment changed.',
-    commitmentDeleted: 'Local commitment deleted.',
-    confirmDelete: 'Confirm deletion',
-
-    resultsTitle: 'Publish results',
-    resultsIntro: 'Enter a period’s values, or upload a CSV file in the “export-resultats” format. The file is checked line by line: nothing is stored while a line is wrong.',
-    resultsFormTitle: 'Values per indicator',
-    period: 'Period',
-    periodHint: 'A year (2025), a quarter (2025-Q2) or a month (2025-05).',
-    valueOf: 'Value: {label} ({unit})',
-    noIndicators: 'No indicator is defined for this structure yet: use the CSV file.',
-    publishValues: 'Publish the values',
-    valuesPublished: '{count} values published.',
-    valuesPublished_one: '{count} value published.',
-    noValue: 'Enter at least one value.',
-    badPeriod: 'Enter the period as 2025, 2025-Q2 or 2025-05.',
-    badValue: 'Enter a number (for instance 91.5).',
-    csvTitle: 'Upload a CSV file',
-    csvFile: 'Results CSV file',
-    csvHint: 'Separator “;”, UTF-8 encoding. Only rows of this structure and its sub-structures.',
-    csvMissing: 'Choose a CSV file.',
-    csvUpload: 'Check and publish',
-    csvWritten: 'File checked and published: {count} rows stored.',
-    csvWritten_one: 'File checked and published: {count} row stored.',
-    csvRefused: 'Nothing was stored: {count} errors to fix in the file.',
-    csvRefused_one: 'Nothing was stored: {count} error to fix in the file.',
-    csvLine: 'Line {line}: {message}',
-    csvFileError: 'File: {message}',
-
-    exportTitle: 'CSV export',
-    exportIntro: 'The published experiences of the structure and its sub-structures, in the open-data CSV export format (separator “;”, UTF-8).',
-    exportButton: 'Download the CSV file',
-    exportReady: 'File ready: {name}.',
-
-    tokensTitle: 'Agents’ access tokens',
-    tokensIntro: 'Create one token per agent: they use it to sign in here. Revoke it as soon as they no longer need it.',
-    tokensEmpty: 'No token for this structure.',
-    tokenName: 'Name of the agent or desk',
-    tokenNameHint: 'For instance: Villeurbanne front desk – Claire M.',
-    tokenNameMissing: 'Enter the name of the agent or desk.',
-    tokenCreate: 'Create the token',
-    tokenCreated: 'Token created for {name}.',
-    tokenSecretTitle: 'Token to hand to {name}',
-    tokenSecretHint: 'Copy it now and give it to the agent: it will never be shown again.',
-    tokenSecretLabel: 'Token (shown once)',
-    tokenCopy: 'Copy the token',
-    tokenCopied: 'Token copied to the clipboard.',
-    tokenCopyFailed: 'Copying failed: select the token and copy it.',
-    tokenDone: 'I handed the token over (hide it)',
-    tokenRevoke: 'Revoke',
-    tokenConfirmRevoke: 'Confirm revocation',
-    tokenRevoked: '{name}’s token revoked: it is refused from now on.',
-    tokenActive: 'Active',
-    tokenRevokedOn: 'Revoked on {date}',
-    tokenLine: '{role} · created on {date} · {scope}',
-    roleAgent: 'Agent',
-    roleManager: 'Manager',
-
-    auditTitle: 'Audit log',
-    auditIntro: 'Who did what, when and on what, for the structure and its sub-structures (newest first).',
-    auditEmpty: 'No action recorded.',
-    auditWhen: 'Date',
-    auditWho: 'By',
-    auditWhat: 'Action',
-    auditOn: 'On',
-    auditRefresh: 'Refresh',
-    auditMore: 'Show more',
-
-    reassignTitle: 'Re-assign to a sub-structure',
-    reassignFrom: 'Current structure',
-    reassignTo: 'New structure',
-    reassignNone: 'This structure has no sub-structure.',
-    reassign: 'Re-assign',
-    reassigned: 'Experience re-assigned to {name}.',
-  },
-};
-
-/** Audit actions in words (an unknown action shows as its code). */
-export const AUDIT_ACTIONS: Record<'fr' | 'en', Record<string, string>> = {
-  fr: {
+  auditActions: {
     'testimony.publish': 'Témoignage publié',
     'testimony.update': 'Publication mise à jour',
     'testimony.reject': 'Témoignage refusé',
@@ -229,26 +121,10 @@ export const AUDIT_ACTIONS: Record<'fr' | 'en', Record<string, string>> = {
     'token.create': 'Jeton créé',
     'token.revoke': 'Jeton révoqué',
     'structure.notifications': 'Notifications par e-mail modifiées',
-  },
-  en: {
-    'testimony.publish': 'Experience published',
-    'testimony.update': 'Publication updated',
-    'testimony.reject': 'Experience rejected',
-    'testimony.mask': 'Data masked',
-    'testimony.tags': 'Themes changed',
-    'testimony.reply': 'Reply published',
-    'testimony.reply.update': 'Reply changed',
-    'testimony.reassign': 'Experience re-assigned',
-    'results.publish': 'Results published',
-    'results.upload': 'Results published (CSV file)',
-    'improvement.create': 'Improvement action added',
-    'improvement.update': 'Improvement action changed',
-    'improvement.delete': 'Improvement action deleted',
-    'commitment.create': 'Local commitment added',
-    'commitment.update': 'Local commitment changed',
-    'commitment.delete': 'Local commitment deleted',
-    'token.create': 'Token created',
-    'token.revoke': 'Token revoked',
-    'structure.notifications': 'E-mail notifications changed',
-  },
+  } satisfies Record<string, string>,
 };
+
+export type TeamStrings = typeof TEAM_FR;
+
+/** In the element's language; English (`team.strings.en.ts`) is downloaded only in English. */
+export const teamStrings = lazyStrings<TeamStrings>(TEAM_FR, () => import('./team.strings.en.js').then((m) => m.TEAM_EN));

@@ -10,17 +10,9 @@ import { format, formatDate } from '../internal/i18n.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
-import {
-  AGENT_STRINGS,
-  CHANNELS,
-  FEELINGS,
-  PII_LABELS,
-  POSTED_AS,
-  REASON_LABELS,
-  STATUS_LABELS,
-  TAG_NAMES,
-  type AgentStrings,
-} from './agent.strings.js';
+import { LABELS_FR, type Labels } from '../contract/labels.js';
+import { untilStrings } from '../internal/i18n.js';
+import { AGENT_FR, agentStrings, type AgentStrings } from './agent.strings.js';
 
 type Action = 'publish' | 'reject' | 'mask' | 'text' | 'tags' | `reply:${string}`;
 
@@ -86,8 +78,13 @@ export class SppAgentTestimony extends LitElement {
     return this.lang === 'en' ? 'en' : 'fr';
   }
 
-  private get s(): AgentStrings {
-    return AGENT_STRINGS[this.language];
+  private get s(): AgentStrings & Labels {
+    return agentStrings(this.language, this, () => {}) ?? { ...AGENT_FR, ...LABELS_FR };
+  }
+
+  /** In English nothing renders nor loads before the English words are here. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return untilStrings(this.language, agentStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   /** Moves the focus to the testimony's heading (after it was picked in the list). */
@@ -239,7 +236,7 @@ export class SppAgentTestimony extends LitElement {
       <h2 id="detail-title" tabindex="-1">${t.title}</h2>
       <p class="muted">
         ${format(s.reference, { reference: t.reference })} · ${format(s.received, { date: formatDate(t.createdAt, lang) })} ·
-        <strong>${format(s.statusLine, { status: STATUS_LABELS[lang][answered ? 'answered' : t.status] })}</strong>
+        <strong>${format(s.statusLine, { status: this.s.statusLabels[answered ? 'answered' : t.status] })}</strong>
       </p>
       <p class="notice" role="status">${this.notice}</p>
       <div class="notice error" role="alert">${this.failure}</div>
@@ -250,33 +247,31 @@ export class SppAgentTestimony extends LitElement {
 
   private renderFacts(t: ModerationTestimony): TemplateResult {
     const s = this.s;
-    const lang = this.language;
     return html`<section class="box" aria-labelledby="facts-title">
       <h3 id="facts-title">${s.facts}</h3>
       <dl>
         <dt>${s.feeling}</dt>
-        <dd>${FEELINGS[lang][t.feeling]}</dd>
+        <dd>${this.s.feelingLabels[t.feeling]}</dd>
         <dt>${s.channels}</dt>
         <dd>
           ${t.channels.length
-            ? t.channels.map((c) => CHANNELS[lang][c.channel] + (c.feeling ? ` (${FEELINGS[lang][c.feeling].toLowerCase()})` : '')).join(', ')
+            ? t.channels.map((c) => this.s.channelLabels[c.channel] + (c.feeling ? ` (${this.s.feelingLabels[c.feeling].toLowerCase()})` : '')).join(', ')
             : s.none}
         </dd>
         <dt>${s.structures}</dt>
         <dd>${t.structures.map((st, i) => `${st.name} (${st.code})${i === 0 ? ` ${s.leads}` : ''}`).join(', ')}</dd>
         <dt>${s.postedAs}</dt>
-        <dd>${POSTED_AS[lang][t.postedAs]}</dd>
+        <dd>${this.s.postedAsLabels[t.postedAs]}</dd>
         ${t.postcode ? html`<dt>${s.postcode}</dt><dd>${t.postcode}</dd>` : nothing}
         ${t.email ? html`<dt>${s.email}</dt><dd>${t.email}${t.contactConsent ? ` (${s.consent})` : ''}</dd>` : nothing}
         <dt>${s.tags}</dt>
-        <dd>${t.tags.length ? t.tags.map((tag) => TAG_NAMES[lang][tag]).join(', ') : s.none}</dd>
+        <dd>${t.tags.length ? t.tags.map((tag) => this.s.tagLabels[tag]).join(', ') : s.none}</dd>
       </dl>
     </section>`;
   }
 
   private renderPii(t: ModerationTestimony): TemplateResult {
     const s = this.s;
-    const lang = this.language;
     const titleFlags = t.piiFlags.filter((f) => f.field === 'title');
     const bodyFlags = t.piiFlags.filter((f) => f.field === 'body');
     return html`<section class="box" aria-labelledby="pii-title">
@@ -287,13 +282,13 @@ export class SppAgentTestimony extends LitElement {
                 (f, index) => html`<li>
                   <span
                     >${format(s.piiItem, {
-                      kind: PII_LABELS[lang][f.kind],
+                      kind: this.s.piiLabels[f.kind],
                       field: f.field === 'title' ? s.fieldTitle : s.fieldBody,
                       text: (f.field === 'title' ? t.title : t.body).slice(f.start, f.end),
                     })}</span
                   >
                   ${t.canModerate
-                    ? this.button('mask', s.maskOne, () => this.mask(index), 'secondary', format(s.maskWhat, { kind: PII_LABELS[lang][f.kind], field: f.field === 'title' ? s.fieldTitle : s.fieldBody }))
+                    ? this.button('mask', s.maskOne, () => this.mask(index), 'secondary', format(s.maskWhat, { kind: this.s.piiLabels[f.kind], field: f.field === 'title' ? s.fieldTitle : s.fieldBody }))
                     : nothing}
                 </li>`,
               )}
@@ -311,7 +306,6 @@ export class SppAgentTestimony extends LitElement {
 
   private renderModeration(t: ModerationTestimony): TemplateResult {
     const s = this.s;
-    const lang = this.language;
     return html`<section class="box" aria-labelledby="edit-title">
         <h3 id="edit-title">${s.editTitle}</h3>
         <div class="field">
@@ -332,7 +326,7 @@ export class SppAgentTestimony extends LitElement {
           ${TAGS.map(
             (tag) => html`<label class="choice"
               ><input type="checkbox" name="tag" value=${tag} .checked=${this.tagsDraft.has(tag)} @change=${(e: Event) => this.toggleTag(tag, (e.target as HTMLInputElement).checked)} />
-              ${TAG_NAMES[lang][tag]}</label
+              ${this.s.tagLabels[tag]}</label
             >`,
           )}
           <div class="actions">${this.button('tags', s.saveTags, () => this.saveTags(), 'secondary')}</div>
@@ -353,7 +347,7 @@ export class SppAgentTestimony extends LitElement {
                   this.reasonMissing = false;
                 }}
               />
-              ${REASON_LABELS[lang][reason]}</label
+              ${this.s.reasonLabels[reason]}</label
             >`,
           )}
           <div class="actions">${this.button('reject', s.reject, () => this.reject(), 'danger')}</div>

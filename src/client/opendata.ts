@@ -1,8 +1,10 @@
+import type { JsonSchema } from '../contract/json-schema.js';
 import type { Indicator, ResultPoint, ResultsResponse } from '../contract/results.js';
 import { mapColumns, type DatasetKind } from '../opendata/columns.js';
 import { RecordReader, mapIndicator, mapResult, mapStructure, type IndicatorRecord, type ResultRecord } from '../opendata/records.js';
 import { knownNetworkCode } from '../opendata/networks.js';
 import { STRUCTURE_CODE, cellText } from '../opendata/values.js';
+import type { checkerFor } from '../internal/json-check.js';
 import type { ApiError, getJson, RequestOptions } from './http.js';
 
 /**
@@ -15,6 +17,8 @@ export interface PortalClient {
   ApiError: typeof ApiError;
   /** The `ResultsResponse` contract parser. */
   parseResults: (data: unknown) => ResultsResponse;
+  /** The page's JSON checker, for the portal's pages. */
+  checkerFor: typeof checkerFor;
 }
 
 /**
@@ -58,15 +62,12 @@ interface ExplorePage {
   results: Record<string, unknown>[];
 }
 
-/** An Explore API page, or `malformed` (never half a page). */
-function parseExplorePage(data: unknown): ExplorePage {
-  const page = data as Partial<ExplorePage> | null;
-  if (!page || typeof page !== 'object' || !Array.isArray(page.results) || typeof page.total_count !== 'number') {
-    throw new Error('not an Explore API page');
-  }
-  if (!page.results.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r))) throw new Error('records must be objects');
-  return page as ExplorePage;
-}
+/** An Explore API page: records are objects. Checked like our API's answers; else `malformed`, never half a page. */
+const EXPLORE_PAGE: JsonSchema = {
+  type: 'object',
+  required: ['total_count', 'results'],
+  properties: { total_count: { type: 'number' }, results: { type: 'array', items: { type: 'object' } } },
+};
 
 const quote = (value: string) => `"${value}"`;
 const isSafeCode = (code: string) => /^[\w.-]{1,64}$/.test(code);
@@ -130,6 +131,7 @@ export async function fetchOpenDataResults(
     indicators: source.datasets?.indicators || OPENDATA_DATASETS.indicators,
     results: source.datasets?.results || OPENDATA_DATASETS.results,
   };
+  const parseExplorePage = client.checkerFor<ExplorePage>(EXPLORE_PAGE);
   const get = (url: string) =>
     client.getJson(url, parseExplorePage, options).catch((error: unknown) => {
       throw configError(client, error, url, portal);

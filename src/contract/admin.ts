@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { cleanText } from './text-rules.js';
-import { Cursor, IsoDate, IsoDateTime, Lang, StructureCode } from './common.js';
+import { Cursor, IsoDate, IsoDateTime, Lang, StructureCode, TestimonyReference } from './common.js';
 import { PiiFinding } from './pii.js';
 import { ResultPoint } from './results.js';
 import {
@@ -161,8 +161,7 @@ export type ReplyRequest = z.infer<typeof ReplyRequest>;
 export const ReassignRequest = z.strictObject({ from: StructureCode, to: StructureCode });
 export type ReassignRequest = z.infer<typeof ReassignRequest>;
 
-export const TestimonyPath = z.strictObject({ reference: z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)) });
-export const ReplyPath = z.strictObject({ reference: TestimonyPath.shape.reference, structure: StructureCode });
+export const ReplyPath = z.strictObject({ reference: TestimonyReference, structure: StructureCode });
 
 /** `PUT /api/v1/admin/structures/{code}/results`: new or corrected values (one row per indicator and period). */
 export const ResultsPublication = z.strictObject({
@@ -188,8 +187,6 @@ export const ResultsPublished = z.object({
 export type ResultsPublished = z.infer<typeof ResultsPublished>;
 
 export const ImprovementPath = z.strictObject({ code: StructureCode, id: z.string().check(z.minLength(1), z.maxLength(64)) });
-
-export const StructurePath = z.strictObject({ code: StructureCode });
 
 /** `.../structures/{code}/sub-structures`: the structures directly under one (to re-assign a testimony to). */
 export const SubStructures = z.object({ structure: StructureCode, items: z.array(StructureRef) });

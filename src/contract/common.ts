@@ -8,6 +8,24 @@ export type Lang = z.infer<typeof Lang>;
 /** An SP+ structure code as published in the open data ("code SP+"). */
 export const StructureCode = z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/));
 
+/** Path parameters of every `/structures/{code}...` route, public or admin. */
+export const StructurePath = z.strictObject({ code: StructureCode });
+
+/**
+ * A testimony's reference, `SPP-7K3F-9QXM`: the one declaration of its format. The server writes new ones with
+ * `referenceOf` (from `REFERENCE_ALPHABET`), the routes check it with `TestimonyReference`, the tracking element
+ * reads it from its page's address with `REFERENCE_PATTERN`.
+ */
+export const REFERENCE_PATTERN = /^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
+export const TestimonyReference = z.string().check(z.regex(REFERENCE_PATTERN));
+/** The characters of a new reference: Crockford base32 (no I, L, O, U), readable over the phone. */
+export const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Eight reference characters written as a reference. */
+export const referenceOf = (chars: string): string => `SPP-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
+
+/** Path parameters of `/testimonies/{reference}` routes, public or admin. */
+export const TestimonyPath = z.strictObject({ reference: TestimonyReference });
+
 /** True when `YYYY-MM-DD` names a day of the calendar (no month 13, no 31 February, 29 February in leap years). */
 export function isCalendarDate(text: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

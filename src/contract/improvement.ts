@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, IsoDateTime } from './common.js';
+import { IsoDate, IsoDateTime, TestimonyReference } from './common.js';
 import { cleanText } from './text-rules.js';
 import { EngagementNumber } from './engagement.js';
 import { StructureRef, Tag } from './testimony.js';
@@ -64,7 +64,7 @@ export const ImprovementInput = z.strictObject({
   /** References (`SPP-XXXX-XXXX`) of the structure's testimonies that prompted the action; on update, replaces the list. */
   testimonies: z.optional(
     z
-      .array(z.string().check(z.regex(/^SPP-[0-9A-Z]{4}-[0-9A-Z]{4}$/)))
+      .array(TestimonyReference)
       .check(z.maxLength(50), z.refine((refs) => new Set(refs).size === refs.length, { message: 'duplicate' })),
   ),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, StructureCode } from './common.js';
+import { IsoDate, StructurePath } from './common.js';
 import { StructureSummary } from './structure.js';
 
 /** "qualité rendue" (performance) or "qualité perçue" (satisfaction). */
@@ -58,4 +58,5 @@ export const ResultsResponse = z.object({
 });
 export type ResultsResponse = z.infer<typeof ResultsResponse>;
 
-export const ResultsPath = z.strictObject({ code: StructureCode });
+/** `/structures/{code}/results`: the path parameters of every structure route (see `StructurePath`). */
+export const ResultsPath = StructurePath;

@@ -10,4 +10,5 @@ export const ELEMENT_LOADERS: ElementLoaders = {
   'spp-results': () => import('./results/results.js'),
   'spp-testimonies': () => import('./testimonies/testimonies.js'),
   'spp-testimony-form': () => import('./testimony-form/testimony-form.js'),
+  'spp-testimony-tracking': () => import('./testimony-tracking/testimony-tracking.js'),
 };

@@ -26,15 +26,15 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
     if (!pending) {
       pending = loaders[tag]!().catch((error: unknown) => {
         loading.delete(tag);
-        console.error(`[spp] could not load <${tag}>`, error);
+        console.error(`[spp] <${tag}> not loaded`, error);
       });
       loading.set(tag, pending);
     }
     return pending;
   };
 
+  // The catalog is never empty (an empty selector would throw): no check for it, the banner's budget counts bytes.
   const discover = async (scope: ParentNode = root): Promise<void> => {
-    if (!selector) return;
     const found = new Set<string>();
     // The scope itself may be one of the tags (an element added to the page); a document has no `matches`.
     if ((scope as Element).matches?.(selector)) found.add((scope as Element).localName);

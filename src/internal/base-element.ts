@@ -54,7 +54,7 @@ export abstract class SppElement extends LitElement {
 
   /** The language the element speaks. */
   get language(): Lang {
-    return this.lang ? (this.lang.toLowerCase().startsWith('en') ? 'en' : 'fr') : resolveLang(this);
+    return resolveLang(this);
   }
 
   get apiBase(): string {

@@ -13,6 +13,6 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   if (existing !== ctor && !warned.has(tag)) {
     warned.add(tag);
     // Short on purpose: this module is in every element's first download (the banner's 12 KB budget).
-    console.warn(`[spp] <${tag}> already defined, first kept`);
+    console.warn(`[spp] <${tag}> already defined`);
   }
 }

@@ -1,7 +1,41 @@
 import type { Lang } from '../contract/common.js';
 
-/** Strings of one element in both languages; French is the reference and must list every key. */
-export type Catalog<K extends string> = Record<Lang, Record<K, string>>;
+/**
+ * One strings table, the one mechanism of every element and of the agent page: French, the reference, ships in
+ * the bundle (`x.strings.ts`); English (`x.strings.en.ts`, typed by the French table, so a missing key fails the
+ * type-check) is its own chunk, downloaded the first time something asks for English: French pages never pay
+ * for it. The result answers `undefined` while English downloads (the caller shows nothing rather than French
+ * for a moment), then updates `host`; a failed download calls `failed` and is tried again on the next call.
+ */
+export function lazyStrings<T>(fr: T, english: () => Promise<T>) {
+  let en: T | undefined;
+  let loading: Promise<unknown> | undefined;
+  return (lang: Lang, host: { requestUpdate(): void }, failed: (error: unknown) => void): T | undefined => {
+    if (lang != 'en') return fr;
+    if (!en)
+      (loading ??= english().then(
+        (table) => (en = table),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      )).then(() => host.requestUpdate(), failed);
+    return en;
+  };
+}
+
+/** What `lazyStrings` makes. */
+export type LazyStrings<T> = ReturnType<typeof lazyStrings<T>>;
+
+/**
+ * For an element's `scheduleUpdate()`: a promise while one of `tables` is still downloading its English (the element
+ * then neither renders nor loads before every word is in its language), else `undefined` (update at once). A failed
+ * download lets the update go on; the element shows French.
+ */
+export function untilStrings(lang: Lang, ...tables: LazyStrings<unknown>[]): Promise<unknown> | undefined {
+  const missing = tables.filter((table) => !table(lang, { requestUpdate() {} }, () => {}));
+  return missing.length ? Promise.all(missing.map((table) => new Promise((done) => table(lang, { requestUpdate: () => done(0) }, done)))) : undefined;
+}
 
 /** Fills `{name}` placeholders. Values are inserted as text by Lit, never as HTML. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
@@ -11,10 +45,9 @@ export function format(template: string, values: Record<string, string | number>
 // Kept reachable from here for existing imports; new code imports `intl.js` directly (see there why).
 export { dateFormat, formatDate, locale, numberFormat } from './intl.js';
 
-/** The language an element speaks: its `lang` attribute, else the page's around it, else French. */
-export function resolveLang(element: Element): Lang {
+/** The language an element speaks: its `lang` (attribute or property), else the page's around it, else French. */
+export function resolveLang(element: HTMLElement): Lang {
   // An empty `lang` (a reflected empty property) says nothing: look further up.
-  const own = element.getAttribute('lang') || null;
-  const inherited = own ?? element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
+  const inherited = element.lang || (element.parentElement?.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
   return inherited?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }

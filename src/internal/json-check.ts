@@ -4,23 +4,9 @@
  * keyword not listed in `CHECKED_KEYWORDS`; a server test checks that it accepts and refuses exactly what the zod
  * schema does. Like zod's `z.object`, unknown keys are allowed unless the schema closes the object.
  */
-export interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  additionalProperties?: boolean;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-  enum?: unknown[];
-  const?: unknown;
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-}
+import type { JsonSchema } from '../contract/json-schema.js';
+
+export type { JsonSchema };
 
 /** Every keyword `mismatch` honours (the generator fails on any other, so no rule is dropped silently). */
 export const CHECKED_KEYWORDS: readonly string[] = [
@@ -94,7 +80,7 @@ export function mismatch(schema: JsonSchema, value: unknown): string | undefined
 export function checkerFor<T>(schema: JsonSchema): (data: unknown) => T {
   return (data) => {
     const at = mismatch(schema, data);
-    if (at !== undefined) throw new TypeError(`not in the contract at ${at || '/'}`);
+    if (at !== undefined) throw new TypeError(`mismatch at ${at || '/'}`);
     return data as T;
   };
 }

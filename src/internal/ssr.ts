@@ -12,7 +12,7 @@ import { hydrate } from '@lit-labs/ssr-client';
  * `hydrateLitHtmlCopy` in vite.config.ts, why). And three things of ours:
  * - the element's state, written by the server into `<script type="application/json" data-spp-state>`, is applied
  *   just before the first render, so the client renders what the server did (no loading state, no second copy);
- *   with `data-spp-loaded`, the element's first `willUpdate` (where it starts loading) is skipped: no second request;
+ *   with `data-spp-loaded`, its LoadControllers hold the server's answers and skip their first load: no second request;
  * - while the element cannot render it yet (its English strings still downloading: it renders `nothing` or another
  *   template), the server's content stays as it is and hydration is tried again on the next update;
  * - if it still does not match after `GIVE_UP_MS`, the server's content gives way to a normal render, so the
@@ -29,6 +29,9 @@ type Hydrating = LitElement & {
   createRenderRoot(): HTMLElement | DocumentFragment;
   update(changed: PropertyValues): void;
 };
+
+/** What the fragment seeds in a `LoadController` (./load-controller.ts). */
+type Load = { value: unknown; run?: () => Promise<void>; pending: boolean };
 
 /** The server's content gives way to a normal render (its styles stay: they are the element's own). */
 function renderAfresh(element: Hydrating): void {
@@ -48,11 +51,18 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
     // Also the constructable sheets: a host page whose CSP blocks the fragment's `<style>` gets its styles now.
     const styles = (this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] }).elementStyles;
     this.shadowRoot.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
-    // The server loaded the data (`data-spp-loaded`): the element's own loading step is skipped once, else it
-    // would ask again and redraw (results draws its cards a few per frame after each load).
-    if (this.shadowRoot.querySelector('script[data-spp-state][data-spp-loaded]')) {
-      const own = this as unknown as { willUpdate?: () => void };
-      own.willUpdate = () => delete own.willUpdate;
+    // The server loaded the data (`data-spp-loaded`): each LoadController (found as the server found them,
+    // server/fragments/render.ts) starts with the server's answer and skips its first load, else it would ask again
+    // and redraw (results draws its cards a few per frame after each load).
+    const block = this.shadowRoot.querySelector('script[data-spp-state][data-spp-loaded]');
+    if (block) {
+      const { v } = JSON.parse(block.textContent!) as { v: unknown[] };
+      Object.values(this)
+        .filter((field: Load | null) => typeof field?.run == 'function' && 'pending' in field)
+        .forEach((load: Load, i) => {
+          load.value = v[i];
+          load.run = async () => void delete load.run;
+        });
     }
     return this.shadowRoot;
   };
@@ -62,7 +72,7 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
     const block = this.renderRoot.querySelector('script[data-spp-state]');
     if (block) {
       block.remove();
-      Object.assign(this, JSON.parse(block.textContent!) as object);
+      Object.assign(this, (JSON.parse(block.textContent!) as { s: object }).s);
       setTimeout(() => this._$needsHydration && renderAfresh(this), GIVE_UP_MS);
     }
     const value = this.render();

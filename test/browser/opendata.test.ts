@@ -3,11 +3,12 @@ import { expect } from '@open-wc/testing';
 import { ApiError, getJson, type RequestOptions } from '../../src/client/http.js';
 import { OPENDATA_PORTAL, fetchOpenDataResults as fetchWith, type OpenDataSource } from '../../src/client/opendata.js';
 import { ResultsResponse } from '../../src/contract/results.js';
+import { checkerFor } from '../../src/internal/json-check.js';
 import { parserFor } from '../../src/internal/parse.js';
 
 /** The adapter with the page's client, as `<spp-results>` hands it over. */
 const fetchOpenDataResults = (code: string, source?: OpenDataSource, options?: RequestOptions) =>
-  fetchWith({ getJson, ApiError, parseResults: parserFor(ResultsResponse) }, code, source, options);
+  fetchWith({ getJson, ApiError, parseResults: parserFor(ResultsResponse), checkerFor }, code, source, options);
 
 /** Responses recorded from an Explore API v2.1 portal, served by `fakeFetch`. */
 const recorded: Record<string, unknown> = {};
@@ -143,6 +144,10 @@ describe('open-data portal adapter', () => {
     portal({ results: () => json({ records: 'not a page' }) });
     const malformed = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }).catch((e: unknown) => e)) as ApiError;
     expect(malformed.kind).to.equal('malformed');
+    // A page whose records are not objects is not half read either.
+    portal({ results: () => json({ total_count: 1, results: [['PREF-06', 'délai', 12]] }) });
+    const rows = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }).catch((e: unknown) => e)) as ApiError;
+    expect(rows.kind).to.equal('malformed');
 
     portal({ indicators: () => new Response('<html>maintenance</html>', { headers: { 'Content-Type': 'text/html' } }) });
     const html = (await fetchOpenDataResults('PREF-06', { portal: PORTAL }).catch((e: unknown) => e)) as ApiError;

@@ -1,7 +1,7 @@
 import '../helpers/browser.js';
 import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { delay, fakeFetch, json, problem } from '../helpers/browser.js';
+import { fakeFetch, json } from '../helpers/browser.js';
 import { $, $$, API, button, fakeApi, field, focused, mount, next, settle, stepTitle, text, tracking } from '../helpers/testimony-form.js';
 import type { SppTestimonyForm } from '../../src/elements/testimony-form/testimony-form.js';
 
@@ -93,95 +93,32 @@ describe('<spp-testimony-form mode="link">', () => {
 });
 
 describe('<spp-testimony-form mode="tracking">', () => {
-  const track = async (answer: () => Response, attrs = html`<spp-testimony-form mode="tracking" reference="SPP-7K3F-9QXM" token=${TOKEN} api=${API}></spp-testimony-form>`) => {
-    const calls = fakeFetch(answer);
-    const el = await mount(attrs);
+  it('shows <spp-testimony-tracking> with its reference, token, api, language and heading level', async () => {
+    await import('../../src/elements/testimony-tracking/testimony-tracking.js');
+    const calls = fakeFetch(() => json(tracking({ status: 'rejected', rejectionReason: 'personal_data' })));
+    const el = await mount(
+      html`<spp-testimony-form mode="tracking" reference="SPP-7K3F-9QXM" token=${TOKEN} api=${API} lang="en" heading-level="3"></spp-testimony-form>`,
+    );
+    const child = el.querySelector('spp-testimony-tracking')!;
+    expect(child.slot).to.equal('tracking');
+    expect(child.getAttribute('reference')).to.equal('SPP-7K3F-9QXM');
+    expect(child.getAttribute('heading-level')).to.equal('3');
+    expect($$(el, 'slot[name=tracking]')).to.have.length(1);
     await settle(el);
-    return { el, calls };
-  };
-
-  it('shows a testimony in moderation, asking the API with the private token', async () => {
-    const { el, calls } = await track(() => json(tracking()));
+    await child.updateComplete;
     expect(calls).to.have.length(1);
     const url = new URL(calls[0]!.url);
-    expect(url.pathname).to.equal('/api/v1/testimonies/SPP-7K3F-9QXM');
+    expect(url.origin + url.pathname).to.equal(`${API}/api/v1/testimonies/SPP-7K3F-9QXM`);
     expect(url.searchParams.get('token')).to.equal(TOKEN);
-    expect(text(el, '[part=status]')).to.contain('En cours de relecture');
-    expect(text(el, '[part=tracking]')).to.contain('« Attente au téléphone »');
-    expect(text(el, '[part=tracking]')).to.contain('Envoyé le 2 mars 2026');
+    expect(url.searchParams.get('lang')).to.equal('en');
+    expect(child.shadowRoot!.textContent).to.contain('Your testimony was not published: it contained personal data.');
+    expect(localStorage.length, 'no draft started').to.equal(0);
     await expect(el).to.be.accessible();
-  });
 
-  it('shows a published testimony without a reply yet', async () => {
-    const { el } = await track(() => json(tracking({ status: 'published', publishedAt: '2026-03-05T09:00:00.000Z' })));
-    expect(text(el, '[part=status]')).to.equal('✓ Publié Votre témoignage est publié depuis le 5 mars 2026. Le service n’a pas encore répondu.');
-  });
-
-  it('shows the service’s replies as text, with their sign-off', async () => {
-    const reply = {
-      structure: { code: 'CAF-69', name: 'CAF du Rhône' },
-      body: 'Merci pour votre retour. <b>Nous avons</b> renforcé l’accueil téléphonique le matin.',
-      signature: 'L’équipe accueil de la CAF du Rhône',
-      createdAt: '2026-03-10T14:00:00.000Z',
-    };
-    const { el } = await track(() => json(tracking({ status: 'answered', publishedAt: '2026-03-05T09:00:00.000Z', replies: [reply] })));
-    expect(text(el, '[part=status]')).to.contain('Publié, avec une réponse');
-    expect(text(el, '.reply')).to.contain('Réponse de CAF du Rhône, le 10 mars 2026');
-    expect(text(el, '.reply')).to.contain('<b>Nous avons</b> renforcé');
-    expect($$(el, '.reply b')).to.have.length(0, 'rendered as text, never as HTML');
-    expect(text(el, '.signature')).to.equal('L’équipe accueil de la CAF du Rhône');
-    await expect(el).to.be.accessible();
-  });
-
-  it('gives the reason of a rejection in words', async () => {
-    const { el } = await track(() => json(tracking({ status: 'rejected', rejectionReason: 'individual_complaint' })));
-    expect(text(el, '[part=status]')).to.equal(
-      '✕ Non publié Votre témoignage n’a pas été publié : il s’agissait d’une réclamation individuelle, à adresser directement au service.',
-    );
-  });
-
-  it('reads the token from the link’s fragment when no attribute gives it', async () => {
-    const before = location.href;
-    history.replaceState(null, '', `#token=${TOKEN}`);
-    try {
-      const { calls } = await track(() => json(tracking()), html`<spp-testimony-form mode="tracking" reference="SPP-7K3F-9QXM" api=${API}></spp-testimony-form>`);
-      expect(new URL(calls[0]!.url).searchParams.get('token')).to.equal(TOKEN);
-    } finally {
-      history.replaceState(null, '', before);
-    }
-  });
-
-  it('says the link is incomplete without asking the API', async () => {
-    const { el, calls } = await track(() => json(tracking()), html`<spp-testimony-form mode="tracking" reference="SPP-7K3F-9QXM" api=${API}></spp-testimony-form>`);
-    expect(calls).to.have.length(0);
-    expect(text(el, '[part=tracking]')).to.contain('Ce lien de suivi est incomplet.');
-  });
-
-  it('says when the link matches nothing (wrong token)', async () => {
-    const { el } = await track(() => problem(404));
-    expect(text(el, '[part=tracking]')).to.contain('Aucun témoignage ne correspond à ce lien.');
-  });
-
-  it('says when the status cannot be loaded, and tries again on request', async () => {
-    let down = true;
-    const { el } = await track(() => (down ? problem(503) : json(tracking())));
-    await delay(2500); // the client's own retries
+    el.reference = 'SPP-AAAA-BBBB';
     await settle(el);
-    expect(text(el, '[part=tracking]')).to.contain('Le suivi n’a pas pu être chargé.');
-    down = false;
-    button(el, 'Réessayer').click();
-    await delay(50);
-    await settle(el);
-    expect(text(el, '[part=status]')).to.contain('En cours de relecture');
-  });
-
-  it('speaks English', async () => {
-    const { el } = await track(
-      () => json(tracking({ status: 'rejected', rejectionReason: 'personal_data' })),
-      html`<spp-testimony-form mode="tracking" reference="SPP-7K3F-9QXM" token=${TOKEN} api=${API} lang="en"></spp-testimony-form>`,
-    );
-    expect(text(el, '[part=status]')).to.contain('Your testimony was not published: it contained personal data.');
-    expect(($(el, '.root') as HTMLElement).lang).to.equal('en');
+    expect(child.getAttribute('reference'), 'a new reference is handed on').to.equal('SPP-AAAA-BBBB');
+    expect(el.querySelectorAll('spp-testimony-tracking')).to.have.length(1);
   });
 });
 

@@ -97,7 +97,7 @@ describe('<spp-engagements> on real pages', () => {
 
     assert.deepEqual(errors, []);
     assert.deepEqual(await page.evaluate(() => (window as unknown as { sppErrors: unknown[] }).sppErrors), []);
-    assert.ok(!scripts.some((s) => s.includes('engagements.en')), `a French page does not download English: ${scripts.join(', ')}`);
+    assert.ok(!scripts.some((s) => s.includes('engagements.strings.en')), `a French page does not download English: ${scripts.join(', ')}`);
     await page.close();
   });
 
@@ -123,7 +123,7 @@ describe('<spp-engagements> on real pages', () => {
     await hostPage(page, server, '/english-host', '<spp-engagements lang="en"></spp-engagements>');
     const texts = await renderedTexts(page);
     assert.equal(texts[1], 'We can be reached by phone or in person, and we make your online procedures easier');
-    assert.ok(scripts.some((s) => s.includes('engagements.en')), scripts.join(', '));
+    assert.ok(scripts.some((s) => s.includes('engagements.strings.en')), scripts.join(', '));
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -130,7 +130,7 @@ describe('<spp-testimony-form> end to end, on the real server', () => {
 
     // The private link opens the tracking page, which shows the status.
     await page.goto(trackingUrl);
-    await page.locator('spp-testimony-form').getByText('En cours de relecture').waitFor();
+    await page.locator('spp-testimony-tracking').getByText('En cours de relecture').waitFor();
     assert.deepEqual(errors, []);
     await page.close();
   });

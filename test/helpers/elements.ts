@@ -86,6 +86,15 @@ const KNOWN: Record<string, Omit<ElementSpec, 'tag'>> = {
     failure: `!!root && ${notBusy} && ${announcedMessage}`,
     needsApi: true,
   },
+  'spp-testimony-tracking': {
+    reserve: `spp-testimony-tracking:not(:defined) { display: block; min-height: 20rem; }`,
+    // A link of the right shape that matches no testimony (tokens are kept hashed): the API is asked, says 404,
+    // and the element says so; with the API failing, it says it could not load.
+    attributes: { reference: 'SPP-0000-0000', token: 'no-such-token-0123456789' },
+    content: `!!root && ${notBusy} && ${announcedMessage}`,
+    failure: `!!root && ${notBusy} && ${announcedMessage}`,
+    needsApi: true,
+  },
   'spp-improvements': {
     reserve: `spp-improvements:not(:defined) { display: block; min-height: 40rem; }`,
     attributes: { structure: DEMO_STRUCTURE },

@@ -15,7 +15,6 @@ import { delay, fakeFetch, json, type FakeCall, type FakeHandler } from './brows
 await Promise.all([
   import('../../src/elements/testimony-form/flow.js'),
   import('../../src/elements/testimony-form/structure-picker.js'),
-  import('../../src/elements/testimony-form/tracking.js'),
   import('../../src/elements/testimony-form/testimony-form.strings.en.js'),
 ]);
 

@@ -43,7 +43,7 @@ describe('pages the API hosts: /form/{structure} and /suivi/{reference}', () => 
   it('serves the tracking page uncached, without referrer, the token left to the fragment', async () => {
     const res = await server.app.inject('/suivi/SPP-7K3F-9QXM');
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /<spp-testimony-form mode="tracking" reference="SPP-7K3F-9QXM" heading-level="2">/);
+    assert.match(res.body, /<spp-testimony-tracking reference="SPP-7K3F-9QXM" heading-level="2">/);
     assert.equal(res.headers['cache-control'], 'no-store');
     assert.equal(res.headers['referrer-policy'], 'no-referrer');
     const junk = await server.app.inject('/suivi/%22%3E%3Cimg%20src%3Dx%3E');

@@ -20,7 +20,7 @@ describe('French typography of every text we show (docs/wording.md)', () => {
     for (const table of [...stringTables('src'), 'src/data/engagements.fr.ts', 'src/data/engagements.en.ts']) {
       assert.ok(files.includes(table), `${table} is scanned`);
     }
-    for (const file of ['server/mail/templates.ts', 'server/kit/text.ts', 'server/kit/pdf.ts', 'server/routes/form-pages.ts', 'server/routes/agent-page.ts', 'server/agent/page.html', 'demo/index.html', 'demo/mairie.html', 'src/agent/results-panel.ts', 'src/elements/results/results.ts']) {
+    for (const file of ['server/mail/templates.ts', 'server/mail/mail.strings.ts', 'server/kit/text.ts', 'server/kit/pdf.ts', 'server/routes/form-pages.ts', 'server/routes/agent-page.ts', 'server/agent/page.html', 'demo/index.html', 'demo/mairie.html', 'src/agent/results-panel.ts', 'src/elements/results/results.ts']) {
       assert.ok(files.includes(file), `${file} is scanned`);
     }
   });

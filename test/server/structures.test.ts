@@ -64,6 +64,22 @@ describe('structures and results', () => {
     assert.match(limit.json().errors[0].message, /au plus 100/);
   });
 
+  it('accepts ?lang=en where the query schema does not list it, and answers in English before and after validation', async () => {
+    const forged = await get('/api/v1/structures?cursor=bm90LWEtY3Vyc29y&lang=en');
+    assert.equal(forged.statusCode, 400);
+    assert.match(forged.json().errors[0].message, /^"Pagination cursor" is not one this API gave/);
+    const limit = await get('/api/v1/structures?limit=0&lang=en');
+    assert.equal(limit.statusCode, 400);
+    assert.equal(limit.json().errors[0].field, 'limit');
+    assert.match(limit.json().detail, /^Check these fields: limit\.$/);
+    const page = await get('/api/v1/structures?q=caf&lang=en');
+    assert.equal(page.statusCode, 200);
+    assert.ok(StructuresPage.parse(page.json()).items.length >= 3);
+    const unknownField = await get('/api/v1/structures?colour=blue&lang=en');
+    assert.equal(unknownField.statusCode, 400);
+    assert.deepEqual(unknownField.json().errors.map((e: { field: string }) => e.field), ['colour']);
+  });
+
   it('returns one structure with its network and local commitments', async () => {
     const res = await get('/api/v1/structures/CAF-69');
     assert.equal(res.statusCode, 200);

@@ -1,3 +1,5 @@
+import type { EngagementsResponse } from '../../contract/engagement.js';
+
 /** The banner's own words; the engagements themselves are data (`src/data/engagements.*.ts`). */
 export const STRINGS_FR = {
   title: 'Nos engagements Services Publics+',
@@ -13,3 +15,9 @@ export const STRINGS_FR = {
 };
 
 export type EngagementsStrings = typeof STRINGS_FR;
+
+/** The wording (data) and the banner's own words in one language; English is `PACK_EN` (`engagements.strings.en.ts`). */
+export interface EngagementsPack {
+  doc: EngagementsResponse;
+  s: EngagementsStrings;
+}

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { Lang } from '../../contract/common.js';
-import type { Engagement, EngagementsResponse } from '../../contract/engagement.js';
+import type { Engagement } from '../../contract/engagement.js';
 import { ENGAGEMENTS_FR } from '../../data/engagements.fr.js';
 import { SppElement } from '../../internal/base-element.js';
 import { defineElement } from '../../internal/define.js';
-import { format } from '../../internal/i18n.js';
-import { STRINGS_FR, type EngagementsStrings } from './engagements.strings.js';
+import type { SppErrorDetail } from '../../internal/events.js';
+import { format, lazyStrings } from '../../internal/i18n.js';
+import { STRINGS_FR, type EngagementsPack, type EngagementsStrings } from './engagements.strings.js';
 import { engagementsStyles } from './engagements.styles.js';
 import { fetchLocalCommitments, LOCAL_COMMITMENTS_GRACE_MS, type LocalCommitments } from './local-commitments.js';
 
@@ -14,24 +15,10 @@ export type EngagementsVariant = 'full' | 'compact' | 'badge';
 /** The programme's public site, where the badge leads unless the host page names its own list. */
 export const PROGRAMME_URL = 'https://www.plus.transformation.gouv.fr/';
 
-/** The wording and the banner's own words in one language. */
-interface Pack {
-  doc: EngagementsResponse;
-  s: EngagementsStrings;
-}
-
-const FRENCH: Pack = { doc: ENGAGEMENTS_FR, s: STRINGS_FR };
-let english: Pack | undefined;
-let englishLoad: Promise<unknown> | undefined;
-/** English is its own chunk, downloaded only by pages that ask for it; a failed download is tried again next time. */
-const loadEnglish = () =>
-  (englishLoad ??= import('./engagements.en.js').then(
-    (module) => (english = { doc: module.ENGAGEMENTS_EN, s: module.STRINGS_EN }),
-    (error: unknown) => {
-      englishLoad = undefined;
-      throw error;
-    },
-  ));
+/** French from the bundle; English (wording and words) its own chunk, downloaded only by pages that ask for it. */
+const pack = lazyStrings<EngagementsPack>({ doc: ENGAGEMENTS_FR, s: STRINGS_FR }, () =>
+  import('./engagements.strings.en.js').then((module) => module.PACK_EN),
+);
 
 /** The text with its `emphasis` substrings (found in order, any case) in `<strong>`, everything as text nodes. */
 function emphasise(text: string, emphasis: string[]): (string | TemplateResult)[] {
@@ -149,26 +136,18 @@ export class SppEngagements extends SppElement {
   private local?: LocalCommitments | null;
   private openQuotes: number[] = [];
   private expanded = false;
-  private englishFailed?: boolean;
+  /** The failure of the English download, reported once; the banner is then French. */
+  private englishFailed?: SppErrorDetail;
 
   /** `api|structure` of the commitments asked for; an answer to an older question is dropped. */
   #localKey = '';
 
   /** What to show: French from the bundle, English once its chunk is here, French if it cannot come. */
-  private get pack(): Pack | undefined {
-    return this.language === 'en' && !this.englishFailed ? english : FRENCH;
+  private get pack(): EngagementsPack | undefined {
+    return pack(this.englishFailed ? 'fr' : this.language, this, (error) => (this.englishFailed ||= this.reportError(error)));
   }
 
   protected override willUpdate(): void {
-    if (!this.pack) {
-      loadEnglish().then(
-        () => this.requestUpdate(),
-        (error: unknown) => {
-          if (!this.englishFailed) this.reportError(error);
-          this.englishFailed = true;
-        },
-      );
-    }
     const key = this.variant !== 'badge' && this.structure ? `${this.apiBase}|${this.structure}` : '';
     if (key !== this.#localKey) {
       this.#localKey = key;

@@ -1,21 +1,23 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, getJson } from '../../client/http.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { getJson } from '../../client/http.js';
 import { IMPROVEMENT_STATUSES, ImprovementsResponse, type ImprovementAction, type ImprovementStatus } from '../../contract/improvement.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
+import { errorStrings } from '../../internal/error-strings.js';
+import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { LoadController } from '../../internal/load-controller.js';
+import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
-import { STATUS_TEXT, STRINGS, TAG_LABELS } from './improvements.strings.js';
+import { improvementsStrings } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
 
 const parseResponse = parserFor(ImprovementsResponse);
 
 /** Done first (what changed), then what is under way, then what is planned. */
 const GROUP_ORDER: readonly ImprovementStatus[] = ['done', 'in_progress', 'planned'];
-
-type Phase = 'loading' | 'ready' | 'error';
 
 /**
  * The structure's improvement plan, the fourth pillar of Services Publics+: "Vous nous avez dit… Nous avons
@@ -80,10 +82,6 @@ export class SppImprovements extends SppElement {
   static override properties: PropertyDeclarations = {
     headingLevel: { type: Number, attribute: 'heading-level' },
     testimoniesHref: { attribute: 'testimonies-href' },
-    phase: { state: true },
-    items: { state: true },
-    errorMessage: { state: true },
-    canRetry: { state: true },
   };
 
   /** Level of the plan's heading (2 to 5); the status groups use the next level. Unset: from the page's outline (2 at the top). */
@@ -92,110 +90,83 @@ export class SppImprovements extends SppElement {
   /** Where the structure's published testimonies are shown; the cited ones link there. */
   testimoniesHref = '';
 
-  private phase: Phase = 'loading';
-  private items: ImprovementAction[] = [];
-  private errorMessage = '';
-  private canRetry = true;
+  /** French when English could not be downloaded. */
+  #french = false;
 
-  #controller?: AbortController;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The engagements' labels come in the page's language: a language change asks again.
-    if (changed.has('structure') || changed.has('api') || changed.has('lang')) void this.load();
+  private get strings() {
+    return improvementsStrings(this.#french ? 'fr' : this.language, this, () => {})!;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && this.#controller?.signal.aborted) void this.load();
+  /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (improvementsStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
+    return new Promise<void>((arrived) =>
+      improvementsStrings('en', { requestUpdate: arrived }, (error) => {
+        this.#french = true;
+        this.reportError(error);
+        arrived();
+      }),
+    ).then(() => super.scheduleUpdate());
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#controller?.abort();
-  }
-
-  private async load(): Promise<void> {
-    this.#controller?.abort();
-    const s = STRINGS[this.language];
-    if (!this.structure) {
-      this.phase = 'error';
-      this.canRetry = false;
-      this.errorMessage = s.errorNoStructure;
-      return;
-    }
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.phase = 'loading';
-    warmUpIntl(this.language);
-    try {
+  /** The plan; asked again when the structure, the API or the language changes (the engagements' labels come in it). */
+  private readonly plan = new LoadController(
+    this,
+    async (signal) => {
+      if (!this.structure) return [];
+      warmUpIntl(this.language);
       const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/improvements?lang=${this.language}`);
-      const response = await getJson(url, parseResponse, { signal: controller.signal });
-      if (controller !== this.#controller) return;
-      this.items = response.items;
-      this.phase = 'ready';
-    } catch (error) {
-      if (controller !== this.#controller || controller.signal.aborted) return;
-      this.reportError(error);
-      this.phase = 'error';
-      this.canRetry = !(error instanceof ApiError && error.status === 404);
-      this.errorMessage = this.describe(error);
-    }
-  }
+      return (await getJson(url, parseResponse, { signal })).items;
+    },
+    () => [this.structure, this.apiBase, this.language],
+    (error) => this.reportError(error),
+  );
 
-  private describe(error: unknown): string {
-    const s = STRINGS[this.language];
-    if (!(error instanceof ApiError) || error.kind === 'malformed') return s.errorMalformed;
-    if (error.kind === 'network') return s.errorNetwork;
-    if (error.kind === 'timeout') return s.errorTimeout;
-    if (error.status === 404) return format(s.errorUnknownStructure, { code: this.structure });
-    if (error.status === 429) return s.errorBusy;
-    return s.errorServer;
-  }
-
-  private retry(): void {
-    void this.load();
+  private readonly retry = (): void => {
+    void this.plan.run();
     // The error box (and its button) gives way to the loading message: keep the keyboard user in the widget.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.message')?.focus());
-  }
+  };
 
   protected override render(): TemplateResult {
-    const s = STRINGS[this.language];
+    const s = this.strings;
     const level = this.headingLevelFor(this.headingLevel, 2, 5);
-    return html`<div class="root ${this.phase === 'ready' ? '' : 'reserved'}" lang=${this.language}>
+    const { value: items, error, pending } = this.plan;
+    const ready = this.structure && !pending && !error && items;
+    return html`<div class="root ${ready ? '' : 'reserved'}" lang=${this.language}>
       <p class="heading" part="heading" role="heading" aria-level=${level}>${s.title}</p>
-      ${this.phase === 'loading'
-        ? html`<div class="message loading" part="message" tabindex="-1" aria-busy="true"><p>${s.loading}</p></div>`
-        : this.phase === 'error'
-          ? html`<div class="message error" part="message" role="alert">
-              <p>${this.errorMessage}</p>
-              ${this.canRetry ? html`<button type="button" class="button" @click=${this.retry}>${s.retry}</button>` : nothing}
-            </div>`
-          : this.items.length === 0
-            ? html`<p class="message" part="message">${s.empty}</p>`
-            : this.renderPlan(level + 1)}
+      ${!this.structure
+        ? failureView(s.errorNoStructure, s.retry)
+        : pending
+          ? loadingView(html`<p>${s.loading}</p>`)
+          : !ready
+            ? failureView(failureMessage(error, errorStrings(s), this.language, this.structure), s.retry, isFinal(failureOf(error)) ? undefined : this.retry)
+            : ready.length === 0
+              ? html`<p class="message" part="message">${s.empty}</p>`
+              : this.renderPlan(ready, level + 1)}
     </div>`;
   }
 
-  private renderPlan(groupLevel: number): TemplateResult {
+  private renderPlan(items: ImprovementAction[], groupLevel: number): TemplateResult {
     const lang = this.language;
-    const s = STRINGS[lang];
+    const s = this.strings;
     const rules = pluralRules(lang);
     const byStatus = new Map<ImprovementStatus, ImprovementAction[]>(IMPROVEMENT_STATUSES.map((status) => [status, []]));
-    for (const item of this.items) byStatus.get(item.status)?.push(item);
+    for (const item of items) byStatus.get(item.status)?.push(item);
     const groups = GROUP_ORDER.filter((status) => byStatus.get(status)!.length);
     const detail = groups
       .map((status) => {
         const n = byStatus.get(status)!.length;
-        const text = STATUS_TEXT[lang][status];
+        const text = s.statusText[status];
         return format(rules.select(n) === 'one' ? text.countOne : text.countOther, { n });
       })
       .join(', ');
-    const count = this.items.length;
+    const count = items.length;
     return html`<p class="summary" part="summary">${format(rules.select(count) === 'one' ? s.summary_one : s.summary_other, { count, detail })}</p>
       ${groups.map(
         (status) => html`<div class="group status-${status}" part="group">
           <p class="group-heading" role="heading" aria-level=${groupLevel}>
-            <span class="dot" aria-hidden="true"></span>${STATUS_TEXT[lang][status].group}
+            <span class="dot" aria-hidden="true"></span>${s.statusText[status].group}
           </p>
           <ul class="list" role="list">
             ${byStatus.get(status)!.map((item) => this.renderItem(item))}
@@ -206,8 +177,8 @@ export class SppImprovements extends SppElement {
 
   private renderItem(item: ImprovementAction): TemplateResult {
     const lang = this.language;
-    const s = STRINGS[lang];
-    const text = STATUS_TEXT[lang][item.status];
+    const s = this.strings;
+    const text = s.statusText[item.status];
     return html`<li class="item" part="item">
       <p class="status" part="status">${format(text.date, { date: formatDate(item.date, lang) })}</p>
       <dl class="exchange">
@@ -218,7 +189,7 @@ export class SppImprovements extends SppElement {
       </dl>
       <p class="links" part="engagement">
         <span>${format(s.engagement, { number: item.engagement.number, keyword: item.engagement.keyword })}</span>
-        ${item.tag ? html`<span>${format(s.tag, { tag: TAG_LABELS[lang][item.tag] })}</span>` : nothing}
+        ${item.tag ? html`<span>${format(s.tag, { tag: s.tagLabels[item.tag].toLowerCase() })}</span>` : nothing}
       </p>
       ${this.renderCited(item)}
     </li>`;
@@ -228,11 +199,11 @@ export class SppImprovements extends SppElement {
   private renderCited(item: ImprovementAction): TemplateResult | typeof nothing {
     const cited = item.testimonies;
     if (!cited?.count) return nothing;
-    const s = STRINGS[this.language];
+    const s = this.strings;
     const label = format(pluralRules(this.language).select(cited.count) === 'one' ? s.cited_one : s.cited_other, { count: cited.count });
     // A testimony is written in the language its author chose: mostly French.
     return html`<div class="cited" part="cited">
-      <p>${label}${cited.published.length ? (this.language === 'fr' ? '\u00a0:' : ':') : ''}</p>
+      <p>${label}${cited.published.length ? s.citedColon : ''}</p>
       ${cited.published.length
         ? html`<ul class="cited-list" role="list">
             ${cited.published.map(

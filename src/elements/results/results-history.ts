@@ -6,8 +6,8 @@ import { format } from '../../internal/i18n.js';
 import { locale, numberFormat } from '../../internal/intl.js';
 import type { isSignificant } from './indicator-status.js';
 import type { formatPeriod, formatValue } from './results-format.js';
-import { HISTORY_STRINGS } from './results-history.strings.js';
-import type { ResultsStrings } from './results.strings.js';
+import { HISTORY_FR, type HistoryStrings } from './results-history.strings.js';
+import type { ResultsTable } from './results.strings.js';
 
 /**
  * The history part of `<spp-results>`: an indicator picker, one line chart (our result, the network average,
@@ -111,9 +111,9 @@ export class ResultsHistory {
   tableOpen = false;
 
   private indicators: Indicator[] = [];
-  private cardStrings!: ResultsStrings;
+  private cardStrings!: ResultsTable;
   private readonly chart: ChartController;
-  private readonly chartData = new WeakMap<Indicator, { strings: ResultsStrings; data: ChartData }>();
+  private readonly chartData = new WeakMap<Indicator, { strings: ResultsTable; data: ChartData }>();
 
   constructor(
     private readonly host: HistoryHost,
@@ -130,8 +130,9 @@ export class ResultsHistory {
     return this.indicators.find((i) => i.code === this.selected) ?? this.indicators[0];
   }
 
-  private get strings() {
-    return HISTORY_STRINGS[this.host.language];
+  /** French comes with this part; English with the element's English chunk (in `cardStrings`). */
+  private get strings(): HistoryStrings {
+    return { ...HISTORY_FR, ...this.cardStrings };
   }
 
   toggleTable(): void {
@@ -161,7 +162,7 @@ export class ResultsHistory {
       labels: indicator.points.map((p) => this.rules.formatPeriod(p.period, lang, t, true)),
       series,
       formatValue: value,
-      describe: (s, v) => `${s.label}${lang === 'fr' ? '\u00a0: ' : ': '}${value(v)}`,
+      describe: (s, v) => format(h.seriesValue, { label: s.label, value: value(v) }),
       locale: locale(lang),
       gapLabel: t.notMeasured,
     };
@@ -170,7 +171,7 @@ export class ResultsHistory {
   }
 
   /** Picker, legend and chart. */
-  render(indicators: Indicator[], cardStrings: ResultsStrings): TemplateResult {
+  render(indicators: Indicator[], cardStrings: ResultsTable): TemplateResult {
     this.indicators = indicators;
     this.cardStrings = cardStrings;
     const indicator = this.indicator!;
@@ -226,7 +227,7 @@ export class ResultsHistory {
           <th scope="col">${h.period}</th>
           <th scope="col">${h.ours}</th>
           <th scope="col">${h.average}</th>
-          ${surveyed ? html`<th scope="col">${h.answers}</th>` : nothing}
+          ${surveyed ? html`<th scope="col">${h.answersColumn}</th>` : nothing}
         </tr>
       </thead>
       <tbody>

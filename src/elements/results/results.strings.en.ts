@@ -1,5 +1,7 @@
 import type { ResultsStrings } from './results.strings.js';
 
+export { HISTORY_EN } from './results-history.strings.en.js';
+
 /** English strings of `<spp-results>` (our own translation), loaded only by elements that speak English. */
 export const RESULTS_EN: ResultsStrings = {
   eyebrow: 'Services Publics+ · Our quality-of-service results',

@@ -1,3 +1,6 @@
+import { lazyStrings } from '../../internal/i18n.js';
+import type { HistoryStrings } from './results-history.strings.js';
+
 /**
  * French strings of `<spp-results>`: the reference catalogue, shipped with the element. English lives in
  * `results.strings.en.ts`, imported only when an element speaks English (it would otherwise weigh on every
@@ -66,3 +69,11 @@ export const RESULTS_FR = {
 
 export type ResultsKey = keyof typeof RESULTS_FR;
 export type ResultsStrings = Record<ResultsKey, string>;
+
+/** What the element hands its history part: in English the history's strings too (French ones come with the history). */
+export type ResultsTable = ResultsStrings & Partial<HistoryStrings>;
+
+/** The strings in the element's language; English is a chunk of its own: French pages (most of them) never download it. */
+export const resultsStrings = lazyStrings<ResultsTable>(RESULTS_FR, () =>
+  import('./results.strings.en.js').then((m) => ({ ...m.RESULTS_EN, ...m.HISTORY_EN })),
+);

@@ -222,7 +222,7 @@ export const resultsStyles = css`
     padding-top: 1rem;
     border-top: 1px solid var(--_border);
   }
-  .failure {
+  .error {
     justify-items: start;
     border-inline-start: 4px solid var(--_error);
   }

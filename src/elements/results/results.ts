@@ -7,42 +7,22 @@ import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { emit } from '../../internal/events.js';
+import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
 import { dateFormat, formatDate, numberFormat } from '../../internal/intl.js';
 import { checkerFor } from '../../internal/json-check.js';
+import { LoadController } from '../../internal/load-controller.js';
+import { failureView, loadingView } from '../../internal/load-view.js';
 import { isSignificant, isStale } from './indicator-status.js';
 import { renderFamily } from './results-card.js';
 import { formatPeriod, formatValue, PERCENT } from './results-format.js';
 import type { ResultsHistory } from './results-history.js';
 import type { QrCode } from './results-qr.js';
-import { RESULTS_FR, type ResultsStrings } from './results.strings.js';
+import { resultsStrings, RESULTS_FR, type ResultsTable } from './results.strings.js';
 import { resultsStyles } from './results.styles.js';
 
 // Checked against the contract without zod: zod and its schemas would take this page over its 18 KB budget.
 const parseResults = checkerFor<ResultsResponse>(ResultsResponseSchema);
-
-let english: ResultsStrings | undefined;
-let englishLoading: Promise<void> | undefined;
-// English is a separate chunk: French pages (most of them) never download it.
-const loadEnglish = () =>
-  (englishLoading ??= import('./results.strings.en.js').then(
-    (module) => void (english = module.RESULTS_EN),
-    () => void (englishLoading = undefined),
-  ));
-
-type Failure = 'no-structure' | 'not-found' | 'down' | 'malformed' | 'too-many' | 'config';
-type View =
-  | { state: 'loading' }
-  | { state: 'loaded'; results: ResultsResponse }
-  | { state: 'failed'; failure: Failure; retryAfterMs?: number };
-
-function failureOf(error: unknown): Failure {
-  if (!(error instanceof ApiError)) return 'down';
-  if (error.kind === 'malformed') return 'malformed';
-  if (error.kind === 'config') return 'config';
-  if (error.status === 429) return 'too-many';
-  return error.status === 404 || error.status === 400 ? 'not-found' : 'down';
-}
 
 function warmUpIntl(lang: Lang): void {
   numberFormat(lang, PERCENT).format(1);
@@ -118,6 +98,7 @@ export interface SppResultsLoadedDetail {
  * @csspart button - The buttons (data toggle, retry).
  * @csspart link - The links (network results, feedback).
  * @csspart error - The error message.
+ * @csspart message - The loading and error boxes.
  * @csspart qr - The poster's QR code and its caption.
  *
  * @cssprop --spp-color-primary - Main colour (links, our result's line). Default bleu France `#000091`.
@@ -150,7 +131,6 @@ export class SppResults extends SppElement {
     datasetStructures: { attribute: 'dataset-structures' },
     datasetIndicators: { attribute: 'dataset-indicators' },
     datasetResults: { attribute: 'dataset-results' },
-    view: { state: true, attribute: false },
     qr: { state: true, attribute: false },
     history: { state: true, attribute: false },
     historyFailed: { state: true, attribute: false },
@@ -174,7 +154,24 @@ export class SppResults extends SppElement {
   datasetIndicators = '';
   datasetResults = '';
 
-  private view: View = { state: 'loading' };
+  /** The results, from the API or the portal; asked again when the page changes where they come from. */
+  private readonly results = new LoadController(
+    this,
+    async (signal) => {
+      if (!this.structure) return undefined;
+      // A page's first Intl formatter loads the locale data (~100 ms on a slow phone): do it while the
+      // network is busy, not in the task that renders the results.
+      setTimeout(() => warmUpIntl(this.language));
+      const results = await this.fetchResults(signal);
+      // Reading and checking a long history is a task's worth of work on a slow phone: render in the next one.
+      await new Promise((resolve) => setTimeout(resolve));
+      this.shown = CARDS_PER_FRAME;
+      this.announced = false;
+      return results;
+    },
+    () => [this.structure, this.apiBase, this.source, this.portal, this.datasetStructures, this.datasetIndicators, this.datasetResults],
+    (error) => this.reportError(error),
+  );
   private qr: QrCode | undefined;
   /** Chart and table, once loaded. */
   private history: ResultsHistory | undefined;
@@ -182,7 +179,6 @@ export class SppResults extends SppElement {
   /** How many indicator cards are drawn so far (see `CARDS_PER_FRAME`). */
   private shown = 0;
 
-  private request: AbortController | undefined;
   private focusTitleAfterLoad = false;
   private revealing: Promise<void> | undefined;
   private announced = false;
@@ -205,7 +201,7 @@ export class SppResults extends SppElement {
       // The portal adapter is a chunk of its own: pages that read our API never download it.
       return import('../../client/opendata.js').then(({ fetchOpenDataResults }) =>
         fetchOpenDataResults(
-          { getJson, ApiError, parseResults },
+          { getJson, ApiError, parseResults, checkerFor },
           this.structure,
           {
             portal: this.portal,
@@ -250,9 +246,6 @@ export class SppResults extends SppElement {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const sourceKeys = ['structure', 'api', 'source', 'portal', 'datasetStructures', 'datasetIndicators', 'datasetResults'] as const;
-    if (!this.hasUpdated || sourceKeys.some((key) => changed.has(key))) void this.load();
-    if (this.language === 'en' && !english) void loadEnglish().then(() => this.requestUpdate());
     if ((changed.has('poster') && this.poster) || (changed.has('resultsUrl') && this.qr)) void this.preparePoster();
   }
 
@@ -267,9 +260,9 @@ export class SppResults extends SppElement {
   }
 
   protected override updated(): void {
-    const { view } = this;
-    if (view.state === 'loaded') {
-      const total = view.results.indicators.length;
+    const { value, pending } = this.results;
+    if (value && !pending) {
+      const total = value.indicators.length;
       if (this.shown < total) {
         this.revealing ??= afterNextFrame().then(() => {
           this.revealing = undefined;
@@ -292,35 +285,9 @@ export class SppResults extends SppElement {
         this.historyWatch.observe(body);
       }
     }
-    if (this.focusTitleAfterLoad && this.view.state !== 'loading') {
+    if (this.focusTitleAfterLoad && !pending) {
       this.focusTitleAfterLoad = false;
-      this.renderRoot.querySelector<HTMLElement>('#title, .failure')?.focus();
-    }
-  }
-
-  private async load(): Promise<void> {
-    this.request?.abort();
-    if (!this.structure) {
-      this.view = { state: 'failed', failure: 'no-structure' };
-      return;
-    }
-    const request = (this.request = new AbortController());
-    this.view = { state: 'loading' };
-    // A page's first Intl formatter loads the locale data (~100 ms on a slow phone): do it while the
-    // network is busy, not in the task that renders the results.
-    setTimeout(() => warmUpIntl(this.language));
-    try {
-      const results = await this.fetchResults(request.signal);
-      // Reading and checking a long history is a task's worth of work on a slow phone: render in the next one.
-      await new Promise((resolve) => setTimeout(resolve));
-      if (request.signal.aborted) return;
-      this.shown = CARDS_PER_FRAME;
-      this.announced = false;
-      this.view = { state: 'loaded', results };
-    } catch (error) {
-      if (request.signal.aborted) return;
-      this.reportError(error);
-      this.view = { state: 'failed', failure: failureOf(error), retryAfterMs: (error as ApiError).retryAfterMs };
+      this.renderRoot.querySelector<HTMLElement>('#title, .error')?.focus();
     }
   }
 
@@ -343,56 +310,39 @@ export class SppResults extends SppElement {
     this.loadHistory().then((history) => history.toggleTable(), () => {});
   };
 
-  private retry(): void {
+  private readonly retry = (): void => {
     this.focusTitleAfterLoad = true;
-    void this.load();
-  }
+    void this.results.run();
+  };
 
-  private get t(): ResultsStrings {
-    return (this.language === 'en' && english) || RESULTS_FR;
+  private get t(): ResultsTable {
+    return resultsStrings(this.language, this, () => {}) ?? RESULTS_FR;
   }
 
   protected override render(): TemplateResult {
-    const waitingForEnglish = this.language === 'en' && !english;
-    const { view } = this;
-    return html`<div class="root ${this.poster ? 'poster' : ''}" lang=${this.language} part="base">
-      ${waitingForEnglish || view.state === 'loading'
-        ? this.renderSkeleton()
-        : view.state === 'failed'
-          ? this.renderFailure(view.failure, view.retryAfterMs)
-          : this.renderResults(view.results)}
-    </div>`;
-  }
-
-  private renderSkeleton(): TemplateResult {
-    return html`<div class="card skeleton" aria-busy="true">
-      <p class="sr-only" role="status">${this.t.loading}</p>
-      <div class="bone title"></div>
-      <div class="bone line"></div>
-      <div class="indicators">${[0, 1, 2, 3].map(() => html`<div class="bone indicator"></div>`)}</div>
-    </div>`;
-  }
-
-  private renderFailure(failure: Failure, retryAfterMs?: number): TemplateResult {
     const t = this.t;
-    const canRetry = failure !== 'no-structure' && failure !== 'not-found' && failure !== 'config';
-    let message: string = {
-      'no-structure': t.noStructure,
-      'not-found': format(t.notFound, { code: this.structure }),
-      down: t.down,
-      malformed: t.malformed,
-      'too-many': t.tooMany,
-      config: t.config,
-    }[failure];
-    if (failure === 'too-many') {
-      const seconds = retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(retryAfterMs / 1000));
-      const delay = seconds && numberFormat(this.language, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(seconds);
-      message += ` ${delay ? format(t.retryIn, { delay }) : t.retrySoon}`;
-    }
-    return html`<div class="card failure" role="alert" part="error" tabindex="-1">
-      <p>${message}</p>
-      ${canRetry ? html`<button type="button" part="button" @click=${this.retry}>${t.retry}</button>` : nothing}
+    const { value, error, pending } = this.results;
+    return html`<div class="root ${this.poster ? 'poster' : ''}" lang=${this.language} part="base">
+      ${!this.structure
+        ? failureView(t.noStructure, t.retry, undefined, 'card')
+        : !resultsStrings(this.language, this, () => {}) || pending
+          ? loadingView(
+              html`<p class="sr-only" role="status">${t.loading}</p>
+                <div class="bone title"></div>
+                <div class="bone line"></div>
+                <div class="indicators">${[0, 1, 2, 3].map(() => html`<div class="bone indicator"></div>`)}</div>`,
+              'card skeleton',
+            )
+          : error || !value
+            ? this.renderFailure(error)
+            : this.renderResults(value)}
     </div>`;
+  }
+
+  private renderFailure(error: unknown): TemplateResult {
+    const t = this.t;
+    const message = failureMessage(error, t, this.language, this.structure);
+    return failureView(message, t.retry, isFinal(failureOf(error)) ? undefined : this.retry, 'card');
   }
 
   private renderResults(results: ResultsResponse): TemplateResult {

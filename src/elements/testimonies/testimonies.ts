@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError, getJson } from '../../client/http.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { getJson } from '../../client/http.js';
 import {
   CHANNELS,
   FEELINGS,
@@ -14,10 +14,14 @@ import {
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
+import { errorStrings } from '../../internal/error-strings.js';
+import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { LoadController } from '../../internal/load-controller.js';
+import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
-import { CHANNEL_LABELS, FEELING_LABELS, POSTED_AS_LABELS, STRINGS, TAG_LABELS } from './testimonies.strings.js';
+import { testimoniesStrings } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
 
 const parsePage = parserFor(TestimoniesPage);
@@ -27,8 +31,6 @@ interface Filters {
   channel?: Channel;
   tag?: Tag;
 }
-
-type Phase = 'loading' | 'ready' | 'error';
 
 const clamp = (value: number, min: number, max: number, fallback: number) =>
   Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : fallback;
@@ -89,14 +91,7 @@ export class SppTestimonies extends SppElement {
   static override properties: PropertyDeclarations = {
     pageSize: { type: Number, attribute: 'page-size' },
     headingLevel: { type: Number, attribute: 'heading-level' },
-    phase: { state: true },
-    items: { state: true },
-    stats: { state: true },
-    nextCursor: { state: true },
     filters: { state: true },
-    errorMessage: { state: true },
-    canRetry: { state: true },
-    moreState: { state: true },
     announcement: { state: true },
   };
 
@@ -106,37 +101,69 @@ export class SppTestimonies extends SppElement {
   /** Level of each experience's title (2 to 6). Unset: from the page's outline (2 at the top). */
   headingLevel: number | undefined = undefined;
 
-  private phase: Phase = 'loading';
-  private items: PublishedTestimony[] = [];
-  private stats?: TestimonyStats;
-  private nextCursor: string | null = null;
   private filters: Filters = {};
-  private errorMessage = '';
-  private canRetry = true;
-  private moreState: 'idle' | 'loading' | 'error' = 'idle';
   private announcement = '';
 
-  #controller?: AbortController;
   /** Set when a user action (filter, retry, "Voir plus") asked for the answer: its outcome is announced. */
   #announceNext = false;
+  /** The latest request (in flight or done) asked for the next page, added to the list. */
+  #append = false;
+  /** "Voir plus" asks the next request for the next page; any other request starts the list again. */
+  #nextAppends = false;
+
+  /**
+   * The experiences shown: the first page, asked again when the structure, the API or the page size changes (a
+   * filter, a retry or "Voir plus" ask through `fetchPage`); with "Voir plus", the list so far and the next page.
+   */
+  private readonly list: LoadController<TestimoniesPage | undefined> = new LoadController(
+    this,
+    async (signal): Promise<TestimoniesPage | undefined> => {
+      if (!this.structure) return undefined;
+      const append = (this.#append = this.#nextAppends);
+      this.#nextAppends = false;
+      const shown = this.list.value;
+      if (!append) warmUpIntl(this.language);
+      const page = await getJson(this.url(append), parsePage, { signal });
+      return append && shown ? { ...page, items: [...shown.items, ...page.items] } : page;
+    },
+    () => [this.structure, this.apiBase, this.pageSize],
+    (error) => this.reportError(error),
+  );
+
+  private get items(): PublishedTestimony[] {
+    return this.list.value?.items ?? [];
+  }
+
+  private get stats(): TestimonyStats | undefined {
+    return this.list.value?.stats;
+  }
+
+  private get nextCursor(): string | null {
+    return this.list.value?.nextCursor ?? null;
+  }
+
+  /** "Voir plus": waiting for the next page, or it failed (the list stays). */
+  private get moreState(): 'idle' | 'loading' | 'error' {
+    return !this.#append ? 'idle' : this.list.pending ? 'loading' : this.list.error ? 'error' : 'idle';
+  }
+
+  /** French when English could not be downloaded. */
+  #french = false;
 
   private get strings() {
-    return STRINGS[this.language];
+    return testimoniesStrings(this.#french ? 'fr' : this.language, this, () => {})!;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('structure') || changed.has('api') || changed.has('pageSize')) this.load(false);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the page after a move: a request cut by the disconnection is made again.
-    if (this.hasUpdated && this.#controller?.signal.aborted) this.load(false);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#controller?.abort();
+  /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (testimoniesStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
+    return new Promise<void>((arrived) =>
+      testimoniesStrings('en', { requestUpdate: arrived }, (error) => {
+        this.#french = true;
+        this.reportError(error);
+        arrived();
+      }),
+    ).then(() => super.scheduleUpdate());
   }
 
   private url(append: boolean): string {
@@ -147,71 +174,28 @@ export class SppTestimonies extends SppElement {
     return apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/testimonies?${params}`);
   }
 
-  private async load(append: boolean): Promise<void> {
-    this.#controller?.abort();
-    if (!this.structure) {
-      this.phase = 'error';
-      this.canRetry = false;
-      this.errorMessage = this.strings.errorNoStructure;
-      return;
-    }
-    const controller = new AbortController();
-    this.#controller = controller;
+  /** A load a user asked for: the first page again (filters, retry) or the next one; its outcome is announced. */
+  private async fetchPage(append: boolean): Promise<void> {
     const announce = this.#announceNext;
     this.#announceNext = false;
+    this.#nextAppends = append;
+    const firstNew = this.items.length;
+    if (append) this.announcement = this.strings.loadingMore;
+    else if (announce) this.announcement = this.strings.loading;
+    await this.list.run();
+    const { pending, error, value } = this.list;
+    // A newer request took over: its own outcome is announced.
+    if (pending || this.#append !== append) return;
+    if (error || !value) {
+      if (append) this.announcement = '';
+      return;
+    }
     if (append) {
-      this.moreState = 'loading';
-      this.announcement = this.strings.loadingMore;
-    } else {
-      this.phase = 'loading';
-      if (announce) this.announcement = this.strings.loading;
-      warmUpIntl(this.language);
-    }
-    try {
-      const page = await getJson(this.url(append), parsePage, { signal: controller.signal });
-      if (controller !== this.#controller) return;
-      const firstNew = append ? this.items.length : 0;
-      this.items = append ? [...this.items, ...page.items] : page.items;
-      this.stats = page.stats;
-      this.nextCursor = page.nextCursor;
-      this.phase = 'ready';
-      this.moreState = 'idle';
-      if (append) {
-        this.announcement = this.countMessage(page.items.length, true);
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>(`[data-index="${firstNew}"]`)?.focus();
-      } else if (announce) {
-        this.announcement = this.items.length ? this.countMessage(this.items.length, false) : this.emptyMessage();
-      }
-    } catch (error) {
-      if (controller !== this.#controller || controller.signal.aborted) return;
-      this.reportError(error);
-      const message = this.describe(error);
-      this.errorMessage = message;
-      if (append) {
-        this.moreState = 'error';
-        this.announcement = '';
-      } else {
-        this.phase = 'error';
-        this.canRetry = !(error instanceof ApiError && error.status === 404);
-      }
-    }
-  }
-
-  private describe(error: unknown): string {
-    const s = this.strings;
-    if (!(error instanceof ApiError)) return s.errorMalformed;
-    switch (error.kind) {
-      case 'network':
-        return s.errorNetwork;
-      case 'timeout':
-        return s.errorTimeout;
-      case 'malformed':
-        return s.errorMalformed;
-      default:
-        if (error.status === 404) return format(s.errorUnknownStructure, { code: this.structure });
-        if (error.status === 429) return s.errorBusy;
-        return s.errorServer;
+      this.announcement = this.countMessage(value.items.length - firstNew, true);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(`[data-index="${firstNew}"]`)?.focus();
+    } else if (announce) {
+      this.announcement = this.items.length ? this.countMessage(this.items.length, false) : this.emptyMessage();
     }
   }
 
@@ -236,25 +220,29 @@ export class SppTestimonies extends SppElement {
   private setFilter(name: keyof Filters, value: string): void {
     this.filters = { ...this.filters, [name]: value || undefined };
     this.#announceNext = true;
-    void this.load(false);
+    void this.fetchPage(false);
   }
 
   private clearFilters(): void {
     this.filters = {};
     this.#announceNext = true;
-    void this.load(false);
+    void this.fetchPage(false);
     // The button disappears with the filters it clears: keep the keyboard user in the form.
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLSelectElement>('select')?.focus());
   }
 
-  private retry(): void {
+  private readonly retry = (): void => {
     this.#announceNext = true;
-    void this.load(false);
-  }
+    void this.fetchPage(false);
+  };
 
   private more(): void {
     if (this.moreState === 'loading' || !this.nextCursor) return;
-    void this.load(true);
+    void this.fetchPage(true);
+  }
+
+  private get errorMessage(): string {
+    return failureMessage(this.list.error, errorStrings(this.strings), this.language, this.structure);
   }
 
   protected override render(): TemplateResult {
@@ -264,17 +252,14 @@ export class SppTestimonies extends SppElement {
       ${published > 0 ? this.renderStats(this.stats!) : nothing}
       ${published > 0 ? this.renderFilters() : nothing}
       <p class="sr-only" role="status">${this.announcement}</p>
-      ${this.phase === 'loading'
-        ? html`<div class="message loading" part="message" aria-busy="true">
-            <p>${s.loading}</p>
-            <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
-          </div>`
-        : this.phase === 'error'
-          ? html`<div class="message error" part="message" role="alert">
-              <p>${this.errorMessage}</p>
-              ${this.canRetry ? html`<button type="button" class="button" @click=${this.retry}>${s.retry}</button>` : nothing}
-            </div>`
-          : this.items.length === 0
+      ${!this.structure
+        ? failureView(s.errorNoStructure, s.retry)
+        : this.list.pending && !this.#append
+          ? loadingView(html`<p>${s.loading}</p>
+              <div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`)
+          : this.list.error && !this.#append
+            ? failureView(this.errorMessage, s.retry, isFinal(failureOf(this.list.error)) ? undefined : this.retry)
+            : this.items.length === 0
             ? html`<p class="message empty" part="message">${this.emptyMessage()}</p>`
             : this.renderList()}
     </div>`;
@@ -313,14 +298,13 @@ export class SppTestimonies extends SppElement {
 
   private renderFilters(): TemplateResult {
     const s = this.strings;
-    const lang = this.language;
     return html`<form class="filters" part="filters" @submit=${(e: Event) => e.preventDefault()}>
       <fieldset>
         <legend>${s.filtersLegend}</legend>
         <div class="fields">
-          ${this.renderSelect('feeling', s.feeling, FEELINGS, FEELING_LABELS[lang])}
-          ${this.renderSelect('channel', s.channel, CHANNELS, CHANNEL_LABELS[lang])}
-          ${this.renderSelect('tag', s.tag, TAGS, TAG_LABELS[lang])}
+          ${this.renderSelect('feeling', s.feeling, FEELINGS, s.feelingLabels)}
+          ${this.renderSelect('channel', s.channel, CHANNELS, s.channelLabels)}
+          ${this.renderSelect('tag', s.tag, TAGS, s.tagLabels)}
         </div>
         ${this.hasFilters ? html`<button type="button" class="link-button" @click=${this.clearFilters}>${s.clearFilters}</button>` : nothing}
       </fieldset>
@@ -356,7 +340,7 @@ export class SppTestimonies extends SppElement {
     return html`<li class="item" part="item">
       <article class="card feeling-${item.feeling}" tabindex="-1" data-index=${index} aria-labelledby=${titleId}>
         <p class="meta">
-          <span class="feeling" part="feeling"><span class="dot" aria-hidden="true"></span>${FEELING_LABELS[lang][item.feeling]}</span>
+          <span class="feeling" part="feeling"><span class="dot" aria-hidden="true"></span>${s.feelingLabels[item.feeling]}</span>
           <span class="date">${format(s.published, { date: formatDate(item.publishedAt, lang) })}</span>
         </p>
         <p class="title" part="title" role="heading" aria-level=${level} id=${titleId}>${item.title}</p>
@@ -367,7 +351,7 @@ export class SppTestimonies extends SppElement {
                 <dt>${s.channels}</dt>
                 <dd>
                   ${item.channels
-                    .map((use) => CHANNEL_LABELS[lang][use.channel] + (use.feeling ? ` (${FEELING_LABELS[lang][use.feeling].toLowerCase()})` : ''))
+                    .map((use) => s.channelLabels[use.channel] + (use.feeling ? ` (${s.feelingLabels[use.feeling].toLowerCase()})` : ''))
                     .join(', ')}
                 </dd>
               </div>`
@@ -375,12 +359,12 @@ export class SppTestimonies extends SppElement {
           ${item.tags.length
             ? html`<div>
                 <dt>${s.tags}</dt>
-                <dd><ul class="tags" role="list">${item.tags.map((tag) => html`<li part="tag">${TAG_LABELS[lang][tag]}</li>`)}</ul></dd>
+                <dd><ul class="tags" role="list">${item.tags.map((tag) => html`<li part="tag">${s.tagLabels[tag]}</li>`)}</ul></dd>
               </div>`
             : nothing}
           <div><dt>${s.structures}</dt><dd>${item.structures.map((st) => st.name).join(', ')}</dd></div>
         </dl>
-        ${item.postedAs === 'helper' ? html`<p class="posted-as">${POSTED_AS_LABELS[lang].helper}</p>` : nothing}
+        ${item.postedAs === 'helper' ? html`<p class="posted-as">${s.postedAs_helper}</p>` : nothing}
         ${replies.length
           ? replies.map(
               (reply, r) => html`<div class="reply" part="reply" role="group" aria-labelledby=${`reply-${index}-${r}`}>

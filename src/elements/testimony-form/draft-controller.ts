@@ -1,6 +1,7 @@
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { clearDraft, draftsPersist, loadDraft, saveDraft, type Draft } from './draft.js';
 import { hostState } from './host-state.js';
+import { STEP } from './view.js';
 import type { SppTestimonyForm } from './testimony-form.js';
 
 /**
@@ -74,7 +75,7 @@ export class DraftController implements ReactiveController {
     h.step = draft.step;
     this.persist();
     h.statusText = '';
-    if (h.step === 1) h.structures.ensure();
+    if (h.step === STEP.structures) h.structures.ensure();
     h.focusLater('step-title');
   }
 

@@ -1,6 +1,7 @@
 import type { ChannelUse, Feeling, PostedAs, StructureRef } from '../../contract/testimony.js';
-import { CHANNELS, FEELINGS, POSTED_AS } from '../../contract/testimony-values.js';
+import { CHANNELS, FEELINGS, LIMITS, POSTED_AS } from '../../contract/testimony-values.js';
 import { localStore, newIdempotencyKey, outboxKeys, readJson, writeJson } from '../../client/local-store.js';
+import { FORM_STEPS } from './view.js';
 
 /**
  * The testimony being written, kept in `localStorage` on every change, one draft per structure (the
@@ -60,7 +61,7 @@ function sanitize(raw: unknown): Draft | undefined {
   if (d.v !== 1 || typeof d.key !== 'string' || !d.state || typeof d.state !== 'object') return undefined;
   const s = d.state;
   const structures = Array.isArray(s.structures)
-    ? s.structures.filter((x): x is StructureRef => !!x && typeof x.code === 'string' && typeof x.name === 'string').slice(0, 3)
+    ? s.structures.filter((x): x is StructureRef => !!x && typeof x.code === 'string' && typeof x.name === 'string').slice(0, LIMITS.structuresMax)
     : [];
   const channels = Array.isArray(s.channels)
     ? s.channels
@@ -72,7 +73,7 @@ function sanitize(raw: unknown): Draft | undefined {
     key: d.key,
     startedAt: typeof d.startedAt === 'number' ? d.startedAt : Date.now(),
     savedAt: typeof d.savedAt === 'number' ? d.savedAt : Date.now(),
-    step: typeof d.step === 'number' && d.step >= 0 && d.step <= 5 ? Math.floor(d.step) : 0,
+    step: typeof d.step === 'number' && d.step >= 0 && d.step <= FORM_STEPS.length - 1 ? Math.floor(d.step) : 0,
     state: {
       feeling: oneOf(FEELINGS, s.feeling),
       structures,

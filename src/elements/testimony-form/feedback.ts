@@ -5,7 +5,7 @@ import { format } from '../../internal/i18n.js';
 import type { FormState } from './draft.js';
 import { hostState } from './host-state.js';
 import type { SppTestimonyForm } from './testimony-form.js';
-import { controlId, FORM_STEPS, stepOfField } from './view.js';
+import { controlId, FORM_STEPS, STEP, stepOfField } from './view.js';
 
 type Flow = typeof import('./flow.js');
 
@@ -111,7 +111,7 @@ export class FeedbackController implements ReactiveController {
     const step = stepOfField(field);
     if (step !== h.step && step < FORM_STEPS.length - 1) {
       h.step = step;
-      if (step === 1) h.structures.ensure();
+      if (step === STEP.structures) h.structures.ensure();
     }
     h.focusLater(controlId(field));
   }
@@ -156,7 +156,7 @@ export class FeedbackController implements ReactiveController {
     } catch {
       return; // tried again with the next preload or scan
     }
-    if (this.host.step >= 3) {
+    if (this.host.step >= STEP.story) {
       this.scanPii();
       this.host.requestUpdate();
     }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The floating button and its dialog, the link mode and the author's tracking view (see `testimony-form.styles.ts`). */
+/** The floating button and its dialog, and the link mode (see `testimony-form.styles.ts`). */
 export const modeStyles = css`
   .fab {
     position: fixed;
@@ -56,34 +56,5 @@ export const modeStyles = css`
     padding: 0;
     border: 0;
     background: transparent;
-  }
-  .tracking > * + * {
-    margin-block-start: 1rem;
-  }
-  .status {
-    padding: 0.75rem 1rem;
-    border-inline-start: 4px solid var(--_info);
-    background: var(--_bg-alt);
-  }
-  .status-published,
-  .status-answered {
-    border-inline-start-color: var(--_success);
-  }
-  .status-rejected {
-    border-inline-start-color: var(--_error);
-  }
-  .quote {
-    font-style: italic;
-  }
-  .reply {
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .reply > * + * {
-    margin-block-start: 0.5rem;
-  }
-  .signature {
-    color: var(--_text-muted);
   }
 `;

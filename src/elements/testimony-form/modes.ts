@@ -1,36 +1,30 @@
 import { html, type TemplateResult } from 'lit';
 import { hostState } from './host-state.js';
 import type { SppTestimonyForm } from './testimony-form.js';
-import type { TrackingState } from './tracking.js';
 
-/** `mode="tracking"`: the author's view of a testimony, its code and strings loaded only on the tracking page. */
-export class TrackingMode {
-  state: TrackingState | undefined;
-  private module: typeof import('./tracking.js') | undefined;
-
-  constructor(private readonly host: SppTestimonyForm) {
-    hostState(this, host, 'state');
+/**
+ * `mode="tracking"`, kept for pages written before `<spp-testimony-tracking>` had its own tag: the form puts that
+ * element in its own light DOM, where the page's script (the autoloader) sees it and loads it, hands it the
+ * form's attributes, and shows it through a slot. The form never imports another element's code.
+ */
+export function trackingChild(host: SppTestimonyForm): void {
+  let child = host.querySelector(':scope > spp-testimony-tracking[slot=tracking]');
+  if (!child) {
+    child = document.createElement('spp-testimony-tracking');
+    child.slot = 'tracking';
+    host.append(child);
   }
-
-  async load(): Promise<void> {
-    const h = this.host;
-    this.state = { kind: 'loading' };
-    try {
-      this.module ??= await import('./tracking.js');
-    } catch {
-      this.state = { kind: 'failed' };
-      return;
-    }
-    const { trackingTarget, loadTracking } = this.module;
-    const target = trackingTarget(h.reference, h.token, location);
-    this.state = await loadTracking(h.apiBase, target.reference, target.token, h.language);
-  }
-
-  template(): TemplateResult {
-    const h = this.host;
-    return this.module && this.state
-      ? this.module.renderTracking(this.state, h.language, h.level, () => void this.load())
-      : html`<p class="muted" aria-busy="true">…</p>`;
+  const attributes = {
+    reference: host.reference,
+    token: host.token,
+    api: host.api,
+    lang: host.lang,
+    theme: host.getAttribute('theme'),
+    'heading-level': host.headingLevel ? String(host.headingLevel) : '',
+  };
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value) child.setAttribute(name, value);
+    else child.removeAttribute(name);
   }
 }
 

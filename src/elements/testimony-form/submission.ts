@@ -12,7 +12,7 @@ import { clearDraft } from './draft.js';
 import { hostState } from './host-state.js';
 import type { QueueReason } from './review.js';
 import type { QueuedDetail, SppTestimonyForm, SubmittedDetail } from './testimony-form.js';
-import { displayField, FORM_STEPS, stepOfField } from './view.js';
+import { displayField, FORM_STEPS, STEP, stepOfField } from './view.js';
 
 const LAST = FORM_STEPS.length - 1;
 
@@ -206,7 +206,7 @@ export class SubmissionController implements ReactiveController {
     if (errors.size || extra.length) {
       const first = [...errors.keys()][0];
       h.step = first ? stepOfField(first) : LAST;
-      if (h.step === 1) h.structures.ensure();
+      if (h.step === STEP.structures) h.structures.ensure();
       h.statusText = h.t.refused;
       h.feedback.summaryFields = [...errors.keys()];
       h.feedback.summaryExtra = extra;

@@ -1,3 +1,4 @@
+import { lazyStrings } from '../../internal/i18n.js';
 import type { FlowStrings } from './flow.strings.js';
 
 /**
@@ -59,10 +60,5 @@ export const fr = {
 export type CoreStrings = typeof fr;
 export type FormStrings = CoreStrings & FlowStrings;
 
-let english: Promise<FormStrings> | undefined;
-
-/** English, fetched once, on first use (French is `fr` here plus the flow's own strings). */
-export function loadEnglish(): Promise<FormStrings> {
-  english ??= import('./testimony-form.strings.en.js').then((m) => m.en);
-  return english;
-}
+/** English (`testimony-form.strings.en.ts`), its own chunk, fetched once, on first use; French is `fr` here plus the flow's `frFlow`. */
+export const formStrings = lazyStrings<FormStrings>(fr as FormStrings, () => import('./testimony-form.strings.en.js').then((m) => m.en));

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
@@ -6,16 +6,16 @@ import { format } from '../../internal/i18n.js';
 import { emptyState, outboxHasWork, type FormState } from './draft.js';
 import { DraftController } from './draft-controller.js';
 import { FeedbackController } from './feedback.js';
-import { FloatingMode, TrackingMode } from './modes.js';
+import { FloatingMode, trackingChild } from './modes.js';
 import { ContactNotice } from './notice.js';
 import { StructureChoice } from './structures.js';
 import { feelingStep } from './feeling-step.js';
 import { modeStyles } from './modes.styles.js';
 import { stepStyles } from './steps.styles.js';
 import { formStyles } from './testimony-form.styles.js';
-import { fr, loadEnglish, type FormStrings } from './testimony-form.strings.js';
+import { formStrings, fr, type FormStrings } from './testimony-form.strings.js';
 import { SubmissionController } from './submission.js';
-import { FORM_STEPS, type CoreView, type FormView } from './view.js';
+import { FORM_STEPS, STEP, type CoreView, type FormView } from './view.js';
 import type { QueueReason } from './review.js';
 
 type Flow = typeof import('./flow.js');
@@ -64,9 +64,10 @@ export interface QueuedDetail {
  *
  * @attr structure - SP+ code of the service the page is about; without it, the citizen searches for the service.
  * @attr mode - `inline` (default), `floating` (a corner button opening a dialog), `link` (only a link to the
- *   full-page form hosted by the API at `/form/{structure}`), `tracking` (the author's view of a testimony).
- * @attr reference - In tracking mode: the testimony's reference (else read from the page's `/suivi/{reference}` address).
- * @attr token - In tracking mode: the private token (else read from the page's `#token=` fragment).
+ *   full-page form hosted by the API at `/form/{structure}`), `tracking` (kept for pages written before
+ *   `<spp-testimony-tracking>`: the form shows that element, which the page's script loads, with its attributes).
+ * @attr reference - In tracking mode: the testimony's reference, handed to `<spp-testimony-tracking>`.
+ * @attr token - In tracking mode: the private token, handed to `<spp-testimony-tracking>`.
  * @attr heading-level - Level of the form's heading, 1 to 5; step titles are one level below. Without it, one level
  *   below the nearest heading before the element on the page, or 2 when there is none (the rule of every element).
  * @attr api - API base URL; defaults to the origin that served the script.
@@ -94,7 +95,6 @@ export interface QueuedDetail {
  * @csspart floating-button - The corner button (`mode="floating"`).
  * @csspart dialog - The dialog (`mode="floating"`).
  * @csspart link - The link (`mode="link"`).
- * @csspart tracking - The author's view (`mode="tracking"`).
  *
  * @cssprop --spp-color-primary - Buttons, links, progress.
  * @cssprop --spp-color-error - Errors.
@@ -147,7 +147,6 @@ export class SppTestimonyForm extends SppElement {
   /** @internal */ readonly submission = new SubmissionController(this);
   /** @internal */ readonly notice = new ContactNotice(this);
   /** @internal */ readonly structures = new StructureChoice(this);
-  private readonly tracking = new TrackingMode(this);
   private readonly floating = new FloatingMode(this);
   private focusTarget: string | undefined;
   private stringsFor: string | undefined;
@@ -227,16 +226,13 @@ export class SppTestimonyForm extends SppElement {
     if (this.language === 'fr') this.strings = { ...fr, ...flow.frFlow };
     this.submission.checkOutbox();
     this.submission.refreshReceipts();
-    if (this.step >= 3) this.feedback.scanPii();
+    if (this.step >= STEP.story) this.feedback.scanPii();
     // Anything an earlier page left in the outbox goes now, whichever structure this page is about.
     if (flow.outbox.pending().length) void flow.outbox.flush();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     if (this.stringsFor !== this.language) this.loadStrings();
-    if (this.mode === 'tracking' || this.reference) {
-      if (!this.tracking.state || changed.has('reference') || changed.has('token')) void this.tracking.load();
-    }
     // The draft controller restores the draft (`hostUpdate`), then the feedback controller checks it.
   }
 
@@ -247,14 +243,12 @@ export class SppTestimonyForm extends SppElement {
       this.strings = this.flow ? { ...fr, ...this.flow.frFlow } : (fr as FormStrings);
       return;
     }
-    this.strings = undefined;
-    loadEnglish().then(
-      (en) => this.stringsFor === lang && (this.strings = en),
-      () => (this.strings = fr as FormStrings),
-    );
+    // `undefined` (nothing shown) until English arrives; then this runs again and finds it; French if it cannot come.
+    this.strings = formStrings(lang, { requestUpdate: () => this.stringsFor === lang && this.loadStrings() }, () => (this.strings = fr as FormStrings));
   }
 
   protected override updated(): void {
+    if (this.mode === 'tracking') trackingChild(this);
     if (!this.focusTarget) return;
     // The target may come with a lazy module (the flow, the structure search): wait for it, else fall back.
     const waiting = this.structures.load === 'loading' || (!this.flow && !this.flowFailed);
@@ -291,9 +285,9 @@ export class SppTestimonyForm extends SppElement {
     if (this.flow) {
       this.submission.checkOutbox();
       this.submission.refreshReceipts();
-      if (this.step >= 3) this.feedback.scanPii();
+      if (this.step >= STEP.story) this.feedback.scanPii();
     }
-    if (this.step === 1) this.structures.ensure();
+    if (this.step === STEP.structures) this.structures.ensure();
   }
 
   // ---------------------------------------------------------------- editing
@@ -328,8 +322,8 @@ export class SppTestimonyForm extends SppElement {
     this.feedback.hideSummary();
     this.statusText = '';
     if (this.draft.own) this.draft.persist();
-    if (step >= 3) this.feedback.scanPii();
-    if (step === 1) this.structures.ensure();
+    if (step >= STEP.story) this.feedback.scanPii();
+    if (step === STEP.structures) this.structures.ensure();
     this.focusLater('step-title');
   }
 
@@ -405,7 +399,7 @@ export class SppTestimonyForm extends SppElement {
     const last = this.step === FORM_STEPS.length - 1;
     const sending = this.submission.phase === 'sending';
     return html`
-      ${this.step === 0 || this.step === 3 ? this.notice.template() : nothing}
+      ${this.step === 0 || this.step === STEP.story ? this.notice.template() : nothing}
       ${this.draft.noticesTemplate()} ${this.feedback.summaryTemplate()}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), last ? void this.submission.submit() : void this.next())}>
         <div role="heading" aria-level=${this.level + 1} id="step-title" class="step-title" tabindex="-1" part="step-title">
@@ -459,6 +453,7 @@ export class SppTestimonyForm extends SppElement {
 
   protected override render(): TemplateResult {
     const lang = this.language;
+    if (this.mode === 'tracking') return html`<slot name="tracking"></slot>`;
     if (!this.strings) return html`<div class="root loading" lang=${lang} aria-busy="true"></div>`;
     const t = this.t;
     switch (this.mode) {
@@ -468,9 +463,6 @@ export class SppTestimonyForm extends SppElement {
           <a class="button primary link-mode" part="link" href=${apiUrl(this.apiBase, path) + (lang === 'en' ? '?lang=en' : '')}>${t.linkText}</a>
         </div>`;
       }
-      case 'tracking':
-        return html`<div class="root" lang=${lang}>
-${this.tracking.template()}</div>`;
       case 'floating':
         return html`<div class="root floating" lang=${lang}>${this.floating.template(this.formTemplate())}</div>`;
       default:

@@ -18,6 +18,9 @@ export const FORM_STEPS = [
 ] as const satisfies readonly { name: string; title: string; fields: readonly string[] }[];
 export type StepName = (typeof FORM_STEPS)[number]['name'];
 
+/** A step's place in `FORM_STEPS`, by name: the code says `STEP.story`, never `3`. */
+export const STEP = Object.fromEntries(FORM_STEPS.map((s, i) => [s.name, i])) as Record<StepName, number>;
+
 /** Which step shows a field named by the contract or by the server (`title`, `structures.1`, `channels.0.feeling`). */
 export function stepOfField(field: string): number {
   const root = field.split('.')[0]!;

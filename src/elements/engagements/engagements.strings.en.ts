@@ -1,12 +1,10 @@
 import { ENGAGEMENTS_EN } from '../../data/engagements.en.js';
-import type { EngagementsStrings } from './engagements.strings.js';
+import type { EngagementsPack, EngagementsStrings } from './engagements.strings.js';
 
 /*
  * Everything English of the banner, in one chunk downloaded only by pages that ask for English: French pages
  * (the vast majority) do not pay for it. English is our own translation; the official text is French.
  */
-export { ENGAGEMENTS_EN };
-
 export const STRINGS_EN: EngagementsStrings = {
   title: 'Our Services Publics+ commitments',
   engagementPrefix: 'Commitment',
@@ -19,3 +17,5 @@ export const STRINGS_EN: EngagementsStrings = {
   badge: '{count} commitments',
   translated: 'Our translation: the official text is in French.',
 };
+
+export const PACK_EN: EngagementsPack = { doc: ENGAGEMENTS_EN, s: STRINGS_EN };
