@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyLitTemplates } from './scripts/minify-lit-templates.js';
+import { buildSsrBundle } from './scripts/ssr-bundle.js';
 
 /**
  * The widgets build: ES modules only. `dist/spp-widgets.js` (the autoloader, stable URL) plus one hashed module
@@ -81,6 +82,8 @@ function agentPage(): Plugin {
     apply: 'build',
     async closeBundle() {
       await build({ configFile: resolve(root, 'vite.agent.config.ts') });
+      // The elements the server renders as fragments, with the same templates as this build (dist-ssr/).
+      await buildSsrBundle();
     },
   };
 }

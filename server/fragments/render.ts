@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { LitElement } from 'lit';
+import { SSR_BUNDLE, SSR_TAGS } from '../../scripts/ssr-bundle.js';
 
 /**
  * The one place where server code runs the elements' own Lit templates (DESIGN.md: "server → elements: never,
@@ -38,44 +38,20 @@ export function serveFragmentsFrom(app: FastifyInstance): void {
   });
 }
 
-export const FRAGMENT_TAGS = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements'] as const;
+export const FRAGMENT_TAGS = SSR_TAGS;
 export type FragmentTag = (typeof FRAGMENT_TAGS)[number];
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * The elements as the browser gets them, for Lit's hydration compares templates by a digest of their strings:
- * the build squeezes the whitespace of every `html` template (`scripts/minify-lit-templates.ts`), so the server
- * must render the same strings. esbuild bundles the four elements with that same transform, Lit left external (the
- * server renderer and the elements must share one Lit), into `node_modules/.cache` (where `lit` resolves).
+ * The elements as the browser gets them (same template strings, so hydration matches: scripts/ssr-bundle.ts):
+ * made by the widgets' build into `dist-ssr/`, so a built server needs neither esbuild's transform nor `typescript`.
+ * Without a build (development), made here once per process, into `node_modules/.cache`.
  */
 async function elementsBundle(): Promise<string> {
-  const [{ build }, { minifyTemplates }] = await Promise.all([import('esbuild'), import('../../scripts/minify-lit-templates.js')]);
-  const entry = FRAGMENT_TAGS.map((tag) => `import './src/elements/${tag.slice(4)}/${tag.slice(4)}.ts';`).join('\n');
-  const out = await build({
-    stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    external: ['lit', 'lit/*', 'lit-html', 'lit-html/*', 'lit-element', 'lit-element/*', '@lit/*'],
-    logLevel: 'silent',
-    plugins: [
-      {
-        name: 'spp-minify-lit-templates',
-        setup(bundle) {
-          bundle.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({ contents: minifyTemplates(await readFile(path, 'utf8')), loader: 'ts' }));
-        },
-      },
-    ],
-  });
-  const code = out.outputFiles[0]!.text;
-  const dir = join(ROOT, 'node_modules', '.cache', 'spp-fragments');
-  await mkdir(dir, { recursive: true });
-  const file = join(dir, `elements-${createHash('sha1').update(code).digest('hex').slice(0, 12)}.mjs`);
-  await writeFile(file, code);
+  if (existsSync(SSR_BUNDLE)) return pathToFileURL(SSR_BUNDLE).href;
+  const { buildSsrBundle } = await import('../../scripts/ssr-bundle.js');
+  const file = await buildSsrBundle(join(ROOT, 'node_modules', '.cache', 'spp-fragments', `elements-${process.pid}-${Date.now()}.mjs`));
   return pathToFileURL(file).href;
 }
 
@@ -137,6 +113,14 @@ function load() {
     await settle();
     return { ssr: { ...ssr, collectResult: result.collectResult }, classes };
   })());
+}
+
+/**
+ * Loads the renderer and the elements ahead of the first fragment (`npm start` calls it once listening): else the
+ * first reader of a fragment waits for it (about a second with `dist-ssr/`, several without). Installs the DOM shim.
+ */
+export async function warmUpFragments(): Promise<void> {
+  await load();
 }
 
 /** Resolves once the probes' fetches and the tasks they queue (results renders a task later) are done. */
