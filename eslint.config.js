@@ -43,7 +43,7 @@ const noRedundantRoleButList = {
 const templates = ['src/**/*.ts', 'stories/**/*.ts', 'test/browser/**/*.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'storybook-static/', 'coverage/', 'data/', '.tmp/', 'bench/results/', '.storybook/generated/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-ssr/', 'storybook-static/', 'coverage/', 'data/', '.tmp/', 'bench/results/', '.storybook/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: browserCode, languageOptions: { globals: globals.browser } },

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, defineConfig, type Plugin } from 'vite';
 import { minifyLitTemplates } from './scripts/minify-lit-templates.js';
+import { buildSsrBundle } from './scripts/ssr-bundle.js';
 
 /**
  * The widgets build: ES modules only. `dist/spp-widgets.js` (the autoloader, stable URL) plus one hashed module
@@ -20,22 +21,56 @@ const root = import.meta.dirname;
  */
 function shortLitErrors(): Plugin {
   const messages: [string, string][] = [
-    ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"CSSResult: use css or unsafeCSS"'],
+    ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"lit: use css"'],
     [
       `"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`,
-      `"css: not a css result: "+t`,
+      `"lit: not css: "+t`,
     ],
   ];
+  const htmlMessages: [string, string][] = [['"invalid template strings array"', '"lit: not strings"']];
   return {
     name: 'spp-short-lit-errors',
     apply: 'build',
     transform(code, id) {
-      if (!/[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)) return null;
-      for (const [long, short] of messages) {
+      // lit-html's one message too (thrown only for a template tag called by hand): bytes the fragment adoption needed.
+      const list = /[\\/]lit-html[\\/]lit-html\.js$/.test(id)
+        ? htmlMessages
+        : /[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)
+          ? messages
+          : undefined;
+      if (!list) return null;
+      for (const [long, short] of list) {
         if (!code.includes(long)) this.error(`Lit's css-tag.js no longer holds ${long.slice(0, 40)}…: update shortLitErrors()`);
         code = code.replace(long, short);
       }
       return { code, map: null };
+    },
+  };
+}
+
+/**
+ * The fragment adoption module (`src/internal/ssr.ts`) gets its own copy of lit-html, for
+ * `@lit-labs/ssr-client`'s `hydrate()`: sharing the elements' copy would make the shared chunk export Lit's private
+ * internals to it, bytes that every page would download (the banner's 12 KB budget), fragments or not. The two
+ * copies cooperate: templates are plain objects and `nothing`/`noChange` are global symbols; the parts that
+ * `hydrate()` creates then render that element's later updates.
+ */
+const HYDRATE_COPY = '?spp-hydrate';
+function hydrateLitHtmlCopy(): Plugin {
+  const fromSsrClient = /[\\/]@lit-labs[\\/]ssr-client[\\/]/;
+  return {
+    name: 'spp-hydrate-lit-html-copy',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !(fromSsrClient.test(importer) || importer.endsWith(HYDRATE_COPY))) return null;
+      if (!/^(lit-html(\/|$)|\.\.?\/)/.test(source)) return null;
+      const resolved = await this.resolve(source, importer.replace(HYDRATE_COPY, ''), { skipSelf: true });
+      if (!resolved || !/[\\/]lit-html[\\/]/.test(resolved.id)) return null;
+      return resolved.id + HYDRATE_COPY;
+    },
+    load(id) {
+      return id.endsWith(HYDRATE_COPY) ? readFileSync(id.slice(0, -HYDRATE_COPY.length), 'utf8') : null;
     },
   };
 }
@@ -47,6 +82,8 @@ function agentPage(): Plugin {
     apply: 'build',
     async closeBundle() {
       await build({ configFile: resolve(root, 'vite.agent.config.ts') });
+      // The elements the server renders as fragments, with the same templates as this build (dist-ssr/).
+      await buildSsrBundle();
     },
   };
 }
@@ -61,7 +98,7 @@ const elementEntries = Object.fromEntries(
 export default defineConfig({
   publicDir: false,
   // Lit templates keep their source whitespace otherwise (the budgets are measured on what ships).
-  plugins: [minifyLitTemplates(resolve(root, 'src')), shortLitErrors(), agentPage()],
+  plugins: [hydrateLitHtmlCopy(), minifyLitTemplates(resolve(root, 'src')), shortLitErrors(), agentPage()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -33,10 +33,11 @@ import { progress } from './report.js';
 import { formatImport, runImportSection, type ImportResult } from './import.js';
 import { formatLighthouse, runLighthouseSection, type LighthouseResult } from './lighthouse.js';
 import { formatScale, runScaleSection, type ScaleResult } from './scale.js';
+import { formatFragments, runFragmentSection, type FragmentResult } from './fragments.js';
 import { formatSize, runSizeSection, type SizeResult } from './size.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const SECTIONS = ['size', 'render', 'api', 'scale', 'import', 'lighthouse'] as const;
+const SECTIONS = ['size', 'render', 'api', 'scale', 'import', 'lighthouse', 'fragments'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const args = process.argv.slice(2);
@@ -130,6 +131,7 @@ interface Report {
   scale?: ScaleResult;
   import?: ImportResult;
   lighthouse?: LighthouseResult[];
+  fragments?: FragmentResult;
 }
 
 async function main(): Promise<void> {
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
     });
   }
   if (sections.has('scale')) report.scale = await attempt('scale', () => runScaleSection(scaleOptions));
+  if (sections.has('fragments')) report.fragments = await attempt('fragments', () => runFragmentSection());
   if (sections.has('import')) {
     report.import = await attempt('import', () => runImportSection({ rows: numberEnv('BENCH_IMPORT_ROWS', 500_000), structures: 2_000 }));
   }
@@ -225,6 +228,7 @@ function formatReport(report: Report): string {
   if (report.scale) lines.push('', '4. Scale: a generated store, queries through the store functions', formatScale(report.scale));
   if (report.import) lines.push('', '5. Import: npm run import on a generated experiences export in the real open-data format', formatImport(report.import));
   if (report.lighthouse) lines.push('', '6. Lighthouse: mobile preset (simulated slow 4G, 4× CPU), one fresh Chromium per page', formatLighthouse(report.lighthouse));
+  if (report.fragments) lines.push('', '7. Fragments: GET /fragments/{tag} over HTTP, one request at a time', formatFragments(report.fragments));
   return lines.join('\n');
 }
 

@@ -26,6 +26,7 @@ import { registerAgentPage } from './routes/agent-page.js';
 import { registerFormPages } from './routes/form-pages.js';
 import { notificationRoutes, registerMailStopPage } from './routes/notifications.js';
 import { registerKitRoutes } from './routes/kit.js';
+import { registerFragmentRoutes } from './routes/fragments.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFormPages(app, context);
   await registerMailStopPage(app, context);
   registerKitRoutes(app, context);
+  registerFragmentRoutes(app, options.publicUrl);
 
   app.get('/api/health', async (_request, reply) => {
     try {

@@ -6,6 +6,7 @@ import { prepareDatabase } from './prepare.js';
 import { join, resolve } from 'node:path';
 import { createMailTransport } from './mail/transport.js';
 import { MailWorker, mailTimingsFromEnv } from './mail/worker.js';
+import { warmUpFragments } from './fragments/render.js';
 
 /**
  * `npm start`: opens the database (SQLite under DATA_DIR, or DATABASE_URL=postgres://...), migrates it,
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
 
   await app.listen({ port, host });
   mailWorker.start();
+  // The fragments' renderer, loaded now rather than by the first reader of a fragment (docs/fragments.md).
+  if (process.env.FRAGMENTS_WARM_UP !== '0') warmUpFragments().catch((error: unknown) => app.log.warn({ err: error }, 'fragments warm-up failed'));
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   console.log(
     [

@@ -106,6 +106,9 @@ function matchesEtag(request: FastifyRequest, etag: string): boolean {
  * The body depends on the URL (path and query, `lang` included) and on the language picked from `Accept-Language`;
  * the encoding is chosen per request from the entry's variants. Nothing else of the request reaches a public GET.
  */
+/** The API and the server-rendered fragments (`server/routes/fragments.ts`), which are made from it. */
+const isCachedPath = (url: string) => url.startsWith('/api/') || url.startsWith('/fragments/');
+
 const cacheKey = (request: FastifyRequest) => `${requestLang(request)} ${request.url}`;
 
 export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache): void {
@@ -116,7 +119,7 @@ export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache)
   if (cache?.enabled) {
     // Callback style: a hit is answered without a promise per request on the hot path.
     app.addHook('onRequest', (request, reply, done) => {
-      if (!request.url.startsWith('/api/') || !isPublicRead(request)) return done();
+      if (!isCachedPath(request.url) || !isPublicRead(request)) return done();
       const key = cacheKey(request);
       const entry = cache.get(key);
       if (!entry) {
@@ -148,7 +151,7 @@ export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache)
       reply.header('Cache-Control', 'no-store');
       return payload;
     }
-    if (!request.url.startsWith('/api/')) return payload;
+    if (!isCachedPath(request.url)) return payload;
     if (!isPubliclyCacheable(request, reply) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
       if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
       return payload;

@@ -8,6 +8,9 @@ export interface Autoloader {
   disconnect(): void;
 }
 
+/** Fragment adoption (`ssr.ts`), asked for by the first element found with a server-rendered shadow root. */
+let adopt: Promise<unknown> | undefined;
+
 /**
  * Imports an element's module only when its tag is on the page, including tags added later: a page that
  * shows only the banner downloads only the banner. A module that fails to load (network cut) is retried on
@@ -35,7 +38,12 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
     const found = new Set<string>();
     // The scope itself may be one of the tags (an element added to the page); a document has no `matches`.
     if ((scope as Element).matches?.(selector)) found.add((scope as Element).localName);
-    for (const el of scope.querySelectorAll(selector)) found.add(el.localName);
+    for (const el of scope.querySelectorAll(selector)) {
+      found.add(el.localName);
+      // A fragment's element must find the adoption code in place before its module defines it.
+      if (el.shadowRoot) adopt ??= import('./ssr.js');
+    }
+    await adopt;
     await Promise.all([...found].filter((tag) => !customElements.get(tag)).map(load));
   };
 

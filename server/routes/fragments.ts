@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpProblem, requestLang, statusTitle } from '../http/problem.js';
+import { FRAGMENT_TAGS, renderFragment, serveFragmentsFrom, type FragmentTag } from '../fragments/render.js';
+
+/**
+ * `GET /fragments/{tag}?structure=&lang=&theme=&…`: the element with its content rendered on the server as
+ * declarative shadow DOM, to include in a page server-side (CMS, static-site build, `<esi:include>`); the widget
+ * script then adopts it without rendering it again. See docs/fragments.md. Cached like the API (ETag, 304,
+ * `Cache-Control`, the in-memory response cache: see server/http/caching.ts). Unknown structure: 404 with the
+ * element's own "unknown" message; a tag or attribute it does not take: problem+json 400 naming it.
+ */
+
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
+const LEVEL = /^[1-6]$/;
+/** A link a host page gives; never one that runs script. */
+const HREF = /^(?!\s*(javascript|data|vbscript):)[^\s<>"]{1,500}$/i;
+
+type Check = (value: string) => boolean;
+const COMMON: Record<string, Check> = {
+  structure: (v) => CODE.test(v),
+  lang: (v) => v === 'fr' || v === 'en',
+  theme: (v) => v === 'dsfr' || v === 'neutral',
+  'heading-level': (v) => LEVEL.test(v),
+};
+const ATTRIBUTES: Record<FragmentTag, Record<string, Check>> = {
+  'spp-engagements': {
+    ...COMMON,
+    variant: (v) => v === 'full' || v === 'compact' || v === 'badge',
+    highlight: (v) => /^[0-9]{1,2}(,[0-9]{1,2}){0,8}$/.test(v),
+    href: (v) => HREF.test(v),
+  },
+  'spp-results': {
+    ...COMMON,
+    'network-href': (v) => HREF.test(v),
+    'feedback-href': (v) => HREF.test(v),
+    'results-url': (v) => HREF.test(v),
+  },
+  'spp-testimonies': { ...COMMON, 'page-size': (v) => /^[0-9]{1,2}$/.test(v) && Number(v) >= 1 && Number(v) <= 50 },
+  'spp-improvements': { ...COMMON, 'testimonies-href': (v) => HREF.test(v) },
+};
+
+/** Attributes a fragment always carries: hydration needs the client to compute what the server did. */
+const DEFAULTS: Record<string, string> = { lang: 'fr', theme: 'dsfr', 'heading-level': '2' };
+
+function badRequest(lang: 'fr' | 'en', field: string, fr: string, en: string): HttpProblem {
+  return new HttpProblem(400, statusTitle(400, lang), lang === 'en' ? `Check these fields: ${field}.` : `Vérifiez ces champs : ${field}.`, [
+    { field, code: 'invalid', message: lang === 'en' ? en : fr },
+  ]);
+}
+
+/** The form's fragment: no shadow root, a link to the form's own page (`/form/{code}`) as light DOM. Without the
+ * script it is what the reader gets; once the element is defined, its shadow root (which has no slot) hides it. */
+const FORM_LINK = { fr: 'Donner votre avis sur ce service', en: 'Give your opinion on this service' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string): void {
+  serveFragmentsFrom(app);
+  app.get<{ Params: { tag: string }; Querystring: Record<string, string | string[]> }>(
+    '/fragments/:tag',
+    { config: { cacheable: true, languageDependent: false } },
+    async (request, reply) => {
+      const lang = requestLang(request);
+      const tag = request.params.tag.replace(/\.html$/, '') as FragmentTag;
+      if ((tag as string) === 'spp-testimony-form') {
+        const query = request.query;
+        for (const [name, raw] of Object.entries(query)) {
+          const check = COMMON[name];
+          if (!check) throw badRequest(lang, name, `<${tag}> n’a pas d’attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
+          if (typeof raw !== 'string' || !check(raw)) throw badRequest(lang, name, `Valeur invalide pour « ${name} ».`, `Invalid value for "${name}".`);
+        }
+        const pageLang = query.lang === 'en' ? 'en' : 'fr';
+        const code = typeof query.structure === 'string' ? query.structure : '';
+        const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+        const href = `${origin}/form${code ? `/${encodeURIComponent(code)}` : ''}${pageLang === 'en' ? '?lang=en' : ''}`;
+        const attributes = Object.entries({ ...DEFAULTS, ...query })
+          .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
+          .join('');
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('Access-Control-Allow-Origin', '*')
+          .send(`<${tag}${attributes}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a></${tag}>`);
+      }
+      if (!FRAGMENT_TAGS.includes(tag)) {
+        throw badRequest(lang, 'tag', `Éléments servis en fragment : ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`, `Elements served as fragments: ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`);
+      }
+      const allowed = ATTRIBUTES[tag];
+      const attributes: Record<string, string> = { ...DEFAULTS };
+      for (const [name, raw] of Object.entries(request.query)) {
+        const check = allowed[name];
+        if (!check) {
+          throw badRequest(lang, name, `<${tag}> n’a pas d’attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
+        }
+        if (typeof raw !== 'string' || !check(raw)) {
+          throw badRequest(lang, name, `Valeur invalide pour « ${name} ».`, `Invalid value for "${name}".`);
+        }
+        attributes[name] = raw;
+      }
+      const fragment = await renderFragment(app, { tag, attributes });
+      return reply
+        .code(fragment.found ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .header('Access-Control-Allow-Origin', '*')
+        .send(fragment.html);
+    },
+  );
+}

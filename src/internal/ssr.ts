@@ -1,0 +1,97 @@
+import type { LitElement, PropertyValues } from 'lit';
+import { hydrate } from '@lit-labs/ssr-client';
+
+/**
+ * Adoption of server-rendered fragments (`GET /fragments/{tag}`, docs/fragments.md). The autoloader imports this
+ * module only when the page holds an `spp-*` element that already has a (declarative) shadow root, and before any
+ * element's module: a page without fragments downloads none of it.
+ *
+ * It does what `@lit-labs/ssr-client/lit-element-hydrate-support.js` does (reuse the server's shadow root and its
+ * styles, and hydrate it on the first update instead of rendering into it), through the same hook Lit calls when
+ * it loads, but without importing Lit: this module has its own copy of lit-html for `hydrate()` (see
+ * `hydrateLitHtmlCopy` in vite.config.ts, why). And three things of ours:
+ * - the element's state, written by the server into `<script type="application/json" data-spp-state>`, is applied
+ *   just before the first render, so the client renders what the server did (no loading state, no second copy);
+ *   with `data-spp-loaded`, its LoadControllers hold the server's answers and skip their first load: no second request;
+ * - while the element cannot render it yet (its English strings still downloading: it renders `nothing` or another
+ *   template), the server's content stays as it is and hydration is tried again on the next update;
+ * - if it still does not match after `GIVE_UP_MS`, the server's content gives way to a normal render, so the
+ *   element is never left without its behaviour.
+ */
+
+const GIVE_UP_MS = 3000;
+const NOTHING = Symbol.for('lit-nothing');
+
+type Hydrating = LitElement & {
+  _$needsHydration?: boolean;
+  renderOptions: { isConnected?: boolean };
+  render(): unknown;
+  createRenderRoot(): HTMLElement | DocumentFragment;
+  update(changed: PropertyValues): void;
+};
+
+/** What the fragment seeds in a `LoadController` (./load-controller.ts). */
+type Load = { value: unknown; run?: () => Promise<void>; pending: boolean };
+
+/** The server's content gives way to a normal render (its styles stay: they are the element's own). */
+function renderAfresh(element: Hydrating): void {
+  element._$needsHydration = false;
+  for (const node of [...element.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+  element.requestUpdate();
+}
+
+function adopt(LitElement: typeof import('lit').LitElement): void {
+  const proto = LitElement.prototype as unknown as Hydrating;
+  const { createRenderRoot, update } = proto;
+  const reflect = (Object.getPrototypeOf(proto) as Hydrating).update;
+
+  proto.createRenderRoot = function (this: Hydrating) {
+    if (!this.shadowRoot) return createRenderRoot.call(this);
+    this._$needsHydration = true;
+    // Also the constructable sheets: a host page whose CSP blocks the fragment's `<style>` gets its styles now.
+    const styles = (this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] }).elementStyles;
+    this.shadowRoot.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
+    // The server loaded the data (`data-spp-loaded`): each LoadController (found as the server found them,
+    // server/fragments/render.ts) starts with the server's answer and skips its first load, else it would ask again
+    // and redraw (results draws its cards a few per frame after each load).
+    const block = this.shadowRoot.querySelector('script[data-spp-state][data-spp-loaded]');
+    if (block) {
+      const { v } = JSON.parse(block.textContent!) as { v: unknown[] };
+      Object.values(this)
+        .filter((field: Load | null) => typeof field?.run == 'function' && 'pending' in field)
+        .forEach((load: Load, i) => {
+          load.value = v[i];
+          load.run = async () => void delete load.run;
+        });
+    }
+    return this.shadowRoot;
+  };
+
+  proto.update = function (this: Hydrating, changed: PropertyValues) {
+    if (!this._$needsHydration) return update.call(this, changed);
+    const block = this.renderRoot.querySelector('script[data-spp-state]');
+    if (block) {
+      block.remove();
+      Object.assign(this, (JSON.parse(block.textContent!) as { s: object }).s);
+      setTimeout(() => this._$needsHydration && renderAfresh(this), GIVE_UP_MS);
+    }
+    const value = this.render();
+    this.renderOptions.isConnected = this.isConnected;
+    reflect.call(this, changed);
+    if (value === NOTHING) return;
+    try {
+      hydrate(value, this.renderRoot, this.renderOptions);
+      this._$needsHydration = false;
+    } catch {
+      // Another template than the server's (not ready yet): the server's content stays until the next update.
+    }
+  };
+}
+
+type Hook = (lit: { LitElement: typeof import('lit').LitElement }) => void;
+const global = globalThis as { litElementHydrateSupport?: Hook };
+const previous = global.litElementHydrateSupport;
+global.litElementHydrateSupport = (lit) => {
+  previous?.(lit);
+  adopt(lit.LitElement);
+};

@@ -1,0 +1,207 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+
+/**
+ * Server-rendered fragments on the real server, included in a host page as a CMS would (the HTML pasted in the
+ * page), then adopted by the widget script: with JavaScript off the content is there; with it, nothing is shown
+ * twice, nothing moves, and the element works.
+ */
+
+interface Case {
+  tag: string;
+  query: string;
+  /** Text the fragment must show, read from the shadow root. */
+  shows: RegExp;
+  /** A node of the content that must be there exactly once after adoption. */
+  once: string;
+}
+
+const CASES: Case[] = [
+  { tag: 'spp-engagements', query: 'structure=CAF-69', shows: /Notre numéro 32 30 est gratuit/, once: '[part~="engagement"]' },
+  { tag: 'spp-results', query: 'structure=CAF-69', shows: /Appels décrochés par un agent/, once: '#title' },
+  { tag: 'spp-testimonies', query: 'structure=CAF-69', shows: /Trois semaines sans nouvelles de mon dossier/, once: 'article, li' },
+  { tag: 'spp-improvements', query: 'structure=CAF-69', shows: /Vous nous avez dit/, once: '[part="heading"]' },
+];
+
+/** Every element's content: text, and the boxes of its nodes, in order. */
+function snapshot(page: Page, tag: string, once: string) {
+  return page.evaluate(([tag, once]) => {
+    const host = document.querySelector(tag!)!;
+    const root = host.shadowRoot!;
+    const nodes = [...root.querySelectorAll('*')].filter((n) => !['STYLE', 'SCRIPT'].includes(n.tagName));
+    return {
+      // What is on screen (`innerText` leaves out what is not rendered, such as the printed poster's address).
+      text: [...nodes.filter((n) => n.parentNode === root)].map((n) => (n as HTMLElement).innerText).join(' ').replace(/\s+/g, ' ').trim(),
+      once: root.querySelectorAll(once!).length,
+      host: JSON.stringify(host.getBoundingClientRect()),
+      boxes: nodes.map((n) => {
+        const r = n.getBoundingClientRect();
+        return `${n.tagName}.${n.className} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+      }),
+    };
+  }, [tag, once]);
+}
+
+describe('server-rendered fragments included in a host page', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  const fragments = new Map<string, string>();
+  /** The first fragment asked of a fresh server (the renderer warmed up at start, the elements prebuilt). */
+  let firstMs: number | undefined;
+  before(async () => {
+    // As in production: the built server (dist-ssr/, made by the vite build) without `typescript`, a dev dependency.
+    server = await startServerProcess({ NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ./test/helpers/no-typescript.mjs` });
+    browser = await launchChromium();
+    for (const { tag, query } of CASES) {
+      const started = performance.now();
+      const res = await fetch(`${server.url}/fragments/${tag}?${query}`);
+      assert.equal(res.status, 200, tag);
+      fragments.set(tag, await res.text());
+      firstMs ??= performance.now() - started;
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  /** The host page, served from the API's origin (the script's default API), with the fragment pasted in. */
+  async function host(page: Page, tag: string, script: boolean): Promise<void> {
+    await page.route(`${server.url}/host-${tag}`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
+          ${script ? '<script type="module" src="/widgets/spp-widgets.js"></script>' : ''}</head>
+          <body><main><h1>Hôte</h1>${fragments.get(tag)}<p id="after">Texte après le widget.</p></main></body></html>`,
+      }),
+    );
+    await page.goto(`${server.url}/host-${tag}`, { waitUntil: 'load' });
+  }
+
+  for (const { tag, shows } of CASES) {
+    it(`<${tag}>: with JavaScript off, the fragment shows its content`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await host(page, tag, false);
+      // Locators read inside open shadow roots, as a reader sees the page.
+      const text = page.locator(tag).getByText(shows).first();
+      assert.ok(await text.isVisible(), `${shows} is on screen`);
+      await context.close();
+    });
+  }
+
+  it('serves the first fragment of a fresh server quickly, without typescript (the elements built with the widgets, the renderer loaded at start)', (t) => {
+    t.diagnostic(`first fragment in ${Math.round(firstMs ?? -1)} ms`);
+    // Was 8.7 s when the server bundled the elements itself at the first request (esbuild + the TypeScript parser).
+    assert.ok(firstMs !== undefined && firstMs < 3000, `first fragment in ${Math.round(firstMs ?? -1)} ms`);
+  });
+
+  it('<spp-results>: with JavaScript off, every indicator card is there, not only the first ones', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await host(page, 'spp-results', false);
+    const cards = await page.locator('spp-results [part~="indicator"]').count();
+    const res = await fetch(`${server.url}/api/v1/structures/CAF-69/results`);
+    const { indicators } = (await res.json()) as { indicators: unknown[] };
+    assert.ok(indicators.length > 2);
+    assert.equal(cards, indicators.length);
+    await context.close();
+  });
+
+  for (const { tag, once } of CASES) {
+    it(`<${tag}>: the script adopts the fragment: nothing shown twice, nothing moves, no layout shift, no error`, async () => {
+      // Before: the same page without the script.
+      const bare = await browser.newContext();
+      const before = await bare.newPage();
+      await host(before, tag, false);
+      const still = await snapshot(before, tag, once);
+      await bare.close();
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const asked: string[] = [];
+      page.on('request', (r) => r.url().includes('/api/') && asked.push(new URL(r.url()).pathname));
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await host(page, tag, true);
+      await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
+      await page.evaluate((tag) => (document.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete, tag);
+      await page.waitForTimeout(1500);
+      const adopted = await snapshot(page, tag, once);
+
+      assert.equal(adopted.text, still.text, 'the same text, once');
+      assert.deepEqual(adopted.boxes, still.boxes, 'every node where it was');
+      assert.equal(adopted.host, still.host);
+      // The element took the server's state (its block is read and removed on the first update) ...
+      assert.equal(await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('script').length, tag), 0);
+      // ... and did not ask the API again for what the fragment holds (the banner asks for its commitments, in the background).
+      if (tag !== 'spp-engagements') assert.deepEqual(asked, [], `${tag} asked ${asked.join(', ')}`);
+      assert.ok(still.once > 0, `${once} is in the fragment`);
+      assert.equal(adopted.once, still.once, `${once}: as many as the server rendered, not twice as many`);
+      assert.equal(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts.reduce((a, b) => a + b, 0)), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  it('<spp-engagements>: once adopted, the element works (a "why" button opens its quote)', async () => {
+    const page = await browser.newPage();
+    await host(page, 'spp-engagements', true);
+    await page.waitForFunction(() => customElements.get('spp-engagements') !== undefined);
+    await page.evaluate(() => (document.querySelector('spp-engagements') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
+    const toggle = page.locator('spp-engagements [part="toggle"]').first();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.ok(await page.locator('spp-engagements [part="quote"]').first().isVisible());
+    assert.equal(await page.locator('spp-engagements [part="toggle"]').count(), await page.locator('spp-engagements [part="quote"]').count());
+    await page.close();
+  });
+
+  it('<spp-testimony-form>: without JavaScript a link to the full-page form; with it, the form in its place', async () => {
+    const fragment = await (await fetch(`${server.url}/fragments/spp-testimony-form?structure=CAF-69`)).text();
+    fragments.set('spp-testimony-form', fragment);
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const bare = await off.newPage();
+    await host(bare, 'spp-testimony-form', false);
+    const link = bare.getByRole('link', { name: 'Donner votre avis sur ce service' });
+    assert.ok(await link.isVisible());
+    await link.click();
+    await bare.waitForURL(`${server.url}/form/CAF-69`);
+    await off.close();
+
+    const page = await browser.newPage();
+    await host(page, 'spp-testimony-form', true);
+    await page.waitForFunction(() => customElements.get('spp-testimony-form') !== undefined);
+    await page.locator('spp-testimony-form fieldset').first().waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Donner votre avis sur ce service' }).isVisible(), false);
+    await page.close();
+  });
+
+  it('a page without a fragment does not download the adoption module', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.route(`${server.url}/plain-host`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
+          <script type="module" src="/widgets/spp-widgets.js"></script></head><body><spp-engagements></spp-engagements></body></html>`,
+      }),
+    );
+    await page.goto(`${server.url}/plain-host`, { waitUntil: 'networkidle' });
+    assert.ok(scripts.some((s) => s.includes('spp-engagements')), scripts.join(', '));
+    assert.ok(!scripts.some((s) => /\/ssr-/.test(s)), scripts.join(', '));
+    await page.close();
+  });
+});
