@@ -24,7 +24,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   elements: ['elements/*', 'internal'],
   agent: ['client', 'contract', 'data', 'internal', 'opendata'],
   'spp-widgets': ['elements', 'internal'],
-  server: ['contract', 'data', 'opendata'],
+  server: ['contract', 'data', 'opendata', 'server/fragments'],
   // Server-side rendering goes through the elements' own templates, from this one folder only.
   'server/fragments': ['server', 'contract', 'data', 'opendata', 'elements', 'elements/*', 'internal', 'client'],
 };
