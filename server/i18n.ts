@@ -15,10 +15,5 @@ export function strings<T>(fr: T, en: NoInfer<T>): Strings<T> {
   return { fr, en };
 }
 
-/** Fills `{name}` placeholders (the same rule as the browser's `format`); an unknown name stays as written. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
-}
-
-/** The locale of `Intl` formats in each language (dates, numbers). */
-export const LOCALE: Readonly<Record<Lang, string>> = { fr: 'fr-FR', en: 'en-GB' };
+// One `{name}` filler and one locale table for the server, the browser and the contract.
+export { format, LOCALE } from '../src/contract/format.js';

@@ -1,4 +1,7 @@
 import type { Lang, UnitType } from '../../src/contract/index.js';
+import { format, LOCALE, strings } from '../i18n.js';
+import { KIT_FR, type KitKey } from './kit.strings.js';
+import { KIT_EN } from './kit.strings.en.js';
 
 /**
  * Numbers and periods as the kit prints them ("95,2 %", "4,6 jours", "7,8/10", "3e trimestre 2026"), through
@@ -6,8 +9,15 @@ import type { Lang, UnitType } from '../../src/contract/index.js';
  * so these few lines mirror `src/elements/results/results-format.ts` for the cases the kit prints.
  */
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
-export const localeOf = (lang: Lang): string => LOCALES[lang];
+export const localeOf = (lang: Lang): string => LOCALE[lang];
+
+/** The kit's strings in both languages (`kit.strings.ts`, French reference, and `kit.strings.en.ts`). */
+export const KIT = strings(KIT_FR, KIT_EN);
+
+/** One kit string in `lang`, its `{name}` placeholders filled. */
+export function kitText(lang: Lang, key: KitKey, values?: Record<string, string | number>): string {
+  return format(KIT[lang][key], values);
+}
 
 // French typography (and screen readers) want a real minus sign, not the hyphen Intl writes.
 const minus = (text: string) => text.replace('-', '\u2212');
@@ -38,7 +48,7 @@ export function formatPeriod(period: string, lang: Lang): string {
   if (period.length === 4) return year;
   if (period.includes('Q')) {
     const n = Number(period.slice(-1));
-    return lang === 'en' ? `Q${n} ${year}` : `${n === 1 ? '1er' : `${n}e`} trimestre ${year}`;
+    return kitText(lang, n === 1 ? 'quarterFirst' : 'quarter', { n, year });
   }
   const month = new Date(Date.UTC(Number(year), Number(period.slice(5, 7)) - 1, 15));
   return new Intl.DateTimeFormat(localeOf(lang), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(month);

@@ -1,8 +1,9 @@
 import type { Lang } from '../../src/contract/index.js';
 import { commitmentsOf, type KitData } from './data.js';
-import { escapeHtml, formatDate } from './format.js';
+import { escapeHtml, formatDate, KIT } from './format.js';
 import { socialImages } from './social.js';
-import { figureLines, keyMessages, longArticle, nationalFigures, posts, quoteOf, shortArticle, UI, type Block } from './text.js';
+import { figureLines, keyMessages, longArticle, nationalFigures, posts, POST_MAX, quoteOf, shortArticle, type Block } from './text.js';
+import { format } from '../i18n.js';
 
 /**
  * `GET /kit/{code}`: the page a structure's communication officer works from. Plain server HTML under a strict
@@ -22,21 +23,21 @@ function blocksHtml(blocks: Block[], level: number): string {
     .join('\n');
 }
 
-function editable(id: string, title: string, content: string, t: (typeof UI)[Lang]): string {
+function editable(id: string, title: string, content: string, t: (typeof KIT)[Lang]): string {
   return `<div class="block">
   <h3 id="${id}-title">${h(title)}</h3>
   <div class="tools" hidden>
     <button type="button" class="button" data-copy="text" data-target="${id}" aria-describedby="${id}-title">${t.copyText}</button>
     <button type="button" class="button secondary" data-copy="html" data-target="${id}" aria-describedby="${id}-title">${t.copyHtml}</button>
   </div>
-  <div id="${id}" class="editable" contenteditable="true" role="textbox" aria-multiline="true" aria-label="${h(t.editable(title))}" spellcheck="true">
+  <div id="${id}" class="editable" contenteditable="true" role="textbox" aria-multiline="true" aria-label="${h(format(t.editable, { what: title }))}" spellcheck="true">
 ${content}
   </div>
 </div>`;
 }
 
 function header(lang: Lang, switchHref: string): string {
-  const t = UI[lang];
+  const t = KIT[lang];
   return `<header class="bar">
   <div class="bar-inner">
     <p class="brand">Services Publics <span class="plus">+</span></p>
@@ -46,7 +47,7 @@ function header(lang: Lang, switchHref: string): string {
 }
 
 export function pageShell(lang: Lang, title: string, body: string, switchHref: string): string {
-  const t = UI[lang];
+  const t = KIT[lang];
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -59,7 +60,7 @@ export function pageShell(lang: Lang, title: string, body: string, switchHref: s
 <script type="module" src="/kit/assets/kit.js"></script>
 </head>
 <body>
-<a class="skip" href="#main">${lang === 'en' ? 'Skip to content' : 'Aller au contenu'}</a>
+<a class="skip" href="#main">${t.skip}</a>
 ${header(lang, switchHref)}
 <main id="main" class="page">
 ${body}
@@ -71,12 +72,12 @@ ${body}
 }
 
 export function notFoundPage(lang: Lang, switchHref: string): string {
-  const t = UI[lang];
+  const t = KIT[lang];
   return pageShell(lang, t.notFoundTitle, `<h1>${t.notFoundTitle}</h1>\n<p>${t.notFound}</p>\n<p><a href="/configurator">${t.configurator}</a></p>`, switchHref);
 }
 
 export function kitPage(data: KitData): string {
-  const t = UI[data.lang];
+  const t = KIT[data.lang];
   const { structure } = data;
   const code = encodeURIComponent(structure.code);
   const q = data.lang === 'en' ? '?lang=en' : '';
@@ -96,7 +97,7 @@ export function kitPage(data: KitData): string {
   const messages = `<h4>${t.keyMessages}</h4>\n${blocksHtml([{ kind: 'ul', items: keyMessages(data) }], 4)}
 <h4>${t.keyFigures}</h4>\n${blocksHtml([{ kind: 'ul', items: nationalFigures(data.lang) }], 4)}${
     figures.length
-      ? `\n<h4>${h(t.ourFigures(structure.name))}</h4>\n<p>${h(t.updated(formatDate(data.updatedAt ?? '', data.lang)))}</p>\n${blocksHtml([{ kind: 'ul', items: figures }], 4)}`
+      ? `\n<h4>${h(format(t.ourFigures, { name: structure.name }))}</h4>\n<p>${h(format(t.updated, { date: formatDate(data.updatedAt ?? '', data.lang) }))}</p>\n${blocksHtml([{ kind: 'ul', items: figures }], 4)}`
       : ''
   }`;
 
@@ -105,7 +106,7 @@ export function kitPage(data: KitData): string {
       (post) => `<li class="post">
   <label for="post-${post.id}">${h(post.label)}</label>
   <textarea id="post-${post.id}" rows="4" aria-describedby="post-${post.id}-count">${h(post.text)}</textarea>
-  <p class="count" id="post-${post.id}-count" data-count-for="post-${post.id}">${t.characters(post.text.length)}</p>
+  <p class="count" id="post-${post.id}-count" data-count-for="post-${post.id}">${format(t.characters, { count: post.text.length })}</p>
   <div class="tools" hidden><button type="button" class="button" data-copy="value" data-target="post-${post.id}" aria-describedby="post-${post.id}">${t.copyText}</button></div>
 </li>`,
     )
@@ -131,7 +132,7 @@ export function kitPage(data: KitData): string {
     <figcaption><span class="alt-label">${t.altText}</span> <span class="alt" id="alt-${image.n}">${h(image.alt)}</span></figcaption>
   </figure>
   <p><a href="${file(`social/${image.n}.png`)}" download="${h(`${structure.code}-${image.n}.png`)}">${t.download} <span class="visually-hidden">${h(image.alt.slice(0, 60))}…</span> (PNG)</a></p>
-  <div class="tools" hidden><button type="button" class="button secondary" data-copy="text" data-target="alt-${image.n}" aria-describedby="alt-${image.n}">${en ? 'Copy the alternative text' : 'Copier le texte alternatif'}</button></div>
+  <div class="tools" hidden><button type="button" class="button secondary" data-copy="text" data-target="alt-${image.n}" aria-describedby="alt-${image.n}">${t.copyAlt}</button></div>
 </li>`,
     )
     .join('\n');
@@ -145,11 +146,11 @@ export function kitPage(data: KitData): string {
     .map(([href, label]) => `<li><a href="${h(href!)}">${label}</a></li>`)
     .join('\n');
 
-  const body = `<h1>${h(t.kitTitle(structure.name))}</h1>
-<p class="meta">${h(place)} · ${en ? 'SP+ code' : 'code SP+'} ${h(structure.code)}</p>
+  const body = `<h1>${h(format(t.kitTitle, { name: structure.name }))}</h1>
+<p class="meta">${h(place)} · ${t.spCode} ${h(structure.code)}</p>
 <p>${t.intro}</p>
 ${data.figures.length ? '' : `<div class="notice" id="no-results"><p>${t.noResults}</p></div>`}
-<nav aria-label="${en ? 'Contents' : 'Sommaire'}"><ul class="toc">${toc.map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`).join('')}</ul></nav>
+<nav aria-label="${t.contents}"><ul class="toc">${toc.map(([id, label]) => `<li><a href="#${id}">${label}</a></li>`).join('')}</ul></nav>
 
 <section id="messages" aria-labelledby="messages-title">
 <h2 id="messages-title">${t.keyMessages} · ${t.keyFigures}</h2>
@@ -164,7 +165,7 @@ ${editable('short-article', t.shortArticle, blocksHtml(shortArticle(data), 4), t
 
 <section id="posts" aria-labelledby="posts-title">
 <h2 id="posts-title">${t.posts}</h2>
-<p>${t.postsHint}</p>
+<p>${format(t.postsHint, { max: POST_MAX })}</p>
 <ul class="posts">
 ${postItems}
 </ul>
@@ -189,5 +190,5 @@ ${images}
 </ul>
 </section>
 <p class="status" role="status" id="copy-status" data-copied="${h(t.copied)}" data-failed="${h(t.copyFailed)}"></p>`;
-  return pageShell(data.lang, t.kitTitle(structure.name), body, `/kit/${code}${en ? '' : '?lang=en'}`);
+  return pageShell(data.lang, format(t.kitTitle, { name: structure.name }), body, `/kit/${code}${en ? '' : '?lang=en'}`);
 }

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { KitData } from './data.js';
 import { commitmentsOf } from './data.js';
 import { FONTS } from './fonts.js';
-import { formatDate } from './format.js';
+import { formatDate, localeOf } from './format.js';
 import { qrModules, qrRuns } from './qr.js';
 
 /**
@@ -78,7 +78,7 @@ function newDocument(size: PaperSize, title: string, lang: 'fr' | 'en'): { doc: 
     margin: 0,
     autoFirstPage: true,
     tagged: true,
-    lang: lang === 'en' ? 'en-GB' : 'fr-FR',
+    lang: localeOf(lang),
     displayTitle: true,
     pdfVersion: '1.7',
     info: { Title: title, Author: 'Services Publics +', Subject: title, Creator: 'Services Publics+ widgets' },

@@ -1,5 +1,6 @@
 import type { KitData } from './data.js';
-import { escapeHtml } from './format.js';
+import { format } from '../i18n.js';
+import { escapeHtml, KIT } from './format.js';
 
 /**
  * The e-mail signature block: what mail clients keep (Gmail and Outlook drop `<style>`, classes and web fonts):
@@ -7,19 +8,16 @@ import { escapeHtml } from './format.js';
  * SP+ mark is drawn with text and borders. The document's body holds only the block, ready to paste or import.
  */
 export function signatureHtml(data: KitData): string {
-  const en = data.lang === 'en';
   const name = escapeHtml(data.structure.name);
   const network = escapeHtml(data.structure.network.name);
   const font = 'font-family:Arial,Helvetica,sans-serif;';
   const link = `${font}color:#000091;text-decoration:underline;font-size:13px;`;
-  const t = en
-    ? { tagline: '9 engagements for closer, simpler, more efficient public services', results: 'Our quality-of-service results', opinion: 'Tell us about your experience', title: `E-mail signature – ${name}` }
-    : { tagline: '9 engagements pour des services publics + proches, + simples, + efficaces', results: 'Nos résultats de qualité de service', opinion: 'Donnez votre avis sur nos services', title: `Signature e-mail – ${name}` };
+  const t = KIT[data.lang];
   return `<!doctype html>
 <html lang="${data.lang}">
 <head>
 <meta charset="utf-8">
-<title>${t.title}</title>
+<title>${format(t.signatureTitle, { name })}</title>
 </head>
 <body>
 <table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;max-width:600px;${font}color:#161616;">
@@ -28,8 +26,8 @@ export function signatureHtml(data: KitData): string {
       <p style="margin:0 0 2px 0;${font}font-size:15px;font-weight:bold;color:#161616;">${name}</p>
       <p style="margin:0 0 8px 0;${font}font-size:12px;color:#3a3a3a;">${network}</p>
       <p style="margin:0 0 2px 0;${font}font-size:14px;font-weight:bold;color:#000091;">Services Publics <span style="color:#e1000f;">+</span></p>
-      <p style="margin:0 0 8px 0;${font}font-size:12px;color:#3a3a3a;">${t.tagline}</p>
-      <p style="margin:0;${font}font-size:13px;"><a href="${escapeHtml(data.links.results)}" style="${link}">${t.results}</a> &middot; <a href="${escapeHtml(data.links.form)}" style="${link}">${t.opinion}</a></p>
+      <p style="margin:0 0 8px 0;${font}font-size:12px;color:#3a3a3a;">${t.signatureTagline}</p>
+      <p style="margin:0;${font}font-size:13px;"><a href="${escapeHtml(data.links.results)}" style="${link}">${t.signatureResults}</a> &middot; <a href="${escapeHtml(data.links.form)}" style="${link}">${t.signatureOpinion}</a></p>
     </td>
   </tr>
 </table>

@@ -3,7 +3,7 @@ import { Resvg } from '@resvg/resvg-js';
 import type { KitData } from './data.js';
 import { commitmentsOf } from './data.js';
 import { FONT_FAMILY, FONTS } from './fonts.js';
-import { escapeHtml } from './format.js';
+import { escapeHtml, kitText } from './format.js';
 
 /**
  * 1200 × 630 images for posts (the size link previews and networks crop to), drawn as SVG and rasterised by
@@ -64,18 +64,17 @@ function textLines(lines: string[], x: number, y: number, size: number, lineHeig
 
 /** The images this structure's kit offers, with their alternative text. */
 export function socialImages(data: KitData): SocialImage[] {
-  const en = data.lang === 'en';
   const name = data.structure.name;
   const images: SocialImage[] = data.engagements.map((e) => {
     const commitment = commitmentsOf(data, e.number)[0];
-    const here = commitment ? (en ? ` Here: ${commitment}` : ` Chez nous\u00a0: ${commitment}`) : '';
-    return { n: e.number, alt: `Services Publics + – ${name} – Engagement ${e.number}${en ? ':' : ' :'} ${e.text}.${here}` };
+    const here = commitment ? ` ${kitText(data.lang, 'imageHere', { commitment })}` : '';
+    return { n: e.number, alt: kitText(data.lang, 'imageEngagementAlt', { name, n: e.number, text: e.text, here }) };
   });
   data.figures.forEach((f, i) => {
-    const target = f.target ? (en ? ` Target ${f.target}.` : ` Objectif ${f.target}.`) : '';
+    const target = f.target ? kitText(data.lang, 'imageAltTarget', { target: f.target }) : '';
     images.push({
       n: FIRST_RESULT_IMAGE + i,
-      alt: `Services Publics + – ${name}${en ? ':' : ' :'} ${f.label}${en ? ':' : ' :'} ${f.value}, ${f.period}.${target}`,
+      alt: kitText(data.lang, 'imageFigureAlt', { name, label: f.label, value: f.value, period: f.period, target }),
     });
   });
   return images;
@@ -97,7 +96,6 @@ ${textLines([name], 80, 578, 30, 36, 'semibold', '#161616')}
 
 /** The PNG of image `n`, or `undefined` when this structure has no such image. */
 export function socialPng(data: KitData, n: number): Buffer | undefined {
-  const en = data.lang === 'en';
   let body: string;
   if (n >= 1 && n <= 9) {
     const e = data.engagements.find((x) => x.number === n);
@@ -110,7 +108,7 @@ export function socialPng(data: KitData, n: number): Buffer | undefined {
     body = heading + textLines(lines, 80, y, size, size * 1.2, 'bold', '#000091');
     y += lines.length * size * 1.2 + 14;
     if (commitment) {
-      const here = wrap(`${en ? 'Here:' : 'Chez nous\u00a0:'} ${commitment}`, 'italic', 30, 1000, Math.max(1, Math.floor((500 - y) / 38) + 1));
+      const here = wrap(kitText(data.lang, 'imageHere', { commitment }), 'italic', 30, 1000, Math.max(1, Math.floor((500 - y) / 38) + 1));
       body += `<rect x="80" y="${y - 30}" width="6" height="${here.length * 38}" fill="#000091"/>`;
       body += textLines(here, 104, y, 30, 38, 'italic', '#161616');
     }
@@ -121,7 +119,7 @@ export function socialPng(data: KitData, n: number): Buffer | undefined {
     body = textLines(label, 80, 200, 40, 48, 'semibold', '#161616');
     const vy = 200 + label.length * 48 + 100;
     body += textLines([f.value], 80, vy, 120, 120, 'bold', '#000091');
-    const status = f.target ? ` · ${en ? 'target' : 'objectif'} ${f.target}` : '';
+    const status = f.target ? ` · ${kitText(data.lang, 'imageTarget', { target: f.target })}` : '';
     body += textLines([`${f.period}${status}`], 80, vy + 60, 32, 38, 'regular', '#3a3a3a');
   }
   const svg = frame(data, body);

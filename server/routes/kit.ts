@@ -3,12 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
 import { loadKit, type KitData } from '../kit/data.js';
-import { escapeHtml } from '../kit/format.js';
+import { escapeHtml, KIT, kitText } from '../kit/format.js';
 import { kitPage, notFoundPage, pageShell } from '../kit/page.js';
 import { engagementsPdf, resultsPdf, type PaperSize } from '../kit/pdf.js';
 import { signatureHtml } from '../kit/signature.js';
 import { socialPng } from '../kit/social.js';
-import { UI } from '../kit/text.js';
 import { apiText } from '../http/problem.js';
 
 /**
@@ -98,8 +97,8 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
     const data = await kitOr404(request, reply);
     if (!data) return reply;
     if (!data.figures.length) {
-      const t = UI[data.lang];
-      return html(reply, 404, pageShell(data.lang, t.resultsPdf, `<h1>${t.resultsPdf}</h1>\n<p>${t.noResultsPdf}</p>\n<p><a href="${escapeHtml(data.links.kit)}">${escapeHtml(t.kitTitle(data.structure.name))}</a></p>`, data.links.kit));
+      const t = KIT[data.lang];
+      return html(reply, 404, pageShell(data.lang, t.resultsPdf, `<h1>${t.resultsPdf}</h1>\n<p>${t.noResultsPdf}</p>\n<p><a href="${escapeHtml(data.links.kit)}">${escapeHtml(kitText(data.lang, 'kitTitle', { name: data.structure.name }))}</a></p>`, data.links.kit));
     }
     return file(reply, 'application/pdf', fileName(data, 'resultats.pdf'), await resultsPdf(data));
   });
@@ -125,13 +124,12 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
     if (!data) return html(reply, 404, notFoundPage(lang, `/${kind === 'results' ? 'resultats' : 'temoignages'}/${encodeURIComponent(request.params.code)}`), PUBLIC_CSP);
     const code = escapeHtml(data.structure.code);
     const langAttr = lang === 'en' ? ' lang="en"' : '';
-    const en = lang === 'en';
-    const title = kind === 'results' ? (en ? `Results of ${data.structure.name}` : `Les résultats de ${data.structure.name}`) : en ? `Experiences with ${data.structure.name}` : `Les témoignages sur ${data.structure.name}`;
+    const title = kitText(lang, kind === 'results' ? 'publicResultsTitle' : 'publicTestimoniesTitle', { name: data.structure.name });
     const widgets =
       kind === 'results'
         ? `<spp-results structure="${code}" results-url="${escapeHtml(data.links.results)}"${langAttr}></spp-results>\n<spp-improvements structure="${code}"${langAttr}></spp-improvements>`
         : `<spp-testimonies structure="${code}" heading-level="2"${langAttr}></spp-testimonies>`;
-    const other = kind === 'results' ? `<p><a href="${escapeHtml(data.links.testimonies)}">${en ? 'Experiences and replies' : 'Les témoignages et nos réponses'}</a></p>` : `<p><a href="${escapeHtml(data.links.results)}">${en ? 'Our quality-of-service results' : 'Nos résultats de qualité de service'}</a></p>`;
+    const other = kind === 'results' ? `<p><a href="${escapeHtml(data.links.testimonies)}">${kitText(lang, 'publicTestimoniesLink')}</a></p>` : `<p><a href="${escapeHtml(data.links.results)}">${kitText(lang, 'publicResultsLink')}</a></p>`;
     const body = `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -147,7 +145,7 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
 <main class="page">
 <h1>${escapeHtml(title)}</h1>
 ${widgets}
-<p><a href="${escapeHtml(data.links.form)}">${en ? 'Tell us about your experience' : 'Donnez votre avis sur nos services'}</a></p>
+<p><a href="${escapeHtml(data.links.form)}">${kitText(lang, 'publicFormLink')}</a></p>
 ${other}
 </main>
 </body>

@@ -152,6 +152,8 @@ export function textFiles(root: string): string[] {
     ...walk(at('src/agent'), (p) => p.endsWith('.ts') && !p.endsWith('.styles.ts')),
     ...walk(at('src/data'), (p) => p.endsWith('.ts')),
     at('src/contract/messages.ts'),
+    at('src/contract/messages.strings.ts'),
+    at('src/contract/messages.strings.en.ts'),
     at('server/mail/templates.ts'),
     at('server/mail/mail.strings.ts'),
     at('server/mail/mail.strings.en.ts'),

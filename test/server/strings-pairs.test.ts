@@ -29,8 +29,8 @@ function keyDifferences(fr: Table, en: Table, path = ''): string[] {
 
 function frenchTables(): string[] {
   const files: string[] = [];
-  for (const dir of ['src', 'src/contract']) {
-    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: dir === 'src' })) {
+  for (const dir of ['src', 'src/contract', 'server']) {
+    for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: dir !== 'src/contract' })) {
       if (e.isFile() && (/\.strings\.ts$/.test(e.name) || (dir === 'src/contract' && e.name === 'labels.ts'))) {
         files.push(relative(ROOT, join(e.parentPath, e.name)));
       }
@@ -60,6 +60,7 @@ describe('French and English strings tables hold the same keys', () => {
   it('every x.strings.ts table has an x.strings.en.ts twin with exactly its keys', async () => {
     const files = frenchTables();
     assert.ok(files.length >= 11, `found ${files.length} tables: ${files.join(', ')}`);
+    for (const server of ['server/http/api.strings.ts', 'server/mail/mail.strings.ts', 'server/kit/kit.strings.ts']) assert.ok(files.includes(server), `${server} is compared`);
     const problems: string[] = [];
     let pairs = 0;
     for (const file of files) {
