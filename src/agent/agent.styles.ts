@@ -140,6 +140,13 @@ export const agentStyles = css`
   .notice.error {
     border-inline-start-color: var(--_error);
   }
+  /* The one failure box (src/internal/load-view.ts) of the team screens' loads, framed like the alert line. */
+  .message.error {
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_bg-alt);
+    border-inline-start: 4px solid var(--_error);
+  }
   mark {
     background: #ffe552;
     color: #161616;

@@ -3,6 +3,8 @@ import { ApiError } from '../client/http.js';
 import type { StructureRef } from '../contract/testimony.js';
 import { emit } from '../internal/events.js';
 import { format } from '../internal/i18n.js';
+import { LoadController } from '../internal/load-controller.js';
+import { failureView, loadingView } from '../internal/load-view.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
@@ -11,6 +13,10 @@ import { TEAM_FR, teamStrings, type TeamStrings } from './team.strings.js';
 import { untilStrings } from '../internal/i18n.js';
 
 export type Lang = 'fr' | 'en';
+
+/** The load's "nothing to ask yet" (no API client or no structure): shown as loading, never as a failure. */
+const NOT_READY = Symbol();
+const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 
 /**
  * What the agent page's team screens share (commitments, results, export, tokens, audit): the API client and the
@@ -68,8 +74,6 @@ export abstract class TeamPanel extends LitElement {
     structures: { attribute: false },
     lang: {},
     structure: { state: true },
-    loadState: { state: true },
-    loadError: { state: true },
     busy: { state: true },
     notice: { state: true },
     failure: { state: true },
@@ -80,12 +84,24 @@ export abstract class TeamPanel extends LitElement {
   override lang = 'fr';
 
   protected structure = '';
-  protected loadState: 'loading' | 'idle' | 'error' = 'loading';
-  protected loadError = '';
   protected busy = false;
   protected notice = '';
   protected failure = '';
-  #request = 0;
+  /**
+   * The screen's load (the one lifecycle): again when the API, the structures, the language or the chosen structure
+   * change, aborted when the screen leaves the page; an answer to an older request is dropped.
+   */
+  #loader = new LoadController<true>(
+    this,
+    async (signal) => {
+      if (!this.api || !this.structure) return Promise.reject(NOT_READY);
+      const apply = await this.load(this.api, this.structure);
+      if (!signal.aborted) apply();
+      return true;
+    },
+    () => [this.api, this.structures, this.lang, this.structure],
+    (error) => this.unauthorized(error),
+  );
 
   /** Ids in one shadow root: each screen prefixes its own. */
   protected abstract readonly idPrefix: string;
@@ -108,32 +124,20 @@ export abstract class TeamPanel extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (!this.structure || !this.structures.some((st) => st.code === this.structure)) this.structure = this.structures[0]?.code ?? '';
-    if (changed.has('api') || changed.has('structures') || changed.has('lang')) void this.reload();
   }
 
-  /** Loads the screen's data for `this.structure`; an answer to an older request is dropped. */
-  protected async reload(): Promise<void> {
-    const request = ++this.#request;
-    if (!this.api || !this.structure) return;
-    this.loadState = 'loading';
-    try {
-      const apply = await this.load(this.api, this.structure);
-      if (request !== this.#request) return;
-      apply();
-      this.loadState = 'idle';
-    } catch (error) {
-      if (request !== this.#request || this.unauthorized(error)) return;
-      this.loadState = 'error';
-      this.loadError = format(this.t.loadFailed, { reason: this.describe(error) });
-    }
+  /** Loads the screen's data again (after a write, or the refresh button); resolves once it is applied or failed. */
+  protected reload(): Promise<void> {
+    return this.#loader.run();
   }
 
   /** Fetches, then returns what to apply (so a late answer never overwrites a newer one). */
   protected abstract load(api: AgentApi, structure: string): Promise<() => void>;
 
   protected unauthorized(error: unknown): boolean {
-    if (!(error instanceof ApiError && error.status === 401)) return false;
+    if (!isUnauthorized(error)) return false;
     emit(this, 'spp-agent-unauthorized', undefined);
     return true;
   }
@@ -167,7 +171,6 @@ export abstract class TeamPanel extends LitElement {
           this.structure = (e.target as HTMLSelectElement).value;
           this.notice = '';
           this.failure = '';
-          void this.reload();
         }}
       >
         ${this.structures.map((st) => html`<option value=${st.code} ?selected=${st.code === this.structure}>${st.name}</option>`)}
@@ -182,13 +185,12 @@ export abstract class TeamPanel extends LitElement {
   }
 
   protected renderLoadState(): TemplateResult | undefined {
-    if (this.loadState === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${this.loadError}</p>
-        <button type="button" class="button secondary" @click=${() => this.reload()}>${this.t.retry}</button>
-      </div>`;
+    const { error, pending, value } = this.#loader;
+    // Not ready (no API or structure yet) and a signed-out token (401, handed to the page) both stay "loading".
+    if (error && error !== NOT_READY && !isUnauthorized(error)) {
+      return failureView(format(this.t.loadFailed, { reason: this.describe(error) }), this.t.retry, () => void this.reload());
     }
-    if (this.loadState === 'loading') return html`<p aria-busy="true">${this.t.loading}</p>`;
+    if (pending || !value) return loadingView(this.t.loading);
     return undefined;
   }
 

@@ -101,6 +101,23 @@ describe('/agent team screens', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('a list that cannot be read says so in one alert with a retry that reads it again', async () => {
+      let fail = true;
+      api((call, path) => {
+        if (path === '/api/v1/admin/structures/PREF-69/commitments' && call.method === 'GET') {
+          return fail ? problem(503) : json({ structure: 'PREF-69', items: [commitment('c1', 2, 'Rappel sous 24 heures.')] });
+        }
+        return undefined;
+      });
+      const el = await mount<SppAgentCommitments>('spp-agent-commitments');
+      await waitUntil(() => root(el).querySelector('.message.error[role="alert"] button'));
+      expect(root(el).querySelector('.items')).to.equal(null);
+      fail = false;
+      buttonNamed(el, /Réessayer/).click();
+      await waitUntil(() => text(root(el)).includes('Rappel sous 24 heures.'));
+      expect(root(el).querySelector('.message.error')).to.equal(null);
+    });
+
     it('names an empty text before sending anything, with an error summary that takes the focus', async () => {
       const calls = api((call, path) => (path.endsWith('/commitments') && call.method === 'GET' ? json({ structure: 'PREF-69', items: [] }) : undefined));
       const el = await mount<SppAgentCommitments>('spp-agent-commitments');
