@@ -54,7 +54,7 @@ const text = (value: unknown, max: number): string => (typeof value === 'string'
 const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
   values.includes(value as T) ? (value as T) : undefined;
 
-/** Reads back what was stored, dropping anything malformed rather than failing (the store is the user's). */
+/** Draft repair, not a JSON checker: reads back what was stored, keeping its valid parts and dropping anything malformed rather than failing (the store is the user's). */
 function sanitize(raw: unknown): Draft | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
   const d = raw as Partial<Draft> & { state?: Partial<FormState> };

@@ -2,26 +2,29 @@ import { html, type TemplateResult } from 'lit';
 import type { Structure } from '../../contract/structure.js';
 import { getJson } from '../../client/http.js';
 import { apiUrl } from '../../internal/config.js';
+import { checkerFor, type JsonSchema } from '../../internal/json-check.js';
 import { format } from '../../internal/i18n.js';
 import { hostState } from './host-state.js';
 import type { SppTestimonyForm } from './testimony-form.js';
 
 type StructureWithContact = Pick<Structure, 'code' | 'name' | 'contact'>;
 
+const text: JsonSchema = { type: ['string', 'null'] };
+
 /**
- * Just what the notice needs from `GET /api/v1/structures/{code}`, checked field by field: the first download
- * of the form carries no schema library (the flow validates everything else with the contract). Anything
- * else is a malformed answer, never half shown.
+ * Just what the notice needs from `GET /api/v1/structures/{code}`, checked by the one small browser JSON checker
+ * (the first download of the form carries no schema library; the flow validates everything else with the
+ * contract). Anything else is a malformed answer, never half shown.
  */
-function parseStructure(data: unknown): StructureWithContact {
-  const d = data as Partial<Structure> | null;
-  const text = (value: unknown): value is string | null => value === null || typeof value === 'string';
-  const c = d?.contact;
-  if (typeof d?.code !== 'string' || typeof d.name !== 'string' || !c || !text(c.phone) || !text(c.url) || !text(c.address)) {
-    throw new TypeError('not a structure');
-  }
-  return { code: d.code, name: d.name, contact: { phone: c.phone, url: c.url, address: c.address } };
-}
+const parseStructure = checkerFor<StructureWithContact>({
+  type: 'object',
+  required: ['code', 'name', 'contact'],
+  properties: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    contact: { type: 'object', required: ['phone', 'url', 'address'], properties: { phone: text, url: text, address: text } },
+  },
+});
 
 /** The "not a complaints desk" notice, with the contact of the page's service once fetched. */
 export class ContactNotice {
