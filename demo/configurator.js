@@ -10,6 +10,11 @@ import { DEFAULT_SERVICE, ELEMENTS, PAGE, UNKNOWN_ELEMENT } from './configurator
 const ORIGIN = window.location.origin;
 const LANG = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'fr';
 const PREFERRED_ORDER = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements', 'spp-testimony-form'];
+/**
+ * Shipped, but not something a webmaster places: `<spp-testimony-tracking>` is the page the API itself serves at
+ * `/suivi/{reference}` (the link in every receipt), and the form's `mode="tracking"` shows it. Nothing to configure.
+ */
+const NOT_OFFERED = ['spp-testimony-tracking'];
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
 
 /**
@@ -468,7 +473,7 @@ async function start() {
     return;
   }
   const order = (tag) => (PREFERRED_ORDER.includes(tag) ? PREFERRED_ORDER.indexOf(tag) : PREFERRED_ORDER.length);
-  state.tags = [...state.widgets.elements].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  state.tags = state.widgets.elements.filter((tag) => !NOT_OFFERED.includes(tag)).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   $('script-versioned-label').textContent = say('scriptPinned', { version: state.widgets.version });
   restoreFromUrl();
   await engagements;

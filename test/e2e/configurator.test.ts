@@ -25,6 +25,9 @@ export function strictCsp(apiOrigin: string): string {
 /** Which element to configure: the engagements banner when it exists, else the first one the server ships. */
 const PREFERRED = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements', 'spp-testimony-form'];
 
+/** Shipped but not offered: the tracking view is the API's own `/suivi/{reference}` page (see demo/configurator.js). */
+const NOT_OFFERED = ['spp-testimony-tracking'];
+
 /** Each element as the French page names it, for a webmaster who has never seen a tag name. */
 const WIDGET_NAMES: Record<string, string> = {
   'spp-engagements': 'Les 9 engagements',
@@ -320,7 +323,8 @@ describe('the embed configurator', () => {
 
   it('every element the server ships is described in words, not as a tag', (t) => {
     if (!widgets.elements.length) return t.skip('no element is built yet');
-    assert.deepEqual(widgets.elements.filter((name) => !WIDGET_NAMES[name] || !walks[name]), [], 'an element without a French name or a walk in this test');
+    const offered = widgets.elements.filter((name) => !NOT_OFFERED.includes(name));
+    assert.deepEqual(offered.filter((name) => !WIDGET_NAMES[name] || !walks[name]), [], 'an element without a French name or a walk in this test');
   });
 
   for (const name of PREFERRED) {
@@ -391,7 +395,7 @@ describe('the embed configurator', () => {
   it('fits a 320 px screen with every element, without sideways scrolling', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
     try {
-      for (const name of widgets.elements) {
+      for (const name of widgets.elements.filter((tag) => !NOT_OFFERED.includes(tag))) {
         await page.goto(`${server.url}/configurator?element=${name}`);
         await page.waitForFunction((n) => (document.querySelector(`#preview ${n}`)?.shadowRoot?.textContent ?? '').trim().length > 0, name, { timeout: 10_000 });
         assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, `${name}: sideways scroll at 320 px`);
