@@ -18,29 +18,50 @@ const root = import.meta.dirname;
  * template misuses `css`, which the type-checker already prevents here). Every element's first download carries
  * them, so they ship as short ones: the banner's 12 KB budget has no room for 120 bytes of prose. The build fails
  * if Lit's wording changes, so this never silently stops applying.
+ *
+ * It also drops Lit's hooks for the old web-components polyfills (ShadyDOM/ShadyCSS, for browsers without shadow
+ * DOM: the elements ship ES2022, which no such browser runs) and the global version registries
+ * (`litHtmlVersions`…, read only by Lit's development build to warn about two copies): bytes every page pays for
+ * nothing, freed for the autoloader's viewport check. The hydration hook (`litElementHydrateSupport`) stays.
  */
 function shortLitErrors(): Plugin {
-  const messages: [string, string][] = [
+  const cssTag: [string, string][] = [
     ['"CSSResult is not constructable. Use `unsafeCSS` or `css` instead."', '"lit: use css"'],
     [
       `"Value passed to 'css' function must be a 'css' function result: "+t+". Use 'unsafeCSS' to pass non-literal values, but take care to ensure page security."`,
       `"lit: not css: "+t`,
     ],
+    ['(void 0===t.ShadyCSS||t.ShadyCSS.nativeShadow)&&', ''],
   ];
-  const htmlMessages: [string, string][] = [['"invalid template strings array"', '"lit: not strings"']];
+  const litHtml: [string, string][] = [
+    ['"invalid template strings array"', '"lit: not strings"'],
+    [',B=t.litHtmlPolyfillSupport;B?.(S,k),(t.litHtmlVersions??=[]).push("3.3.3");', ';'],
+  ];
+  const reactiveElement: [string, string][] = [
+    ['p=a.reactiveElementPolyfillSupport,', ''],
+    [',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2");', ';'],
+  ];
+  const litElement: [string, string][] = [
+    ['const o=s.litElementPolyfillSupport;o?.({LitElement:i});', ''],
+    ['(s.litElementVersions??=[]).push("4.2.2");', ''],
+  ];
   return {
     name: 'spp-short-lit-errors',
     apply: 'build',
     transform(code, id) {
       // lit-html's one message too (thrown only for a template tag called by hand): bytes the fragment adoption needed.
       const list = /[\\/]lit-html[\\/]lit-html\.js$/.test(id)
-        ? htmlMessages
+        ? litHtml
         : /[\\/]@lit[\\/]reactive-element[\\/]css-tag\.js$/.test(id)
-          ? messages
-          : undefined;
+          ? cssTag
+          : /[\\/]@lit[\\/]reactive-element[\\/]reactive-element\.js$/.test(id)
+            ? reactiveElement
+            : /[\\/]lit-element[\\/]lit-element\.js$/.test(id)
+              ? litElement
+              : undefined;
       if (!list) return null;
       for (const [long, short] of list) {
-        if (!code.includes(long)) this.error(`Lit's css-tag.js no longer holds ${long.slice(0, 40)}…: update shortLitErrors()`);
+        if (!code.includes(long)) this.error(`Lit's ${id.split(/[\\/]/).pop()} no longer holds ${long.slice(0, 40)}…: update shortLitErrors()`);
         code = code.replace(long, short);
       }
       return { code, map: null };

@@ -1,7 +1,11 @@
 export type ElementLoaders = Record<string, () => Promise<unknown>>;
 
 export interface Autoloader {
-  /** Resolves once every element currently on the page is loaded. */
+  /**
+   * Resolves once every element currently on the page is loaded. An element is loaded when it comes within half a
+   * screen of the viewport: for one farther down (or hidden), `ready` waits until the reader scrolls near it (or it
+   * is shown). To wait for one tag only, use `customElements.whenDefined(tag)`.
+   */
   ready: Promise<void>;
   /** Looks for elements again (also done automatically on DOM changes). */
   discover(root?: ParentNode): Promise<void>;
@@ -12,9 +16,11 @@ export interface Autoloader {
 let adopt: Promise<unknown> | undefined;
 
 /**
- * Imports an element's module only when its tag is on the page, including tags added later: a page that
- * shows only the banner downloads only the banner. A module that fails to load (network cut) is retried on
- * the next discovery instead of being remembered as failed.
+ * Imports an element's module only when its tag is on the page, including tags added later, and only once that
+ * element nears the viewport (within half a screen): a page that shows only the banner downloads only the banner,
+ * and a page of five elements boots only those the reader sees, the others as the reader scrolls to them (their
+ * reserved space keeps the page still). A module that fails to load (network cut) is retried on the next discovery
+ * instead of being remembered as failed.
  */
 export function createAutoloader(loaders: ElementLoaders, root: Document | Element = document): Autoloader {
   const loading = new Map<string, Promise<unknown>>();
@@ -33,18 +39,31 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
     return pending;
   };
 
+  // One watcher per element found (a page holds a few): loads its module once it nears the viewport. Each
+  // discovery that found the element waits on its own watcher, so `ready` and later discoveries all resolve.
+  const nearby = (el: Element): Promise<unknown> =>
+    new Promise((resolve) => {
+      const watcher = new IntersectionObserver(
+        ([entry]) => {
+          if (entry!.isIntersecting) {
+            watcher.disconnect();
+            resolve(load(el.localName));
+          }
+        },
+        { rootMargin: '50%' },
+      );
+      watcher.observe(el);
+    });
+
   // The catalog is never empty (an empty selector would throw): no check for it, the banner's budget counts bytes.
   const discover = async (scope: ParentNode = root): Promise<void> => {
-    const found = new Set<string>();
+    const found = [...scope.querySelectorAll(selector)];
     // The scope itself may be one of the tags (an element added to the page); a document has no `matches`.
-    if ((scope as Element).matches?.(selector)) found.add((scope as Element).localName);
-    for (const el of scope.querySelectorAll(selector)) {
-      found.add(el.localName);
-      // A fragment's element must find the adoption code in place before its module defines it.
-      if (el.shadowRoot) adopt ??= import('./ssr.js');
-    }
+    if ((scope as Element).matches?.(selector)) found.push(scope as Element);
+    // A fragment's element must find the adoption code in place before its module defines it.
+    for (const el of found) if (el.shadowRoot) adopt ??= import('./ssr.js');
     await adopt;
-    await Promise.all([...found].filter((tag) => !customElements.get(tag)).map(load));
+    await Promise.all(found.filter((el) => !customElements.get(el.localName)).map(nearby));
   };
 
   const observer = new MutationObserver((mutations) => {

@@ -46,6 +46,43 @@ describe('autoloader', () => {
     loader.disconnect();
   });
 
+  it('loads an element far below the fold only once the page scrolls near it, and `ready` waits for it', async () => {
+    const near = uniqueTag();
+    const far = uniqueTag();
+    const log: string[] = [];
+    const root = await fixture(html`<div><div class="spacer"></div></div>`);
+    root.prepend(document.createElement(near));
+    (root.querySelector('.spacer') as HTMLElement).style.height = `${innerHeight * 3}px`;
+    const farElement = document.createElement(far);
+    root.append(farElement);
+    const loader = createAutoloader({ [near]: loaderFor(near, log), [far]: loaderFor(far, log) }, root);
+    let ready = false;
+    void loader.ready.then(() => (ready = true));
+    await customElements.whenDefined(near);
+    await delay(200);
+    expect(log, 'three screens down: not loaded yet').to.deep.equal([near]);
+    expect(customElements.get(far)).to.equal(undefined);
+    expect(ready, '`ready` still waits for the far element').to.equal(false);
+    farElement.scrollIntoView();
+    await loader.ready;
+    expect(log).to.deep.equal([near, far]);
+    expect(customElements.get(far)).to.exist;
+    scrollTo(0, 0);
+    loader.disconnect();
+  });
+
+  it('loads an element half a screen below the fold before the reader reaches it', async () => {
+    const tag = uniqueTag();
+    const log: string[] = [];
+    const root = await fixture(html`<div><div class="spacer"></div></div>`);
+    (root.querySelector('.spacer') as HTMLElement).style.height = `${innerHeight * 1.3}px`;
+    root.append(document.createElement(tag));
+    const loader = createAutoloader({ [tag]: loaderFor(tag, log) }, root);
+    await loader.ready;
+    expect(log).to.deep.equal([tag]);
+    loader.disconnect();
+  });
+
   it('retries a module that failed to load the next time the tag appears', async () => {
     const tag = uniqueTag();
     let attempts = 0;
