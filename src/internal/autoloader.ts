@@ -40,19 +40,14 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
   };
 
   // One watcher per element found (a page holds a few): loads its module once it nears the viewport. Each
-  // discovery that found the element waits on its own watcher, so `ready` and later discoveries all resolve.
+  // discovery that found the element waits on its own watcher, so `ready` and later discoveries all resolve. The
+  // first key pressed on the page loads every element found, so a keyboard user never tabs past an empty one.
   const nearby = (el: Element): Promise<unknown> =>
     new Promise((resolve) => {
-      const watcher = new IntersectionObserver(
-        ([entry]) => {
-          if (entry!.isIntersecting) {
-            watcher.disconnect();
-            resolve(load(el.localName));
-          }
-        },
-        { rootMargin: '50%' },
-      );
+      const go = () => (watcher.disconnect(), resolve(load(el.localName)));
+      const watcher = new IntersectionObserver(([entry]) => entry!.isIntersecting && go(), { rootMargin: '50%' });
       watcher.observe(el);
+      addEventListener('keydown', go, { capture: true, once: true });
     });
 
   // The catalog is never empty (an empty selector would throw): no check for it, the banner's budget counts bytes.

@@ -83,6 +83,22 @@ describe('autoloader', () => {
     loader.disconnect();
   });
 
+  it('loads every element found at the first key pressed, so a keyboard user never tabs past an empty one', async () => {
+    const tag = uniqueTag();
+    const log: string[] = [];
+    const root = await fixture(html`<div><div class="spacer"></div></div>`);
+    (root.querySelector('.spacer') as HTMLElement).style.height = `${innerHeight * 3}px`;
+    root.append(document.createElement(tag));
+    const loader = createAutoloader({ [tag]: loaderFor(tag, log) }, root);
+    await delay(100);
+    expect(log).to.deep.equal([]);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }));
+    await loader.ready;
+    expect(log).to.deep.equal([tag]);
+    expect(scrollY, 'without scrolling').to.equal(0);
+    loader.disconnect();
+  });
+
   it('retries a module that failed to load the next time the tag appears', async () => {
     const tag = uniqueTag();
     let attempts = 0;

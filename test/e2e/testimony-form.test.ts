@@ -93,6 +93,8 @@ describe('<spp-testimony-form> end to end, on the real server', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(server.url, { waitUntil: 'networkidle' });
     const form = page.locator('spp-testimony-form');
+    // The form is below the fold, so the autoloader waits; a keyboard user's first key loads it (and every element).
+    await page.keyboard.press('Tab');
     await form.getByText('Étape 1 sur 6').waitFor();
 
     await tabTo(page, (a) => a.name === 'feeling', 'the feeling');
