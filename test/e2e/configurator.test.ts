@@ -397,6 +397,8 @@ describe('the embed configurator', () => {
     try {
       for (const name of widgets.elements.filter((tag) => !NOT_OFFERED.includes(tag))) {
         await page.goto(`${server.url}/configurator?element=${name}`);
+        // Below the options on a phone: the reader scrolls to the preview, which loads the element.
+        await page.locator('#preview').scrollIntoViewIfNeeded();
         await page.waitForFunction((n) => (document.querySelector(`#preview ${n}`)?.shadowRoot?.textContent ?? '').trim().length > 0, name, { timeout: 10_000 });
         assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, `${name}: sideways scroll at 320 px`);
       }
