@@ -4,7 +4,8 @@ import { MODERATION_STATUSES, type AgentProfile, type ModerationCounts, type Mod
 import type { Lang } from '../contract/common.js';
 import { scriptOrigin } from '../internal/config.js';
 import { defineElement } from '../internal/define.js';
-import { format, formatDate, locale, resolveLang, untilStrings } from '../internal/i18n.js';
+import { format, formatDate, locale, resolveLang } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { themeStyles } from '../internal/theme.js';
 import { AgentApi, failureText } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
@@ -182,7 +183,7 @@ export class SppAgentApp extends LitElement {
 
   /** In English nothing renders nor loads before the English words (of every screen) are here: no French flash in the panels. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, teamStrings, improvementStrings, notificationStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, teamStrings, improvementStrings, notificationStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   private plural(key: 'queueCount' | 'flagsCount', count: number): string {

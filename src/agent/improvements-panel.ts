@@ -14,7 +14,7 @@ import { failureText, type AgentApi } from './agent-api.js';
 import { counted } from './count.js';
 import { agentStyles } from './agent.styles.js';
 import { LABELS_FR } from '../contract/labels.js';
-import { untilStrings } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { AGENT_FR, agentStrings } from './agent.strings.js';
 import { IMPROVEMENT_FR, improvementStrings, type ImprovementStrings } from './improvements.strings.js';
 
@@ -107,7 +107,7 @@ export class SppAgentImprovements extends LitElement {
 
   /** In English nothing renders nor loads before the English words are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, improvementStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, improvementStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

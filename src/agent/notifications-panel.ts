@@ -7,7 +7,7 @@ import { defineElement } from '../internal/define.js';
 import { format, formatDate } from '../internal/i18n.js';
 import { counted } from './count.js';
 import type { AgentApi } from './agent-api.js';
-import { untilStrings } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { agentStrings } from './agent.strings.js';
 import { NOTIFICATION_FR, notificationStrings, type NotificationStrings } from './notifications.strings.js';
 import { teamStrings } from './team.strings.js';
@@ -43,7 +43,7 @@ export class SppAgentNotifications extends TeamPanel {
 
   /** In English nothing renders nor loads before the English words are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, teamStrings, notificationStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, teamStrings, notificationStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected async load(api: AgentApi, structure: string): Promise<() => void> {

@@ -10,7 +10,7 @@ import { failureText, type AgentApi } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_FR, agentStrings } from './agent.strings.js';
 import { TEAM_FR, teamStrings, type TeamStrings } from './team.strings.js';
-import { untilStrings } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 
 export type Lang = 'fr' | 'en';
 
@@ -116,7 +116,7 @@ export abstract class TeamPanel extends LitElement {
 
   /** In English nothing renders nor loads before the English words are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, teamStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, teamStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected get structureName(): string {

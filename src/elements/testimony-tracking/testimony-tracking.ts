@@ -8,6 +8,7 @@ import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate } from '../../internal/intl.js';
 import { parserFor } from '../../internal/parse.js';
+import { StringsGate } from '../../internal/strings-gate.js';
 import { trackingStrings } from './testimony-tracking.strings.js';
 import { trackingStyles } from './testimony-tracking.styles.js';
 
@@ -83,23 +84,16 @@ export class SppTestimonyTracking extends SppElement {
   private state: TrackingState = { kind: 'loading' };
   #controller?: AbortController;
   #focusTitle = false;
-  /** French when English could not be downloaded. */
-  #french = false;
+  /** The element's words; French when English could not be downloaded. */
+  readonly #strings = new StringsGate(this, trackingStrings, (error) => this.reportError(error));
 
   private get strings() {
-    return trackingStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+    return this.#strings.strings;
   }
 
   /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (trackingStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
-    return new Promise<void>((arrived) =>
-      trackingStrings('en', { requestUpdate: arrived }, (error) => {
-        this.#french = true;
-        this.reportError(error);
-        arrived();
-      }),
-    ).then(() => super.scheduleUpdate());
+    return this.#strings.until()?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
