@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError } from '../client/http.js';
 import type { StructureRef } from '../contract/testimony.js';
 import { IMPROVEMENT_STATUSES, ImprovementInput, type ImprovementAction } from '../contract/improvement.js';
@@ -9,8 +9,10 @@ import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
 import { defineElement } from '../internal/define.js';
 import { emit } from '../internal/events.js';
 import { format, formatDate } from '../internal/i18n.js';
+import { LoadController } from '../internal/load-controller.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
+import { agentLoadView, NOT_READY } from './agent-load.js';
 import { counted } from './count.js';
 import { agentStyles } from './agent.styles.js';
 import { LABELS_FR } from '../contract/labels.js';
@@ -62,9 +64,6 @@ export class SppAgentImprovements extends LitElement {
     structures: { attribute: false },
     lang: {},
     structure: { state: true },
-    items: { state: true },
-    loadState: { state: true },
-    loadError: { state: true },
     busy: { state: true },
     errors: { state: true },
     notice: { state: true },
@@ -78,9 +77,6 @@ export class SppAgentImprovements extends LitElement {
   override lang = 'fr';
 
   private structure = '';
-  private items: ImprovementAction[] = [];
-  private loadState: 'loading' | 'idle' | 'error' = 'loading';
-  private loadError = '';
   private busy = false;
   private errors: Partial<Record<Field, string>> = {};
   private notice = '';
@@ -91,7 +87,24 @@ export class SppAgentImprovements extends LitElement {
   private confirming?: string;
   /** The references the edit form started with: unchanged, they are not sent (the unpublished ones stay cited). */
   #citedAtStart = '';
-  #request = 0;
+
+  /**
+   * The plan (the one lifecycle): asked again when the API, the structures, the language or the chosen structure
+   * change, aborted when the screen leaves the page; an answer to an older request is dropped.
+   */
+  #plan = new LoadController<ImprovementAction[]>(
+    this,
+    async () => {
+      if (!this.api || !this.structure) return Promise.reject(NOT_READY);
+      return (await this.api.improvements(this.structure, this.language)).items;
+    },
+    () => [this.api, this.structures, this.lang, this.structure],
+    (error) => this.unauthorized(error),
+  );
+
+  private get items(): ImprovementAction[] {
+    return this.#plan.value ?? [];
+  }
 
   private get language(): Lang {
     return this.lang === 'en' ? 'en' : 'fr';
@@ -110,26 +123,13 @@ export class SppAgentImprovements extends LitElement {
     return untilStrings(this.language, [agentStrings, improvementStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     if (!this.structure || !this.structures.some((st) => st.code === this.structure)) this.structure = this.structures[0]?.code ?? '';
-    if (changed.has('api') || changed.has('structures') || changed.has('lang')) void this.load();
   }
 
-  private async load(): Promise<void> {
-    const request = ++this.#request;
-    if (!this.api || !this.structure) return;
-    this.loadState = 'loading';
-    try {
-      const plan = await this.api.improvements(this.structure, this.language);
-      if (request !== this.#request) return;
-      this.items = plan.items;
-      this.loadState = 'idle';
-    } catch (error) {
-      if (request !== this.#request) return;
-      if (this.unauthorized(error)) return;
-      this.loadState = 'error';
-      this.loadError = format(this.s.loadFailed, { reason: this.describe(error) });
-    }
+  /** Reads the plan again (after a write, or "Réessayer"); resolves once it is shown or failed. */
+  private load(): Promise<void> {
+    return this.#plan.run();
   }
 
   private unauthorized(error: unknown): boolean {
@@ -273,7 +273,6 @@ export class SppAgentImprovements extends LitElement {
               id="improvement-structure"
               @change=${(e: Event) => {
                 this.structure = (e.target as HTMLSelectElement).value;
-                void this.load();
               }}
             >
               ${this.structures.map((st) => html`<option value=${st.code} ?selected=${st.code === this.structure}>${st.name}</option>`)}
@@ -289,13 +288,8 @@ export class SppAgentImprovements extends LitElement {
   private renderPlan(): TemplateResult {
     const s = this.s;
     const lang = this.language;
-    if (this.loadState === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${this.loadError}</p>
-        <button type="button" class="button secondary" @click=${() => this.load()}>${s.retry}</button>
-      </div>`;
-    }
-    if (this.loadState === 'loading' && !this.items.length) return html`<p aria-busy="true">${s.loading}</p>`;
+    const state = agentLoadView(this.#plan, s, (error) => this.describe(error), () => void this.load(), this.#plan.pending && !this.items.length);
+    if (state) return state;
     if (!this.items.length) return html`<p>${s.empty}</p>`;
     return html`<h3>${s.listTitle}</h3>
       <ul class="plan" role="list">

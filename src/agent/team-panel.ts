@@ -1,22 +1,17 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError } from '../client/http.js';
 import type { StructureRef } from '../contract/testimony.js';
 import { emit } from '../internal/events.js';
 import { format } from '../internal/i18n.js';
 import { LoadController } from '../internal/load-controller.js';
-import { failureView, loadingView } from '../internal/load-view.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
+import { agentLoadView, isUnauthorized, NOT_READY } from './agent-load.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_FR, agentStrings } from './agent.strings.js';
 import { TEAM_FR, teamStrings, type TeamStrings } from './team.strings.js';
 import { untilStrings } from '../internal/strings-gate.js';
 
 export type Lang = 'fr' | 'en';
-
-/** The load's "nothing to ask yet" (no API client or no structure): shown as loading, never as a failure. */
-const NOT_READY = Symbol();
-const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 
 /**
  * What the agent page's team screens share (commitments, results, export, tokens, audit): the API client and the
@@ -185,13 +180,8 @@ export abstract class TeamPanel extends LitElement {
   }
 
   protected renderLoadState(): TemplateResult | undefined {
-    const { error, pending, value } = this.#loader;
     // Not ready (no API or structure yet) and a signed-out token (401, handed to the page) both stay "loading".
-    if (error && error !== NOT_READY && !isUnauthorized(error)) {
-      return failureView(format(this.t.loadFailed, { reason: this.describe(error) }), this.t.retry, () => void this.reload());
-    }
-    if (pending || !value) return loadingView(this.t.loading);
-    return undefined;
+    return agentLoadView(this.#loader, this.t, (error) => this.describe(error), () => void this.reload());
   }
 
   protected disabled(): 'true' | 'false' {
