@@ -10,6 +10,13 @@ export const NOT_READY = Symbol();
 /** The token was revoked or expired: the page signs the agent out (the screen stays "loading"). */
 export const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 
+/** The words of a screen's load: "loading", "could not load: {reason}", "try again". */
+export interface LoadStrings {
+  loading: string;
+  loadFailed: string;
+  retry: string;
+}
+
 /**
  * The loading or failure box of an agent screen's `LoadController` (the one lifecycle), or `undefined` once its
  * answer is there. `busy` says when to show "loading" over an answer already there (by default while a request is
@@ -17,7 +24,7 @@ export const isUnauthorized = (error: unknown): boolean => error instanceof ApiE
  */
 export function agentLoadView(
   loader: LoadController<unknown>,
-  t: { loading: string; loadFailed: string; retry: string },
+  t: LoadStrings,
   describe: (error: unknown) => string,
   retry: () => void,
   busy = loader.pending,

@@ -5,7 +5,7 @@ import { format } from '../internal/i18n.js';
 import { LoadController } from '../internal/load-controller.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
-import { agentLoadView, isUnauthorized, NOT_READY } from './agent-load.js';
+import { agentLoadView, isUnauthorized, NOT_READY, type LoadStrings } from './agent-load.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_FR, agentStrings } from './agent.strings.js';
 import { TEAM_FR, teamStrings, type TeamStrings } from './team.strings.js';
@@ -141,8 +141,8 @@ export abstract class TeamPanel extends LitElement {
     return failureText(error, agentStrings(this.language, this, () => {}) ?? AGENT_FR);
   }
 
-  /** Runs a write: one at a time, its failure in the alert line (a 401 signs the page out). */
-  protected async act(run: (api: AgentApi) => Promise<void>): Promise<void> {
+  /** Runs a write: one at a time, its failure in the alert line (`failed`, a 401 signs the page out). */
+  protected async act(run: (api: AgentApi) => Promise<void>, failed = this.t.failed): Promise<void> {
     if (this.busy || !this.api) return;
     this.busy = true;
     this.notice = '';
@@ -150,7 +150,7 @@ export abstract class TeamPanel extends LitElement {
     try {
       await run(this.api);
     } catch (error) {
-      if (!this.unauthorized(error)) this.failure = format(this.t.failed, { reason: this.describe(error) });
+      if (!this.unauthorized(error)) this.failure = format(failed, { reason: this.describe(error) });
     } finally {
       this.busy = false;
     }
@@ -179,9 +179,15 @@ export abstract class TeamPanel extends LitElement {
       <div class="notice error" role="alert">${this.failure}</div>`;
   }
 
-  protected renderLoadState(): TemplateResult | undefined {
+  /** A load is under way. */
+  protected get loading(): boolean {
+    return this.#loader.pending;
+  }
+
+  /** The loading or failure box (`busy`: show "loading" over the data, by default while a load is under way), else undefined. */
+  protected renderLoadState(t: LoadStrings = this.t, busy?: boolean): TemplateResult | undefined {
     // Not ready (no API or structure yet) and a signed-out token (401, handed to the page) both stay "loading".
-    return agentLoadView(this.#loader, this.t, (error) => this.describe(error), () => void this.reload());
+    return agentLoadView(this.#loader, t, (error) => this.describe(error), () => void this.reload(), busy);
   }
 
   protected disabled(): 'true' | 'false' {
