@@ -1,13 +1,13 @@
 import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ApiError } from '../client/http.js';
 import { IMPROVEMENT_STATUSES, ImprovementInput, type ImprovementAction } from '../contract/improvement.js';
 import { toFieldErrors } from '../contract/messages.js';
+import type { FieldError } from '../contract/problem.js';
 import { TAGS } from '../contract/testimony.js';
 import { ENGAGEMENTS_EN } from '../data/engagements.en.js';
 import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
 import { defineElement } from '../internal/define.js';
 import { format, formatDate } from '../internal/i18n.js';
-import type { AgentApi } from './agent-api.js';
+import { written, type AgentApi } from './agent-api.js';
 import { counted } from './count.js';
 import { LABELS_FR } from '../contract/labels.js';
 import { untilStrings } from '../internal/strings-gate.js';
@@ -84,14 +84,8 @@ export class SppAgentImprovements extends TeamPanel {
   }
 
   /** Field errors by field, from zod issues or from the server's problem+json. */
-  private showErrors(errors: { field: string; message: string }[]): void {
-    const byField: Partial<Record<Field, string>> = {};
-    for (const { field, message } of errors) {
-      const name = field.split('.')[0] as Field;
-      if (FIELDS.includes(name)) byField[name] ??= message;
-    }
-    this.errors = byField;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#improvement-errors')?.focus());
+  private showErrors(errors: readonly FieldError[]): void {
+    this.errors = this.fieldErrors(errors, (field) => FIELDS.find((name) => name === field.split('.')[0]));
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -122,14 +116,8 @@ export class SppAgentImprovements extends TeamPanel {
     if (!parsed.success) return this.showErrors(toFieldErrors(parsed.error.issues, this.language));
     this.errors = {};
     await this.act(async (api) => {
-      try {
-        if (editing) await api.updateImprovement(this.structure, editing.id, parsed.data);
-        else await api.addImprovement(this.structure, parsed.data);
-      } catch (error) {
-        const fields = error instanceof ApiError ? error.problem?.errors : undefined;
-        if (fields?.length) return this.showErrors(fields);
-        throw error;
-      }
+      const write = editing ? api.updateImprovement(this.structure, editing.id, parsed.data) : api.addImprovement(this.structure, parsed.data);
+      if (!(await written(write, (fields) => this.showErrors(fields)))) return;
       form.reset();
       this.editing = undefined;
       this.notice = editing ? this.s.saved : this.s.added;

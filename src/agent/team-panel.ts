@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { FieldError } from '../contract/problem.js';
 import type { StructureRef } from '../contract/testimony.js';
 import { emit } from '../internal/events.js';
 import { format } from '../internal/i18n.js';
@@ -171,6 +172,22 @@ export abstract class TeamPanel extends LitElement {
         ${this.structures.map((st) => html`<option value=${st.code} ?selected=${st.code === this.structure}>${st.name}</option>`)}
       </select>
     </div>`;
+  }
+
+  /**
+   * Field errors (the contract's, or the server's 400) by the input `key` names (`undefined`: not this form's), the
+   * first message of each; the focus then goes to the form's error summary, `#{idPrefix}-errors`.
+   */
+  protected fieldErrors(errors: readonly FieldError[], key: (field: string) => string | undefined): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const { field, message } of errors) {
+      const name = key(field);
+      if (name) byField[name] ??= message;
+    }
+    // The caller stores them now: the update asked here draws them, then the summary takes the focus.
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${this.idPrefix}-errors`)?.focus());
+    return byField;
   }
 
   /** The status line (polite) and the alert line, present from the start so screen readers follow them. */
