@@ -21,7 +21,7 @@ import {
 } from '../contract/admin.js';
 import { NotificationSettingsView, type NotificationSettings } from '../contract/notifications.js';
 import { ImprovementAction, ImprovementsResponse, type ImprovementInput } from '../contract/improvement.js';
-import type { Problem } from '../contract/problem.js';
+import type { FieldError, Problem } from '../contract/problem.js';
 import { ResultsResponse } from '../contract/results.js';
 import type { RejectionReason } from '../contract/testimony.js';
 import { apiUrl } from '../internal/config.js';
@@ -45,6 +45,21 @@ const parseUpload = parserFor(ResultsUploadReport);
 const parseNotifications = parserFor(NotificationSettingsView);
 
 const structurePath = (code: string, rest: string) => `/api/v1/admin/structures/${encodeURIComponent(code)}/${rest}`;
+
+/**
+ * A form's write: its answer once done; `undefined` when the server refused named fields (problem+json `errors`),
+ * which go to `show` (the form stays as typed); any other failure is thrown (the screen's alert line).
+ */
+export async function written<T>(write: Promise<T>, show: (fields: readonly FieldError[]) => void): Promise<T | undefined> {
+  try {
+    return await write;
+  } catch (error) {
+    const fields = error instanceof ApiError ? error.problem?.errors : undefined;
+    if (!fields?.length) throw error;
+    show(fields);
+    return undefined;
+  }
+}
 
 /**
  * What went wrong, in the agent's words: what the server said about an HTTP error (its field messages, else its

@@ -3,10 +3,13 @@ import { ApiError } from '../client/http.js';
 import { MODERATION_STATUSES, type AgentProfile, type ModerationCounts, type ModerationStatus, type ModerationTestimony } from '../contract/admin.js';
 import type { Lang } from '../contract/common.js';
 import { scriptOrigin } from '../internal/config.js';
+import { LoadController } from '../internal/load-controller.js';
 import { defineElement } from '../internal/define.js';
-import { format, formatDate, locale, resolveLang, untilStrings } from '../internal/i18n.js';
+import { format, formatDate, locale, resolveLang } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { themeStyles } from '../internal/theme.js';
 import { AgentApi, failureText } from './agent-api.js';
+import { agentLoadView, isUnauthorized, NOT_READY } from './agent-load.js';
 import { agentStyles } from './agent.styles.js';
 import { LABELS_FR, type Labels } from '../contract/labels.js';
 import { AGENT_FR, agentStrings, type AgentStrings } from './agent.strings.js';
@@ -145,8 +148,6 @@ export class SppAgentApp extends LitElement {
     items: { state: true },
     counts: { state: true },
     nextCursor: { state: true },
-    queueState: { state: true },
-    queueError: { state: true },
     selected: { state: true },
     announcement: { state: true },
   };
@@ -164,13 +165,40 @@ export class SppAgentApp extends LitElement {
   private items: ModerationTestimony[] = [];
   private counts?: ModerationCounts;
   private nextCursor: string | null = null;
-  private queueState: 'idle' | 'loading' | 'error' = 'idle';
-  private queueError = '';
   private selected?: ModerationTestimony;
   private announcement = '';
 
   #client?: AgentApi;
-  #queueRequest = 0;
+  /** The next queue load adds the next page ("Voir plus") rather than starting the list again. */
+  #append = false;
+
+  /**
+   * The moderation queue (the one lifecycle): asked again when the status or structure filter changes (and at sign-in);
+   * a newer request aborts the one in flight, whose answer is dropped; a 401 signs the agent out.
+   */
+  #queue = new LoadController<true>(
+    this,
+    async (signal) => {
+      const client = this.#client;
+      const append = this.#append;
+      this.#append = false;
+      if (!client) return Promise.reject(NOT_READY);
+      const page = await client.queue({
+        status: this.status,
+        structure: this.structure || undefined,
+        cursor: append ? (this.nextCursor ?? undefined) : undefined,
+      });
+      if (!signal.aborted) {
+        this.items = append ? [...this.items, ...page.items] : page.items;
+        this.counts = page.counts;
+        this.nextCursor = page.nextCursor;
+        this.announcement = this.plural('queueCount', this.items.length);
+      }
+      return true;
+    },
+    () => [this.status, this.structure],
+    (error) => isUnauthorized(error) && this.signOut(this.s.sessionEnded),
+  );
 
   private get language(): Lang {
     return this.lang ? (this.lang.startsWith('en') ? 'en' : 'fr') : resolveLang(this);
@@ -182,7 +210,7 @@ export class SppAgentApp extends LitElement {
 
   /** In English nothing renders nor loads before the English words (of every screen) are here: no French flash in the panels. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, teamStrings, improvementStrings, notificationStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, teamStrings, improvementStrings, notificationStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   private plural(key: 'queueCount' | 'flagsCount', count: number): string {
@@ -238,29 +266,10 @@ export class SppAgentApp extends LitElement {
     return failureText(error, this.s);
   }
 
-  private async loadQueue(append: boolean): Promise<void> {
-    const client = this.#client;
-    if (!client) return;
-    const request = ++this.#queueRequest;
-    this.queueState = 'loading';
-    try {
-      const page = await client.queue({
-        status: this.status,
-        structure: this.structure || undefined,
-        cursor: append ? (this.nextCursor ?? undefined) : undefined,
-      });
-      if (request !== this.#queueRequest) return;
-      this.items = append ? [...this.items, ...page.items] : page.items;
-      this.counts = page.counts;
-      this.nextCursor = page.nextCursor;
-      this.queueState = 'idle';
-      this.announcement = this.plural('queueCount', this.items.length);
-    } catch (error) {
-      if (request !== this.#queueRequest) return;
-      if (error instanceof ApiError && error.status === 401) return this.signOut(this.s.sessionEnded);
-      this.queueState = 'error';
-      this.queueError = this.failure(error);
-    }
+  /** The first page of the queue, or the next one; resolves once it is shown or failed. */
+  private loadQueue(append: boolean): Promise<void> {
+    this.#append = append;
+    return this.#queue.run();
   }
 
   private onSubmitToken(event: SubmitEvent): void {
@@ -366,7 +375,6 @@ export class SppAgentApp extends LitElement {
                   id="status"
                   @change=${(e: Event) => {
                     this.status = (e.target as HTMLSelectElement).value as ModerationStatus;
-                    void this.loadQueue(false);
                   }}
                 >
                   ${MODERATION_STATUSES.map(
@@ -384,7 +392,6 @@ export class SppAgentApp extends LitElement {
                       id="structure"
                       @change=${(e: Event) => {
                         this.structure = (e.target as HTMLSelectElement).value;
-                        void this.loadQueue(false);
                       }}
                     >
                       <option value="" ?selected=${!this.structure}>${s.allStructures}</option>
@@ -441,15 +448,11 @@ export class SppAgentApp extends LitElement {
   private renderQueue(): TemplateResult {
     const s = this.s;
     const lang = this.language;
-    if (this.queueState === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${this.queueError}</p>
-        <button type="button" class="button secondary" @click=${() => this.loadQueue(false)}>${s.retry}</button>
-      </div>`;
-    }
-    if (this.queueState === 'loading' && !this.items.length) return html`<p aria-busy="true">${s.loadingQueue}</p>`;
+    const { pending } = this.#queue;
+    const state = agentLoadView(this.#queue, { loading: s.loadingQueue, loadFailed: '{reason}', retry: s.retry }, (error) => this.failure(error), () => void this.loadQueue(false), pending && !this.items.length);
+    if (state) return state;
     if (!this.items.length) return html`<p>${s.emptyQueue}</p>`;
-    return html`<ul class="queue-list" role="list" aria-busy=${this.queueState === 'loading' ? 'true' : 'false'}>
+    return html`<ul class="queue-list" role="list" aria-busy=${pending ? 'true' : 'false'}>
         ${this.items.map(
           (item) => html`<li>
             <button type="button" class="queue-item" aria-current=${this.selected?.reference === item.reference ? 'true' : 'false'} @click=${() => this.pick(item)}>
@@ -464,7 +467,7 @@ export class SppAgentApp extends LitElement {
         )}
       </ul>
       ${this.nextCursor
-        ? html`<button type="button" class="button secondary" aria-disabled=${this.queueState === 'loading' ? 'true' : 'false'} @click=${() => this.queueState !== 'loading' && this.loadQueue(true)}>
+        ? html`<button type="button" class="button secondary" aria-disabled=${pending ? 'true' : 'false'} @click=${() => !pending && this.loadQueue(true)}>
             ${s.more}
           </button>`
         : nothing}`;

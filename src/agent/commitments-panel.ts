@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ApiError } from '../client/http.js';
 import { COMMITMENT_LIMITS, CommitmentInput, type AdminCommitment } from '../contract/admin.js';
 import { toFieldErrors } from '../contract/messages.js';
+import type { FieldError } from '../contract/problem.js';
 import { ENGAGEMENTS_EN } from '../data/engagements.en.js';
 import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
 import { defineElement } from '../internal/define.js';
 import { counted } from './count.js';
-import type { AgentApi } from './agent-api.js';
+import { written, type AgentApi } from './agent-api.js';
 import { TeamPanel } from './team-panel.js';
 
 type Field = 'engagement' | 'text';
@@ -44,14 +44,8 @@ export class SppAgentCommitments extends TeamPanel {
     };
   }
 
-  private showErrors(errors: { field: string; message: string }[]): void {
-    const byField: Partial<Record<Field, string>> = {};
-    for (const { field, message } of errors) {
-      const name = field.split('.')[0] as Field;
-      if (name === 'engagement' || name === 'text') byField[name] ??= message;
-    }
-    this.errors = byField;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#commitment-errors')?.focus());
+  private showErrors(errors: readonly FieldError[]): void {
+    this.errors = this.fieldErrors(errors, (field) => ['engagement', 'text'].find((name) => name === field.split('.')[0]));
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -65,14 +59,8 @@ export class SppAgentCommitments extends TeamPanel {
     this.errors = {};
     const editing = this.editing;
     await this.act(async (api) => {
-      try {
-        if (editing) await api.updateCommitment(this.structure, editing.id, parsed.data);
-        else await api.addCommitment(this.structure, parsed.data);
-      } catch (error) {
-        const fields = error instanceof ApiError ? error.problem?.errors : undefined;
-        if (fields?.length) return this.showErrors(fields);
-        throw error;
-      }
+      const write = editing ? api.updateCommitment(this.structure, editing.id, parsed.data) : api.addCommitment(this.structure, parsed.data);
+      if (!(await written(write, (fields) => this.showErrors(fields)))) return;
       form.reset();
       this.editing = undefined;
       await this.reload();

@@ -1,24 +1,20 @@
-import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError } from '../client/http.js';
-import type { StructureRef } from '../contract/testimony.js';
+import { css, html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { IMPROVEMENT_STATUSES, ImprovementInput, type ImprovementAction } from '../contract/improvement.js';
 import { toFieldErrors } from '../contract/messages.js';
+import type { FieldError } from '../contract/problem.js';
 import { TAGS } from '../contract/testimony.js';
 import { ENGAGEMENTS_EN } from '../data/engagements.en.js';
 import { ENGAGEMENTS_FR } from '../data/engagements.fr.js';
 import { defineElement } from '../internal/define.js';
-import { emit } from '../internal/events.js';
 import { format, formatDate } from '../internal/i18n.js';
-import { themeStyles } from '../internal/theme.js';
-import { failureText, type AgentApi } from './agent-api.js';
+import { written, type AgentApi } from './agent-api.js';
 import { counted } from './count.js';
-import { agentStyles } from './agent.styles.js';
 import { LABELS_FR } from '../contract/labels.js';
-import { untilStrings } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { AGENT_FR, agentStrings } from './agent.strings.js';
 import { IMPROVEMENT_FR, improvementStrings, type ImprovementStrings } from './improvements.strings.js';
+import { TeamPanel } from './team-panel.js';
 
-type Lang = 'fr' | 'en';
 const FIELDS = ['youSaid', 'weDid', 'engagement', 'tag', 'status', 'date', 'testimonies'] as const;
 type Field = (typeof FIELDS)[number];
 
@@ -30,10 +26,9 @@ const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe
  * avez dit… Nous avons fait…"), a form to add one, and marking one done. What it saves shows at once in the public
  * `<spp-improvements>` of that structure.
  */
-export class SppAgentImprovements extends LitElement {
+export class SppAgentImprovements extends TeamPanel {
   static override styles = [
-    themeStyles,
-    agentStyles,
+    ...TeamPanel.styles,
     css`
       .plan {
         list-style: none;
@@ -49,53 +44,26 @@ export class SppAgentImprovements extends LitElement {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
-      .grid {
-        display: grid;
-        gap: 0.75rem;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-      }
     `,
   ];
 
   static override properties: PropertyDeclarations = {
-    api: { attribute: false },
-    structures: { attribute: false },
-    lang: {},
-    structure: { state: true },
+    ...TeamPanel.properties,
     items: { state: true },
-    loadState: { state: true },
-    loadError: { state: true },
-    busy: { state: true },
     errors: { state: true },
-    notice: { state: true },
-    failure: { state: true },
     editing: { state: true },
     confirming: { state: true },
   };
 
-  api?: AgentApi;
-  structures: StructureRef[] = [];
-  override lang = 'fr';
-
-  private structure = '';
+  protected readonly idPrefix = 'improvement';
   private items: ImprovementAction[] = [];
-  private loadState: 'loading' | 'idle' | 'error' = 'loading';
-  private loadError = '';
-  private busy = false;
   private errors: Partial<Record<Field, string>> = {};
-  private notice = '';
-  private failure = '';
   /** The action in the form, or undefined for a new one. */
   private editing?: ImprovementAction;
   /** The action whose deletion awaits confirmation. */
   private confirming?: string;
   /** The references the edit form started with: unchanged, they are not sent (the unpublished ones stay cited). */
   #citedAtStart = '';
-  #request = 0;
-
-  private get language(): Lang {
-    return this.lang === 'en' ? 'en' : 'fr';
-  }
 
   private get s(): ImprovementStrings {
     return improvementStrings(this.language, this, () => {}) ?? IMPROVEMENT_FR;
@@ -105,57 +73,24 @@ export class SppAgentImprovements extends LitElement {
     return agentStrings(this.language, this, () => {}) ?? { ...AGENT_FR, ...LABELS_FR };
   }
 
-  /** In English nothing renders nor loads before the English words are here. */
+  /** In English nothing renders nor loads before the English words (the plan's too) are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, improvementStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [improvementStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.structure || !this.structures.some((st) => st.code === this.structure)) this.structure = this.structures[0]?.code ?? '';
-    if (changed.has('api') || changed.has('structures') || changed.has('lang')) void this.load();
-  }
-
-  private async load(): Promise<void> {
-    const request = ++this.#request;
-    if (!this.api || !this.structure) return;
-    this.loadState = 'loading';
-    try {
-      const plan = await this.api.improvements(this.structure, this.language);
-      if (request !== this.#request) return;
-      this.items = plan.items;
-      this.loadState = 'idle';
-    } catch (error) {
-      if (request !== this.#request) return;
-      if (this.unauthorized(error)) return;
-      this.loadState = 'error';
-      this.loadError = format(this.s.loadFailed, { reason: this.describe(error) });
-    }
-  }
-
-  private unauthorized(error: unknown): boolean {
-    if (!(error instanceof ApiError && error.status === 401)) return false;
-    emit(this, 'spp-agent-unauthorized', undefined);
-    return true;
-  }
-
-  private describe(error: unknown): string {
-    return failureText(error, this.a);
+  protected async load(api: AgentApi, structure: string): Promise<() => void> {
+    const plan = await api.improvements(structure, this.language);
+    return () => (this.items = plan.items);
   }
 
   /** Field errors by field, from zod issues or from the server's problem+json. */
-  private showErrors(errors: { field: string; message: string }[]): void {
-    const byField: Partial<Record<Field, string>> = {};
-    for (const { field, message } of errors) {
-      const name = field.split('.')[0] as Field;
-      if (FIELDS.includes(name)) byField[name] ??= message;
-    }
-    this.errors = byField;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#improvement-errors')?.focus());
+  private showErrors(errors: readonly FieldError[]): void {
+    this.errors = this.fieldErrors(errors, (field) => FIELDS.find((name) => name === field.split('.')[0]));
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || !this.api) return;
+    if (this.busy) return;
     const form = event.target as HTMLFormElement;
     const data = new FormData(form);
     const text = (name: Field) => String(data.get(name) ?? '');
@@ -180,22 +115,14 @@ export class SppAgentImprovements extends LitElement {
     const parsed = ImprovementInput.safeParse(candidate);
     if (!parsed.success) return this.showErrors(toFieldErrors(parsed.error.issues, this.language));
     this.errors = {};
-    this.busy = true;
-    try {
-      if (editing) await this.api.updateImprovement(this.structure, editing.id, parsed.data);
-      else await this.api.addImprovement(this.structure, parsed.data);
+    await this.act(async (api) => {
+      const write = editing ? api.updateImprovement(this.structure, editing.id, parsed.data) : api.addImprovement(this.structure, parsed.data);
+      if (!(await written(write, (fields) => this.showErrors(fields)))) return;
       form.reset();
       this.editing = undefined;
       this.notice = editing ? this.s.saved : this.s.added;
-      await this.load();
-    } catch (error) {
-      if (this.unauthorized(error)) return;
-      const fields = error instanceof ApiError ? error.problem?.errors : undefined;
-      if (fields?.length) this.showErrors(fields);
-      else this.failure = format(this.s.failed, { reason: this.describe(error) });
-    } finally {
-      this.busy = false;
-    }
+      await this.reload();
+    }, this.s.failed);
   }
 
   private startEdit(action: ImprovementAction): void {
@@ -223,42 +150,24 @@ export class SppAgentImprovements extends LitElement {
   }
 
   private async removeAction(action: ImprovementAction): Promise<void> {
-    if (this.busy || !this.api) return;
-    this.busy = true;
-    this.notice = '';
-    this.failure = '';
-    try {
-      await this.api.deleteImprovement(this.structure, action.id);
+    await this.act(async (api) => {
+      await api.deleteImprovement(this.structure, action.id);
       this.confirming = undefined;
       if (this.editing?.id === action.id) this.cancelEdit();
       this.notice = this.s.deleted;
-      await this.load();
+      await this.reload();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#improvements-title')?.focus();
-    } catch (error) {
-      if (this.unauthorized(error)) return;
-      this.failure = format(this.s.failed, { reason: this.describe(error) });
-    } finally {
-      this.busy = false;
-    }
+    }, this.s.failed);
   }
 
   private async markDone(action: ImprovementAction): Promise<void> {
-    if (this.busy || !this.api) return;
-    this.busy = true;
-    this.notice = '';
-    this.failure = '';
-    try {
+    await this.act(async (api) => {
       const { youSaid, weDid, engagement, tag } = action;
-      await this.api.updateImprovement(this.structure, action.id, { youSaid, weDid, engagement: engagement.number, tag, status: 'done', date: today() });
+      await api.updateImprovement(this.structure, action.id, { youSaid, weDid, engagement: engagement.number, tag, status: 'done', date: today() });
       this.notice = this.s.markedDone;
-      await this.load();
-    } catch (error) {
-      if (this.unauthorized(error)) return;
-      this.failure = format(this.s.failed, { reason: this.describe(error) });
-    } finally {
-      this.busy = false;
-    }
+      await this.reload();
+    }, this.s.failed);
   }
 
   protected override render(): TemplateResult {
@@ -266,22 +175,7 @@ export class SppAgentImprovements extends LitElement {
     return html`<section class="stack box" aria-labelledby="improvements-title" lang=${this.language}>
       <h2 id="improvements-title">${s.title}</h2>
       <p class="muted">${s.intro}</p>
-      ${this.structures.length > 1
-        ? html`<div class="field">
-            <label for="improvement-structure">${s.structure}</label>
-            <select
-              id="improvement-structure"
-              @change=${(e: Event) => {
-                this.structure = (e.target as HTMLSelectElement).value;
-                void this.load();
-              }}
-            >
-              ${this.structures.map((st) => html`<option value=${st.code} ?selected=${st.code === this.structure}>${st.name}</option>`)}
-            </select>
-          </div>`
-        : nothing}
-      <p class="notice" role="status">${this.notice}</p>
-      <div class="notice error" role="alert">${this.failure}</div>
+      ${this.renderStructureChoice()} ${this.renderMessages()}
       ${this.renderPlan()} ${this.renderForm()}
     </section>`;
   }
@@ -289,13 +183,9 @@ export class SppAgentImprovements extends LitElement {
   private renderPlan(): TemplateResult {
     const s = this.s;
     const lang = this.language;
-    if (this.loadState === 'error') {
-      return html`<div class="notice error" role="alert">
-        <p>${this.loadError}</p>
-        <button type="button" class="button secondary" @click=${() => this.load()}>${s.retry}</button>
-      </div>`;
-    }
-    if (this.loadState === 'loading' && !this.items.length) return html`<p aria-busy="true">${s.loading}</p>`;
+    // The list stays while it is read again after a change; "loading" only when there is none yet.
+    const state = this.renderLoadState(s, this.loading && !this.items.length);
+    if (state) return state;
     if (!this.items.length) return html`<p>${s.empty}</p>`;
     return html`<h3>${s.listTitle}</h3>
       <ul class="plan" role="list">

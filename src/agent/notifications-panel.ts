@@ -1,13 +1,12 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ApiError } from '../client/http.js';
 import { toFieldErrors } from '../contract/messages.js';
 import { NOTIFICATION_LIMITS, NotificationSettings, type NotificationSettingsView } from '../contract/notifications.js';
 import type { FieldError } from '../contract/problem.js';
 import { defineElement } from '../internal/define.js';
 import { format, formatDate } from '../internal/i18n.js';
 import { counted } from './count.js';
-import type { AgentApi } from './agent-api.js';
-import { untilStrings } from '../internal/i18n.js';
+import { written, type AgentApi } from './agent-api.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { agentStrings } from './agent.strings.js';
 import { NOTIFICATION_FR, notificationStrings, type NotificationStrings } from './notifications.strings.js';
 import { teamStrings } from './team.strings.js';
@@ -43,7 +42,7 @@ export class SppAgentNotifications extends TeamPanel {
 
   /** In English nothing renders nor loads before the English words are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, teamStrings, notificationStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, teamStrings, notificationStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected async load(api: AgentApi, structure: string): Promise<() => void> {
@@ -60,14 +59,10 @@ export class SppAgentNotifications extends TeamPanel {
 
   /** Field errors (from the contract or the server's 400) put by their input; `sent[k]` is the input of item k. */
   private showErrors(errors: readonly FieldError[], sent: number[]): void {
-    const byField: Record<string, string> = {};
-    for (const { field, message } of errors) {
+    this.errors = this.fieldErrors(errors, (field) => {
       const [name, index] = field.split('.');
-      const key = name === 'digestHour' ? 'hour' : name === 'digestAddresses' && index !== undefined && sent[Number(index)] !== undefined ? `address-${sent[Number(index)]}` : 'addresses';
-      byField[key] ??= message;
-    }
-    this.errors = byField;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#notif-errors')?.focus());
+      return name === 'digestHour' ? 'hour' : name === 'digestAddresses' && index !== undefined && sent[Number(index)] !== undefined ? `address-${sent[Number(index)]}` : 'addresses';
+    });
   }
 
   private async onSubmit(event: SubmitEvent): Promise<void> {
@@ -79,14 +74,8 @@ export class SppAgentNotifications extends TeamPanel {
     if (!parsed.success) return this.showErrors(toFieldErrors(parsed.error.issues, this.language), sent);
     this.errors = {};
     await this.act(async (api) => {
-      let view: NotificationSettingsView;
-      try {
-        view = await api.putNotifications(this.structure, parsed.data);
-      } catch (error) {
-        const fields = error instanceof ApiError ? error.problem?.errors : undefined;
-        if (fields?.length) return this.showErrors(fields, sent);
-        throw error;
-      }
+      const view = await written(api.putNotifications(this.structure, parsed.data), (fields) => this.showErrors(fields, sent));
+      if (!view) return;
       this.apply(view);
       this.notice = counted(this.language, view.digestAddresses.length, this.s.saved_one, this.s.saved, { hour: format(this.s.hourOption, { hour: view.digestHour }) });
     });

@@ -1,22 +1,18 @@
 import { LitElement, css, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { ApiError } from '../client/http.js';
+import type { FieldError } from '../contract/problem.js';
 import type { StructureRef } from '../contract/testimony.js';
 import { emit } from '../internal/events.js';
 import { format } from '../internal/i18n.js';
 import { LoadController } from '../internal/load-controller.js';
-import { failureView, loadingView } from '../internal/load-view.js';
 import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
+import { agentLoadView, isUnauthorized, NOT_READY, type LoadStrings } from './agent-load.js';
 import { agentStyles } from './agent.styles.js';
 import { AGENT_FR, agentStrings } from './agent.strings.js';
 import { TEAM_FR, teamStrings, type TeamStrings } from './team.strings.js';
-import { untilStrings } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 
 export type Lang = 'fr' | 'en';
-
-/** The load's "nothing to ask yet" (no API client or no structure): shown as loading, never as a failure. */
-const NOT_READY = Symbol();
-const isUnauthorized = (error: unknown): boolean => error instanceof ApiError && error.status === 401;
 
 /**
  * What the agent page's team screens share (commitments, results, export, tokens, audit): the API client and the
@@ -116,7 +112,7 @@ export abstract class TeamPanel extends LitElement {
 
   /** In English nothing renders nor loads before the English words are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings, teamStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings, teamStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   protected get structureName(): string {
@@ -146,8 +142,8 @@ export abstract class TeamPanel extends LitElement {
     return failureText(error, agentStrings(this.language, this, () => {}) ?? AGENT_FR);
   }
 
-  /** Runs a write: one at a time, its failure in the alert line (a 401 signs the page out). */
-  protected async act(run: (api: AgentApi) => Promise<void>): Promise<void> {
+  /** Runs a write: one at a time, its failure in the alert line (`failed`, a 401 signs the page out). */
+  protected async act(run: (api: AgentApi) => Promise<void>, failed = this.t.failed): Promise<void> {
     if (this.busy || !this.api) return;
     this.busy = true;
     this.notice = '';
@@ -155,7 +151,7 @@ export abstract class TeamPanel extends LitElement {
     try {
       await run(this.api);
     } catch (error) {
-      if (!this.unauthorized(error)) this.failure = format(this.t.failed, { reason: this.describe(error) });
+      if (!this.unauthorized(error)) this.failure = format(failed, { reason: this.describe(error) });
     } finally {
       this.busy = false;
     }
@@ -178,20 +174,37 @@ export abstract class TeamPanel extends LitElement {
     </div>`;
   }
 
+  /**
+   * Field errors (the contract's, or the server's 400) by the input `key` names (`undefined`: not this form's), the
+   * first message of each; the focus then goes to the form's error summary, `#{idPrefix}-errors`.
+   */
+  protected fieldErrors(errors: readonly FieldError[], key: (field: string) => string | undefined): Record<string, string> {
+    const byField: Record<string, string> = {};
+    for (const { field, message } of errors) {
+      const name = key(field);
+      if (name) byField[name] ??= message;
+    }
+    // The caller stores them now: the update asked here draws them, then the summary takes the focus.
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${this.idPrefix}-errors`)?.focus());
+    return byField;
+  }
+
   /** The status line (polite) and the alert line, present from the start so screen readers follow them. */
   protected renderMessages(): TemplateResult {
     return html`<p class="notice" role="status">${this.notice}</p>
       <div class="notice error" role="alert">${this.failure}</div>`;
   }
 
-  protected renderLoadState(): TemplateResult | undefined {
-    const { error, pending, value } = this.#loader;
+  /** A load is under way. */
+  protected get loading(): boolean {
+    return this.#loader.pending;
+  }
+
+  /** The loading or failure box (`busy`: show "loading" over the data, by default while a load is under way), else undefined. */
+  protected renderLoadState(t: LoadStrings = this.t, busy?: boolean): TemplateResult | undefined {
     // Not ready (no API or structure yet) and a signed-out token (401, handed to the page) both stay "loading".
-    if (error && error !== NOT_READY && !isUnauthorized(error)) {
-      return failureView(format(this.t.loadFailed, { reason: this.describe(error) }), this.t.retry, () => void this.reload());
-    }
-    if (pending || !value) return loadingView(this.t.loading);
-    return undefined;
+    return agentLoadView(this.#loader, t, (error) => this.describe(error), () => void this.reload(), busy);
   }
 
   protected disabled(): 'true' | 'false' {

@@ -11,7 +11,7 @@ import { themeStyles } from '../internal/theme.js';
 import { failureText, type AgentApi } from './agent-api.js';
 import { agentStyles } from './agent.styles.js';
 import { LABELS_FR, type Labels } from '../contract/labels.js';
-import { untilStrings } from '../internal/i18n.js';
+import { untilStrings } from '../internal/strings-gate.js';
 import { AGENT_FR, agentStrings, type AgentStrings } from './agent.strings.js';
 
 type Action = 'publish' | 'reject' | 'mask' | 'text' | 'tags' | `reply:${string}`;
@@ -84,7 +84,7 @@ export class SppAgentTestimony extends LitElement {
 
   /** In English nothing renders nor loads before the English words are here. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    return untilStrings(this.language, agentStrings)?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
+    return untilStrings(this.language, [agentStrings])?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   /** Moves the focus to the testimony's heading (after it was picked in the list). */

@@ -27,16 +27,6 @@ export function lazyStrings<T>(fr: T, english: () => Promise<T>) {
 /** What `lazyStrings` makes. */
 export type LazyStrings<T> = ReturnType<typeof lazyStrings<T>>;
 
-/**
- * For an element's `scheduleUpdate()`: a promise while one of `tables` is still downloading its English (the element
- * then neither renders nor loads before every word is in its language), else `undefined` (update at once). A failed
- * download lets the update go on; the element shows French.
- */
-export function untilStrings(lang: Lang, ...tables: LazyStrings<unknown>[]): Promise<unknown> | undefined {
-  const missing = tables.filter((table) => !table(lang, { requestUpdate() {} }, () => {}));
-  return missing.length ? Promise.all(missing.map((table) => new Promise((done) => table(lang, { requestUpdate: () => done(0) }, done)))) : undefined;
-}
-
 /** Fills `{name}` placeholders. Values are inserted as text by Lit, never as HTML. */
 export function format(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));

@@ -207,6 +207,29 @@ describe('/agent team screens', () => {
       expect(text(root(el))).not.to.include('Des créneaux le lundi');
       await expect(el).to.be.accessible();
     });
+
+    it('leaving the page while the plan loads drops its late answer, and coming back asks again', async () => {
+      let answerFirst: (r: Response) => void = () => {};
+      const plan = (weDid: string) => json({ structure: STRUCTURES[0], items: [{ ...ACTION, weDid }] });
+      let asked = 0;
+      const calls = api((_call, path) => {
+        if (!path.startsWith('/api/v1/structures/PREF-69/improvements')) return undefined;
+        return ++asked === 1 ? new Promise<Response>((resolve) => (answerFirst = resolve)) : plan('Réponse fraîche.');
+      });
+      const el = await mount<SppAgentImprovements>('spp-agent-improvements');
+      await waitUntil(() => asked === 1, 'the plan was not asked');
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await waitUntil(() => asked === 2, 'coming back did not ask again');
+      await waitUntil(() => text(root(el)).includes('Réponse fraîche.'), 'the new answer did not show');
+      answerFirst(plan('Réponse périmée.'));
+      await new Promise((done) => setTimeout(done, 100));
+      await el.updateComplete;
+      expect(text(root(el))).to.include('Réponse fraîche.');
+      expect(text(root(el))).not.to.include('Réponse périmée.');
+      expect(calls.filter((c) => c.url.includes('/improvements'))).to.have.length(2);
+    });
   });
 
   describe('<spp-agent-tokens>', () => {

@@ -26,6 +26,7 @@ export const LOCAL_COMMITMENTS_GRACE_MS = 1000;
  * - Not the shared client (`client/http.ts`, about 1 KB gzip): the banner asks one optional question, once.
  *   Retries would only bring commitments that move the text long after the reader started; the browser's HTTP
  *   cache honours the API's `Cache-Control`. Errors are still `ApiError`s, so `spp-error` says the same things.
+ * - Not `LoadController`: alone it is 345 bytes gzip (the banner page downloads only the `define` chunk and has 11 to spare).
  */
 function isLocalCommitments(body: unknown): body is LocalCommitments {
   // JSON has no functions: a value with a string `name` or `text` is an object (`?.` covers null).

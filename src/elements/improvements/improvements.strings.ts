@@ -1,4 +1,5 @@
 import { LABELS_FR, type Labels } from '../../contract/labels.js';
+import { FAILURE_FR, type FailureTable } from '../../internal/failure.strings.js';
 import { lazyStrings } from '../../internal/i18n.js';
 
 /**
@@ -17,12 +18,6 @@ export const IMPROVEMENTS_FR = {
   loading: 'Chargement du plan d’amélioration…',
   empty: 'Ce service n’a pas encore publié d’action d’amélioration.',
   retry: 'Réessayer',
-  errorNetwork: 'Impossible de joindre le service\u00a0: vérifiez votre connexion internet, puis réessayez.',
-  errorTimeout: 'Le service met trop de temps à répondre. Réessayez dans un instant.',
-  errorServer: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
-  errorBusy: 'Trop de demandes en peu de temps. Réessayez dans quelques instants.',
-  errorMalformed: 'La réponse du service est inattendue. Réessayez plus tard.',
-  errorUnknownStructure: 'Aucun service ne porte le code «\u00a0{code}\u00a0». Vérifiez l’attribut structure de la page.',
   errorNoStructure: 'Aucun service indiqué\u00a0: ajoutez l’attribut structure (le code SP+ du service).',
   citedColon: '\u00a0:',
   /** Per status: the group's heading, what "we" did in that tense, the date's wording, and the summary's count. */
@@ -36,6 +31,6 @@ export const IMPROVEMENTS_FR = {
 export type ImprovementsStrings = typeof IMPROVEMENTS_FR;
 
 /** The element's words and the shared labels, in the element's language. */
-export const improvementsStrings = lazyStrings<ImprovementsStrings & Labels>({ ...IMPROVEMENTS_FR, ...LABELS_FR }, () =>
-  import('./improvements.strings.en.js').then((m) => ({ ...m.IMPROVEMENTS_EN, ...m.LABELS_EN })),
+export const improvementsStrings = lazyStrings<ImprovementsStrings & Labels & FailureTable>({ ...IMPROVEMENTS_FR, ...LABELS_FR, ...FAILURE_FR }, () =>
+  import('./improvements.strings.en.js').then((m) => ({ ...m.IMPROVEMENTS_EN, ...m.LABELS_EN, ...m.FAILURE_EN })),
 );

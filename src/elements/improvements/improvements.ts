@@ -4,13 +4,13 @@ import { IMPROVEMENT_STATUSES, ImprovementsResponse, type ImprovementAction, typ
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
-import { errorStrings } from '../../internal/error-strings.js';
 import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
+import { StringsGate } from '../../internal/strings-gate.js';
 import { improvementsStrings } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
 
@@ -90,23 +90,16 @@ export class SppImprovements extends SppElement {
   /** Where the structure's published testimonies are shown; the cited ones link there. */
   testimoniesHref = '';
 
-  /** French when English could not be downloaded. */
-  #french = false;
+  /** The element's words; French when English could not be downloaded. */
+  readonly #strings = new StringsGate(this, improvementsStrings, (error) => this.reportError(error));
 
   private get strings() {
-    return improvementsStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+    return this.#strings.strings;
   }
 
   /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (improvementsStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
-    return new Promise<void>((arrived) =>
-      improvementsStrings('en', { requestUpdate: arrived }, (error) => {
-        this.#french = true;
-        this.reportError(error);
-        arrived();
-      }),
-    ).then(() => super.scheduleUpdate());
+    return this.#strings.until()?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   /** The plan; asked again when the structure, the API or the language changes (the engagements' labels come in it). */
@@ -140,7 +133,7 @@ export class SppImprovements extends SppElement {
         : pending
           ? loadingView(html`<p>${s.loading}</p>`)
           : !ready
-            ? failureView(failureMessage(error, errorStrings(s), this.language, this.structure), s.retry, isFinal(failureOf(error)) ? undefined : this.retry)
+            ? failureView(failureMessage(error, s, this.language, this.structure), s.retry, isFinal(failureOf(error)) ? undefined : this.retry)
             : ready.length === 0
               ? html`<p class="message" part="message">${s.empty}</p>`
               : this.renderPlan(ready, level + 1)}

@@ -1,6 +1,7 @@
 import type { TestimoniesStrings } from './testimonies.strings.js';
 
 export { LABELS_EN } from '../../contract/labels.en.js';
+export { FAILURE_EN } from '../../internal/failure.strings.en.js';
 
 /** English strings of `<spp-testimonies>` (our own translation), loaded only by elements that speak English. */
 export const TESTIMONIES_EN: TestimoniesStrings = {
@@ -32,12 +33,6 @@ export const TESTIMONIES_EN: TestimoniesStrings = {
   channels: 'Contact',
   tags: 'Themes',
   structures: 'Service concerned',
-  errorNetwork: 'The service cannot be reached: check your internet connection, then try again.',
-  errorTimeout: 'The service is taking too long to answer. Try again in a moment.',
-  errorServer: 'The service is temporarily unavailable. Try again in a few minutes.',
-  errorBusy: 'Too many requests in a short time. Try again in a few moments.',
-  errorMalformed: 'The service sent an unexpected answer. Try again later.',
-  errorUnknownStructure: 'No service has the code “{code}”. Check the page’s structure attribute.',
   errorNoStructure: 'No service given: add the structure attribute (the service’s SP+ code).',
   errorMore: 'The next experiences could not be loaded.',
   postedAs_user: 'Written by the user',

@@ -1,4 +1,5 @@
 import { LABELS_FR, type Labels } from '../../contract/labels.js';
+import { FAILURE_FR, type FailureTable } from '../../internal/failure.strings.js';
 import { lazyStrings } from '../../internal/i18n.js';
 
 /** French strings of `<spp-testimonies>`; English is `testimonies.strings.en.ts`, downloaded only by English pages. */
@@ -31,12 +32,6 @@ export const TESTIMONIES_FR = {
   channels: 'Contact',
   tags: 'Thèmes',
   structures: 'Service concerné',
-  errorNetwork: 'Impossible de joindre le service\u00a0: vérifiez votre connexion internet, puis réessayez.',
-  errorTimeout: 'Le service met trop de temps à répondre. Réessayez dans un instant.',
-  errorServer: 'Le service est momentanément indisponible. Réessayez dans quelques minutes.',
-  errorBusy: 'Trop de demandes en peu de temps. Réessayez dans quelques instants.',
-  errorMalformed: 'La réponse du service est inattendue. Réessayez plus tard.',
-  errorUnknownStructure: 'Aucun service ne porte le code «\u00a0{code}\u00a0». Vérifiez l’attribut structure de la page.',
   errorNoStructure: 'Aucun service indiqué\u00a0: ajoutez l’attribut structure (le code SP+ du service).',
   errorMore: 'Les témoignages suivants n’ont pas pu être chargés.',
   postedAs_user: 'Écrit par l’usager',
@@ -46,6 +41,6 @@ export const TESTIMONIES_FR = {
 export type TestimoniesStrings = typeof TESTIMONIES_FR;
 
 /** The element's words and the shared labels (feelings, channels, tags), in the element's language. */
-export const testimoniesStrings = lazyStrings<TestimoniesStrings & Labels>({ ...TESTIMONIES_FR, ...LABELS_FR }, () =>
-  import('./testimonies.strings.en.js').then((m) => ({ ...m.TESTIMONIES_EN, ...m.LABELS_EN })),
+export const testimoniesStrings = lazyStrings<TestimoniesStrings & Labels & FailureTable>({ ...TESTIMONIES_FR, ...LABELS_FR, ...FAILURE_FR }, () =>
+  import('./testimonies.strings.en.js').then((m) => ({ ...m.TESTIMONIES_EN, ...m.LABELS_EN, ...m.FAILURE_EN })),
 );

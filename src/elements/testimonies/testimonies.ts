@@ -14,13 +14,13 @@ import {
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
-import { errorStrings } from '../../internal/error-strings.js';
 import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
+import { StringsGate } from '../../internal/strings-gate.js';
 import { testimoniesStrings } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
 
@@ -147,23 +147,16 @@ export class SppTestimonies extends SppElement {
     return !this.#append ? 'idle' : this.list.pending ? 'loading' : this.list.error ? 'error' : 'idle';
   }
 
-  /** French when English could not be downloaded. */
-  #french = false;
+  /** The element's words; French when English could not be downloaded. */
+  readonly #strings = new StringsGate(this, testimoniesStrings, (error) => this.reportError(error));
 
   private get strings() {
-    return testimoniesStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+    return this.#strings.strings;
   }
 
   /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (testimoniesStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
-    return new Promise<void>((arrived) =>
-      testimoniesStrings('en', { requestUpdate: arrived }, (error) => {
-        this.#french = true;
-        this.reportError(error);
-        arrived();
-      }),
-    ).then(() => super.scheduleUpdate());
+    return this.#strings.until()?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
   private url(append: boolean): string {
@@ -242,7 +235,7 @@ export class SppTestimonies extends SppElement {
   }
 
   private get errorMessage(): string {
-    return failureMessage(this.list.error, errorStrings(this.strings), this.language, this.structure);
+    return failureMessage(this.list.error, this.strings, this.language, this.structure);
   }
 
   protected override render(): TemplateResult {

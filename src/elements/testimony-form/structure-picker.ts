@@ -2,9 +2,10 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { Lang } from '../../contract/common.js';
 import { StructuresPage, type StructureSummary } from '../../contract/structure.js';
 import type { StructureRef } from '../../contract/testimony.js';
-import { ApiError, getJson } from '../../client/http.js';
+import { getJson } from '../../client/http.js';
 import { apiUrl } from '../../internal/config.js';
 import { format } from '../../internal/i18n.js';
+import { LoadController } from '../../internal/load-controller.js';
 import { parserFor } from '../../internal/parse.js';
 
 /**
@@ -54,23 +55,54 @@ export interface PickerOptions {
 export class StructurePicker implements ReactiveController {
   private query = '';
   private results: StructureSummary[] = [];
-  private status: 'idle' | 'searching' | 'done' | 'failed' = 'idle';
   private active = -1;
   private expanded = false;
   private announcement = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private abort: AbortController | undefined;
+  /** What was searched last (trimmed); empty: no search. */
+  #q = '';
+  /**
+   * The search (the one lifecycle): runs when the searched text changes, a newer search aborts the one in flight
+   * and its late answer is dropped, leaving the page aborts it.
+   */
+  private readonly loader: LoadController<true>;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: PickerOptions,
   ) {
     host.addController(this);
+    this.loader = new LoadController<true>(
+      host,
+      async (signal) => {
+        const q = this.#q;
+        if (!q) return true;
+        const page = await getJson(apiUrl(this.options.api(), `/api/v1/structures?q=${encodeURIComponent(q)}&limit=8`), parsePage, { signal });
+        if (signal.aborted) return true;
+        const excluded = new Set(this.options.exclude());
+        this.results = page.items.filter((s) => !excluded.has(s.code));
+        this.expanded = this.results.length > 0;
+        this.active = -1;
+        const n = this.results.length;
+        this.announcement = n === 0 ? format(this.s.none, { q }) : n === 1 ? this.s.foundOne : format(this.s.found, { count: n });
+        return true;
+      },
+      () => [this.#q],
+      () => {
+        this.results = [];
+        this.expanded = false;
+        this.announcement = this.s.failed;
+      },
+    );
   }
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
-    this.abort?.abort();
+  }
+
+  private get status(): 'idle' | 'searching' | 'done' | 'failed' {
+    const { pending, error } = this.loader;
+    return !this.#q ? 'idle' : pending ? 'searching' : error ? 'failed' : 'done';
   }
 
   private get s() {
@@ -82,43 +114,25 @@ export class StructurePicker implements ReactiveController {
     this.active = -1;
     clearTimeout(this.timer);
     if (value.trim().length < 2) {
-      this.abort?.abort();
+      // No search: the one in flight is aborted (the loader runs on the empty text).
+      this.#q = '';
       this.results = [];
       this.expanded = false;
-      this.status = 'idle';
       this.announcement = '';
     } else {
-      this.timer = setTimeout(() => void this.search(), DEBOUNCE_MS);
+      this.timer = setTimeout(() => this.search(), DEBOUNCE_MS);
     }
     this.host.requestUpdate();
   }
 
-  private async search(): Promise<void> {
-    this.abort?.abort();
-    const controller = new AbortController();
-    this.abort = controller;
+  /** Searches the text in the box (after the pause in typing, or "Relancer la recherche"). */
+  private search(): void {
     const q = this.query.trim();
-    this.status = 'searching';
-    this.host.requestUpdate();
-    try {
-      const page = await getJson(apiUrl(this.options.api(), `/api/v1/structures?q=${encodeURIComponent(q)}&limit=8`), parsePage, {
-        signal: controller.signal,
-      });
-      const excluded = new Set(this.options.exclude());
-      this.results = page.items.filter((s) => !excluded.has(s.code));
-      this.status = 'done';
-      this.expanded = this.results.length > 0;
-      this.active = -1;
-      const n = this.results.length;
-      this.announcement = n === 0 ? format(this.s.none, { q }) : n === 1 ? this.s.foundOne : format(this.s.found, { count: n });
-    } catch (error) {
-      if (error instanceof ApiError && error.kind === 'aborted') return;
-      this.status = 'failed';
-      this.results = [];
-      this.expanded = false;
-      this.announcement = this.s.failed;
+    if (q === this.#q) void this.loader.run();
+    else {
+      this.#q = q;
+      this.host.requestUpdate();
     }
-    this.host.requestUpdate();
   }
 
   private pick(structure: StructureSummary): void {
@@ -126,7 +140,7 @@ export class StructurePicker implements ReactiveController {
     this.results = [];
     this.expanded = false;
     this.active = -1;
-    this.status = 'idle';
+    this.#q = '';
     this.announcement = '';
     this.options.onPick({ code: structure.code, name: structure.name }, format(this.s.added, { name: structure.name }));
     this.host.requestUpdate();
@@ -220,7 +234,7 @@ export class StructurePicker implements ReactiveController {
         ${statusText ? html`<p class="hint" aria-hidden="true">${statusText}</p>` : nothing}
         ${this.status === 'failed'
           ? html`<p class="error-inline">${s.failed}
-              <button type="button" class="button secondary small" @click=${() => void this.search()}>${s.retry}</button></p>`
+              <button type="button" class="button secondary small" @click=${() => this.search()}>${s.retry}</button></p>`
           : nothing}
         <p class="sr-only" role="status">${this.announcement}</p>
       </div>

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ApiError, getJson } from '../../client/http.js';
 import { REFERENCE_PATTERN } from '../../contract/common.js';
 import { TestimonyTracking, TrackingQuery, type TestimonyStatus } from '../../contract/testimony.js';
@@ -7,7 +7,9 @@ import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
 import { formatDate } from '../../internal/intl.js';
+import { LoadController } from '../../internal/load-controller.js';
 import { parserFor } from '../../internal/parse.js';
+import { StringsGate } from '../../internal/strings-gate.js';
 import { trackingStrings } from './testimony-tracking.strings.js';
 import { trackingStyles } from './testimony-tracking.styles.js';
 
@@ -74,74 +76,55 @@ export class SppTestimonyTracking extends SppElement {
     reference: {},
     token: {},
     headingLevel: { attribute: 'heading-level', type: Number },
-    state: { state: true, attribute: false },
   };
 
   reference = '';
   token = '';
   headingLevel: number | undefined = undefined;
-  private state: TrackingState = { kind: 'loading' };
-  #controller?: AbortController;
   #focusTitle = false;
-  /** French when English could not be downloaded. */
-  #french = false;
+  /** The element's words; French when English could not be downloaded. */
+  readonly #strings = new StringsGate(this, trackingStrings, (error) => this.reportError(error));
 
   private get strings() {
-    return trackingStrings(this.#french ? 'fr' : this.language, this, () => {})!;
+    return this.#strings.strings;
   }
 
   /** In English nothing is drawn nor asked before the English strings are here: every message is then in English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (trackingStrings(this.#french ? 'fr' : this.language, this, () => {})) return super.scheduleUpdate();
-    return new Promise<void>((arrived) =>
-      trackingStrings('en', { requestUpdate: arrived }, (error) => {
-        this.#french = true;
-        this.reportError(error);
-        arrived();
-      }),
-    ).then(() => super.scheduleUpdate());
+    return this.#strings.until()?.then(() => super.scheduleUpdate()) ?? super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    // The replies' structure names come in the asked language: a language change asks again.
-    if (!this.hasUpdated || changed.has('reference') || changed.has('token') || changed.has('api') || changed.has('lang')) void this.load();
+  /** The status; asked again when the link, the API or the language changes (the replies' structure names come in it). */
+  private readonly tracking = new LoadController(
+    this,
+    async (signal) => {
+      const { reference, token } = this.target;
+      if (!usable(reference, token)) return undefined;
+      const path = `/api/v1/testimonies/${encodeURIComponent(reference)}?token=${encodeURIComponent(token)}&lang=${this.language}`;
+      return getJson(apiUrl(this.apiBase, path), parseTracking, { signal });
+    },
+    () => [this.reference, this.token, this.apiBase, this.language],
+    (error) => this.reportError(error),
+  );
+
+  private get target(): { reference: string; token: string } {
+    return trackingTarget(this.reference, this.token, location);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated && this.#controller?.signal.aborted) void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#controller?.abort();
-  }
-
-  private async load(): Promise<void> {
-    this.#controller?.abort();
-    const { reference, token } = trackingTarget(this.reference, this.token, location);
-    if (!usable(reference, token)) {
-      this.state = { kind: 'missing' };
-      return;
-    }
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.state = { kind: 'loading' };
-    const path = `/api/v1/testimonies/${encodeURIComponent(reference)}?token=${encodeURIComponent(token)}&lang=${this.language}`;
-    try {
-      const view = await getJson(apiUrl(this.apiBase, path), parseTracking, { signal: controller.signal });
-      if (controller === this.#controller) this.state = { kind: 'found', view };
-    } catch (error) {
-      if (controller !== this.#controller || controller.signal.aborted) return;
-      this.reportError(error);
-      this.state = { kind: error instanceof ApiError && error.status === 404 ? 'not-found' : 'failed' };
-    }
+  /** What the view shows: an incomplete link is told at once, without asking the API. */
+  private get state(): TrackingState {
+    const { reference, token } = this.target;
+    const { value, error, pending } = this.tracking;
+    if (!usable(reference, token)) return { kind: 'missing' };
+    if (pending || (!value && !error)) return { kind: 'loading' };
+    if (error) return { kind: error instanceof ApiError && error.status === 404 ? 'not-found' : 'failed' };
+    return { kind: 'found', view: value! };
   }
 
   private retry(): void {
     // The button goes away with the answer: focus moves to the heading above it, not to the page's top.
     this.#focusTitle = true;
-    void this.load();
+    void this.tracking.run();
   }
 
   protected override updated(): void {
