@@ -22,7 +22,8 @@ interface Api {
 }
 
 /** What a reader can count on the page: the nodes each element shows, read inside the shadow roots. */
-function counts(page: Page): Promise<Record<string, number>> {
+type Counts = { engagements: number; indicators: number; testimonies: number; improvements: number; headings: number };
+function counts(page: Page): Promise<Counts> {
   // A string: the test runner's transform would name an arrow function kept in a variable (`__name`), unknown in the page.
   return page.evaluate(`(() => {
     const inside = (tag, selector) =>
