@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FRAGMENT_TAGS, renderFragment, type FragmentTag } from '../fragments/render.js';
-import { ATTRIBUTES, DEFAULTS, escapeHtml, formLinkFragment, setFragmentPageCsp } from './fragments.js';
+import { ATTRIBUTES, COMMON, DEFAULTS, escapeHtml, formLinkFragment, setFragmentPageCsp } from './fragments.js';
 
 /**
  * The demo pages (`/` and `/mairie`) served the way a CMS would serve a page that includes the fragments
@@ -38,9 +38,12 @@ const unescape = (text: string) =>
   text.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
 
 type Made = { html: string; rendered: boolean };
+/** The renderer (a parameter for the tests, which make it fail). */
+export type Render = typeof renderFragment;
 
 async function include(
   app: FastifyInstance,
+  render: Render,
   tag: string,
   written: string,
   attributeText: string,
@@ -49,12 +52,14 @@ async function include(
   const bare: Made = { html: written, rendered: false };
   const attributes: Record<string, string> = {};
   const host: Record<string, string> = {};
-  const allowed = tag === 'spp-testimony-form' ? { structure: true, lang: true, theme: true, 'heading-level': true } : ATTRIBUTES[tag as FragmentTag];
+  const allowed = tag === 'spp-testimony-form' ? COMMON : ATTRIBUTES[tag as FragmentTag];
   if (!allowed) return bare;
-  for (const [, name, value = ''] of attributeText.matchAll(ATTRIBUTE)) {
-    if (HOST_ONLY.has(name!)) host[name!] = unescape(value);
-    else if (name! in allowed) attributes[name!] = unescape(value);
-    // An attribute only the script knows what to do with (the preview's `source`, `api`): the script renders it.
+  for (const [, name, raw = ''] of attributeText.matchAll(ATTRIBUTE)) {
+    const value = unescape(raw);
+    if (HOST_ONLY.has(name!)) host[name!] = value;
+    else if (allowed[name!]?.(value)) attributes[name!] = value;
+    // An attribute only the script knows what to do with (the preview's `source`, `api`), or a value the
+    // fragment would refuse: the script renders it, as on any page.
     else return bare;
   }
   const hostAttributes = Object.entries(host)
@@ -65,7 +70,7 @@ async function include(
   let timer: NodeJS.Timeout | undefined;
   try {
     const fragment = await Promise.race([
-      renderFragment(app, { tag: tag as FragmentTag, attributes: { ...DEFAULTS, ...attributes } }),
+      render(app, { tag: tag as FragmentTag, attributes: { ...DEFAULTS, ...attributes } }),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no fragment after ${RENDER_TIMEOUT_MS} ms`)), RENDER_TIMEOUT_MS);
       }),
@@ -80,23 +85,23 @@ async function include(
 }
 
 /** The page's HTML with every element the server can render replaced by its fragment. */
-export async function includeFragments(app: FastifyInstance, html: string, origin: string): Promise<string> {
+export async function includeFragments(app: FastifyInstance, html: string, origin: string, render: Render = renderFragment): Promise<string> {
   const found = [...html.matchAll(ELEMENT)];
   // One after the other: they share the renderer (and the DOM shim), and each is a few milliseconds.
   const made: Made[] = [];
   for (const [written, tag, attributeText] of found) {
-    made.push(FRAGMENT_TAGS.includes(tag as FragmentTag) || tag === 'spp-testimony-form' ? await include(app, tag!, written, attributeText ?? '', origin) : { html: written, rendered: false });
+    made.push(FRAGMENT_TAGS.includes(tag as FragmentTag) || tag === 'spp-testimony-form' ? await include(app, render, tag!, written, attributeText ?? '', origin) : { html: written, rendered: false });
   }
   let i = 0;
   return html.replace(ELEMENT, () => made[i++]!.html);
 }
 
-export function registerPagesWithFragments(app: FastifyInstance, demoDir: string, publicUrl?: string): void {
+export function registerPagesWithFragments(app: FastifyInstance, demoDir: string, publicUrl?: string, render: Render = renderFragment): void {
   for (const [path, file] of Object.entries(PAGES)) {
     app.get(path, { config: { cacheable: true, languageDependent: false, composedPage: true }, onSend: setFragmentPageCsp }, async (request: FastifyRequest, reply) => {
       const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
       const html = await readFile(join(demoDir, file), 'utf8');
-      return reply.type('text/html; charset=utf-8').send(await includeFragments(app, html, origin));
+      return reply.type('text/html; charset=utf-8').send(await includeFragments(app, html, origin, render));
     });
   }
 }

@@ -17,7 +17,7 @@ const LEVEL = /^[1-6]$/;
 const HREF = /^(?!\s*(javascript|data|vbscript):)[^\s<>"]{1,500}$/i;
 
 type Check = (value: string) => boolean;
-const COMMON: Record<string, Check> = {
+export const COMMON: Record<string, Check> = {
   structure: (v) => CODE.test(v),
   lang: (v) => v === 'fr' || v === 'en',
   theme: (v) => v === 'dsfr' || v === 'neutral',
