@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HttpProblem, requestLang, statusTitle } from '../http/problem.js';
 import { PAGE_CSP } from '../http/security-headers.js';
@@ -81,8 +83,14 @@ export const setFragmentPageCsp = async (_request: unknown, reply: FastifyReply,
   return payload;
 };
 
+const GUIDE = fileURLToPath(new URL('../../docs/fragments.md', import.meta.url));
+
 export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string): void {
   serveFragmentsFrom(app);
+  // The how-to the configurator's "HTML + script" option links to, as plain text.
+  app.get('/docs/fragments.md', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(await readFile(GUIDE, 'utf8')),
+  );
   app.get<{ Params: { tag: string }; Querystring: Record<string, string | string[]> }>(
     '/fragments/:tag',
     { config: { cacheable: true, languageDependent: false }, onSend: setFragmentPageCsp },
