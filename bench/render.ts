@@ -83,6 +83,25 @@ export interface RenderResult {
   static: RenderSummary;
   /** Widget content time over static content time (both from navigation start). */
   ratio: number | null;
+  /**
+   * The same page holding the element's server-rendered fragment (`GET /fragments/{tag}`, docs/fragments.md) and
+   * the script that adopts it; null for an element or attributes the fragments do not serve.
+   */
+  fragment: RenderSummary | null;
+  /** Fragment + script content time over the static twin's. */
+  fragmentRatio: number | null;
+}
+
+/** Issue 21's budgets for "fragment + script" against the static twin. */
+export const FRAGMENT_BUDGET = { ratio: 1.1 };
+
+/** The fragment of this element as the API serves it, or null when it serves none (a tag or attribute it does not take). */
+async function fetchFragment(apiOrigin: string, spec: ElementSpec): Promise<string | null> {
+  const query = new URLSearchParams(Object.entries(spec.attributes).filter(([name]) => name !== 'api'));
+  const response = await fetch(`${apiOrigin}/fragments/${spec.tag}?${query}`);
+  if (response.status !== 200) return null;
+  const html = await response.text();
+  return html.includes('shadowrootmode') ? html : null;
 }
 
 function instrumentation(spec: ElementSpec): string {
@@ -231,15 +250,22 @@ export async function measureRender(browser: Browser, host: HostServer, apiOrigi
   const snapshot = await snapshotAsStaticHtml(warm.page, spec.tag);
   await warm.close();
   const staticUrl = host.page(`/render/${slug}.static.html`, hostPageHtml({ widgets: snapshot, head }));
+  const fragment = await fetchFragment(apiOrigin, spec);
+  const fragmentUrl = fragment
+    ? host.page(`/render/${slug}.fragment.html`, hostPageHtml({ scriptUrl: `${apiOrigin}/widgets/spp-widgets.js`, widgets: fragment, head }))
+    : null;
 
   const widgetRuns: RenderSample[] = [];
   const staticRuns: RenderSample[] = [];
-  // Interleaved, so that a busy moment of the machine weighs on both sides alike.
+  const fragmentRuns: RenderSample[] = [];
+  // Interleaved, so that a busy moment of the machine weighs on every side alike.
   for (let i = 0; i < runs; i++) {
     for (const [url, into] of [
       [widgetUrl, widgetRuns],
       [staticUrl, staticRuns],
+      [fragmentUrl, fragmentRuns],
     ] as const) {
+      if (!url) continue;
       const run = await loadOnce(browser, url, spec, CPU_THROTTLING);
       into.push(run.sample);
       await run.close();
@@ -247,13 +273,29 @@ export async function measureRender(browser: Browser, host: HostServer, apiOrigi
   }
   const widget = summarize(widgetRuns);
   const staticPage = summarize(staticRuns);
+  const withFragment = fragmentUrl ? summarize(fragmentRuns) : null;
+  const over = (summary: RenderSummary | null) => (summary?.contentAt != null && staticPage.contentAt ? summary.contentAt / staticPage.contentAt : null);
   return {
     name: renderCase.name,
     tag: spec.tag,
     widget,
     static: staticPage,
-    ratio: widget.contentAt !== null && staticPage.contentAt ? widget.contentAt / staticPage.contentAt : null,
+    ratio: over(widget),
+    fragment: withFragment,
+    fragmentRatio: over(withFragment),
   };
+}
+
+/** Fragment + script against the static twin: content painted within 1.1×, CLS 0, no more long tasks than the twin. */
+export function fragmentVerdict(r: RenderResult): string {
+  const f = r.fragment;
+  if (!f) return 'no fragment';
+  const misses = [
+    ...(r.fragmentRatio === null || r.fragmentRatio > FRAGMENT_BUDGET.ratio ? ['painted'] : []),
+    ...(f.clsMax > 0 ? ['CLS'] : []),
+    ...(f.longTasks > r.static.longTasks ? ['long tasks'] : []),
+  ];
+  return misses.length ? `OVER (${misses.join(', ')})` : 'ok';
 }
 
 export async function runRenderSection(browser: Browser, host: HostServer, apiOrigin: string, cases: RenderCase[], runs: number): Promise<RenderResult[]> {
@@ -302,8 +344,26 @@ export function formatRender(results: RenderResult[], runs: number): string {
       `  ${r.name}: ${r.widget.intlCall === null ? 'no slow Intl call' : `first Intl formatter ${ms(r.widget.intlCall)} in one call`}; ` +
       `long tasks >50 ms without an Intl call in them: ${count(r.widget.longTasksBesidesIntl)}; static page: ${count(r.static.longTasks)} long tasks, longest ${ms(r.static.longestTask)}`,
   );
+  const fragmentRows = [['element', 'fragment + script', 'static page', 'ratio (≤ 1.1)', 'CLS (max)', 'long tasks >50 ms (static)', 'longest', 'verdict']];
+  for (const r of results) {
+    const f = r.fragment;
+    if (!f) continue;
+    fragmentRows.push([
+      r.name + (f.failures ? ` (${f.failures}/${runs} runs: content never shown)` : ''),
+      ms(f.contentAt),
+      ms(r.static.contentAt),
+      ratio(r.fragmentRatio),
+      `${cls(f.clsMedian)} (${cls(f.clsMax)})`,
+      `${count(f.longTasks)} (${count(r.static.longTasks)})`,
+      ms(f.longestTask),
+      fragmentVerdict(r),
+    ]);
+  }
   return [
     table(rows),
+    ...(fragmentRows.length > 1
+      ? ['  Fragment + script (the server-rendered fragment in the page, then the script adopts it) next to the static twin:', table(fragmentRows)]
+      : []),
     ...(culprits.length ? ['  Longest animation frame of the widget pages, and the scripts that ran in it (Long Animation Frames API):', ...culprits] : []),
     '  What no script can split: the first Intl formatter of a page (the browser loads its locale data in one native call),',
     '  and the parsing and layout a static page of the same content already does:',

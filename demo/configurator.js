@@ -16,6 +16,19 @@ const PREFERRED_ORDER = ['spp-engagements', 'spp-results', 'spp-testimonies', 's
  */
 const NOT_OFFERED = ['spp-testimony-tracking'];
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
+/**
+ * "HTML + script": the attributes `GET /fragments/{tag}` takes (server/routes/fragments.ts); an option outside
+ * them (results' poster or open-data source, the form's mode) exists with the script only.
+ */
+const COMMON_FRAGMENT = ['structure', 'lang', 'theme', 'heading-level'];
+const FRAGMENT_ATTRIBUTES = {
+  'spp-engagements': [...COMMON_FRAGMENT, 'variant', 'highlight', 'href'],
+  'spp-results': [...COMMON_FRAGMENT, 'network-href', 'feedback-href', 'results-url'],
+  'spp-testimonies': [...COMMON_FRAGMENT, 'page-size'],
+  'spp-improvements': [...COMMON_FRAGMENT, 'testimonies-href'],
+  'spp-testimony-form': COMMON_FRAGMENT,
+};
+const FRAGMENTS_DOC = `${ORIGIN}/docs/fragments.md`;
 
 /**
  * A text of the table in the page's language, `{name}` placeholders filled. French gets its typography here:
@@ -54,6 +67,8 @@ const state = {
   exampleService: true,
   values: /** @type {Record<string, string | boolean>} */ ({}),
   script: 'versioned',
+  /** `script`: the element's tag alone; `html`: its fragment included by the site's server, plus the script. */
+  embed: 'script',
   /** The 9 engagements' official wording, from the API, in the page's language. */
   engagements: /** @type {{ number: number, text: string }[]} */ ([]),
 };
@@ -324,10 +339,20 @@ function snippet() {
     state.script === 'versioned'
       ? `<script type="module" src="${ORIGIN}${widgets.versionedScript}" integrity="${widgets.integrity}" crossorigin="anonymous"></script>`
       : `<script type="module" src="${ORIGIN}${widgets.script}"></script>`;
-  const attributes = chosenAttributes()
-    .map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`))
-    .join('');
-  return `${script}\n<${state.tag}${attributes}></${state.tag}>`;
+  const chosen = chosenAttributes();
+  const attributes = chosen.map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`)).join('');
+  const scriptOnly = `${script}\n<${state.tag}${attributes}></${state.tag}>`;
+  if (state.embed !== 'html') return scriptOnly;
+  const takes = FRAGMENT_ATTRIBUTES[state.tag];
+  // A widget without a fragment, or an option the fragment does not take: the script-only code, saying why.
+  const outside = takes ? chosen.find(([name]) => !takes.includes(name))?.[0] : state.tag;
+  if (outside) {
+    const option = describe(state.tag).options.find((o) => o.attribute === outside);
+    return `${say('snippetNoHtml', { option: option ? text(option.label) : outside })}\n${scriptOnly}`;
+  }
+  const query = new URLSearchParams(chosen.map(([name, value]) => [name, value === true ? '' : String(value)]));
+  const url = `${ORIGIN}/fragments/${state.tag}${chosen.length ? `?${query}` : ''}`;
+  return `${say('snippetScriptLine')}\n${script}\n${say('snippetIncludeLine', { docs: FRAGMENTS_DOC })}\n<esi:include src="${escapeAttribute(url)}" />`;
 }
 
 /** The origins the element talks to: this API, and the open-data portal when the results are read from it. */
@@ -375,6 +400,7 @@ function saveToUrl() {
   } else if (!state.structure) params.set('structure', '');
   for (const [name, value] of Object.entries(state.values)) if (value !== '' && value !== false) params.set(`o-${name}`, String(value));
   if (state.script !== 'versioned') params.set('script', state.script);
+  if (state.embed === 'html') params.set('embed', 'html');
   history.replaceState(null, '', `${location.pathname}?${params}`);
   // The other language keeps the configuration.
   if (LANG === 'en') params.delete('lang');
@@ -406,6 +432,10 @@ function restoreFromUrl() {
     const value = params.get(`o-${option.attribute}`);
     if (value === null) continue;
     state.values[option.attribute] = option.kind === 'checkbox' ? value === 'true' : value;
+  }
+  if (params.get('embed') === 'html') {
+    state.embed = 'html';
+    /** @type {HTMLInputElement} */ ($('embed-html')).checked = true;
   }
   if (params.get('script') === 'latest') {
     state.script = 'latest';
@@ -484,6 +514,12 @@ async function start() {
   document.querySelectorAll('input[name="script"]').forEach((input) =>
     input.addEventListener('change', (event) => {
       state.script = /** @type {HTMLInputElement} */ (event.target).value;
+      update();
+    }),
+  );
+  document.querySelectorAll('input[name="embed"]').forEach((input) =>
+    input.addEventListener('change', (event) => {
+      state.embed = /** @type {HTMLInputElement} */ (event.target).value;
       update();
     }),
   );

@@ -27,6 +27,7 @@ import { registerFormPages } from './routes/form-pages.js';
 import { notificationRoutes, registerMailStopPage } from './routes/notifications.js';
 import { registerKitRoutes } from './routes/kit.js';
 import { registerFragmentRoutes } from './routes/fragments.js';
+import { registerPagesWithFragments } from './routes/fragment-pages.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -155,6 +156,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload;
   });
   if (existsSync(demoDir)) {
+    // `/` and `/mairie` with their elements' fragments included, as a CMS would; the other files as they are.
+    registerPagesWithFragments(app, demoDir, options.publicUrl);
     await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html', extensions: ['html'] });
   }
 

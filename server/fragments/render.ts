@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -141,6 +142,25 @@ export interface Fragment {
   html: string;
   /** False when the element shows its "unknown structure" state. */
   found: boolean;
+  /** CSP sources (`'sha256-…'`) of the fragment's `<style>` blocks, for the `style-src` of a page holding it. */
+  styleHashes: string[];
+}
+
+/** Every `<style>` block a fragment of this process held, as CSP hash sources: one per element (its static styles). */
+const knownStyleHashes = new Set<string>();
+
+/** The `style-src` sources that allow the fragments' styles, and only those (see `server/routes/fragments.ts`). */
+export function fragmentStyleHashes(): string[] {
+  return [...knownStyleHashes];
+}
+
+function styleHashesOf(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const [, css] of html.matchAll(/<style>([\s\S]*?)<\/style>/g)) {
+    hashes.add(`'sha256-${createHash('sha256').update(css!).digest('base64')}'`);
+  }
+  for (const hash of hashes) knownStyleHashes.add(hash);
+  return [...hashes];
 }
 
 /** Property name of each attribute of the element (`heading-level` → `headingLevel`). */
@@ -209,7 +229,11 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
     (open) =>
       `${open}<script type="application/json" data-spp-state${request.tag !== 'spp-engagements' && !failed ? ' data-spp-loaded' : ''}>${scriptJson({ s: state, v: values })}</script>`,
   );
-  return { html: stripOuterMarkers(html), found: !controllers.some((load) => (load.error as { status?: number } | undefined)?.status === 404) };
+  return {
+    html: stripOuterMarkers(html),
+    found: !controllers.some((load) => (load.error as { status?: number } | undefined)?.status === 404),
+    styleHashes: styleHashesOf(html),
+  };
 }
 
 /** What `LoadController` (src/internal/load-controller.ts) holds that the fragment carries. */

@@ -23,6 +23,8 @@ declare module 'fastify' {
     cacheable?: boolean;
     /** Without `?lang=`, the body follows `Accept-Language` (so shared caches must key on it). */
     languageDependent?: boolean;
+    /** A page holding fragments (server/routes/fragment-pages.ts): cached like them, outside `/api/` and `/fragments/`. */
+    composedPage?: boolean;
   }
 }
 
@@ -107,7 +109,8 @@ function matchesEtag(request: FastifyRequest, etag: string): boolean {
  * the encoding is chosen per request from the entry's variants. Nothing else of the request reaches a public GET.
  */
 /** The API and the server-rendered fragments (`server/routes/fragments.ts`), which are made from it. */
-const isCachedPath = (url: string) => url.startsWith('/api/') || url.startsWith('/fragments/');
+const isCachedPath = (request: FastifyRequest) =>
+  request.url.startsWith('/api/') || request.url.startsWith('/fragments/') || request.routeOptions.config?.composedPage === true;
 
 const cacheKey = (request: FastifyRequest) => `${requestLang(request)} ${request.url}`;
 
@@ -119,7 +122,7 @@ export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache)
   if (cache?.enabled) {
     // Callback style: a hit is answered without a promise per request on the hot path.
     app.addHook('onRequest', (request, reply, done) => {
-      if (!isCachedPath(request.url) || !isPublicRead(request)) return done();
+      if (!isCachedPath(request) || !isPublicRead(request)) return done();
       const key = cacheKey(request);
       const entry = cache.get(key);
       if (!entry) {
@@ -151,7 +154,7 @@ export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache)
       reply.header('Cache-Control', 'no-store');
       return payload;
     }
-    if (!isCachedPath(request.url)) return payload;
+    if (!isCachedPath(request)) return payload;
     if (!isPubliclyCacheable(request, reply) || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) {
       if (!reply.hasHeader('cache-control')) reply.header('Cache-Control', 'no-store');
       return payload;

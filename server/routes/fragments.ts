@@ -1,6 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HttpProblem, requestLang, statusTitle } from '../http/problem.js';
-import { FRAGMENT_TAGS, renderFragment, serveFragmentsFrom, type FragmentTag } from '../fragments/render.js';
+import { PAGE_CSP } from '../http/security-headers.js';
+import { FRAGMENT_TAGS, fragmentStyleHashes, renderFragment, serveFragmentsFrom, type FragmentTag } from '../fragments/render.js';
 
 /**
  * `GET /fragments/{tag}?structure=&lang=&theme=&…`: the element with its content rendered on the server as
@@ -16,13 +19,13 @@ const LEVEL = /^[1-6]$/;
 const HREF = /^(?!\s*(javascript|data|vbscript):)[^\s<>"]{1,500}$/i;
 
 type Check = (value: string) => boolean;
-const COMMON: Record<string, Check> = {
+export const COMMON: Record<string, Check> = {
   structure: (v) => CODE.test(v),
   lang: (v) => v === 'fr' || v === 'en',
   theme: (v) => v === 'dsfr' || v === 'neutral',
   'heading-level': (v) => LEVEL.test(v),
 };
-const ATTRIBUTES: Record<FragmentTag, Record<string, Check>> = {
+export const ATTRIBUTES: Record<FragmentTag, Record<string, Check>> = {
   'spp-engagements': {
     ...COMMON,
     variant: (v) => v === 'full' || v === 'compact' || v === 'badge',
@@ -40,7 +43,7 @@ const ATTRIBUTES: Record<FragmentTag, Record<string, Check>> = {
 };
 
 /** Attributes a fragment always carries: hydration needs the client to compute what the server did. */
-const DEFAULTS: Record<string, string> = { lang: 'fr', theme: 'dsfr', 'heading-level': '2' };
+export const DEFAULTS: Record<string, string> = { lang: 'fr', theme: 'dsfr', 'heading-level': '2' };
 
 function badRequest(lang: 'fr' | 'en', field: string, fr: string, en: string): HttpProblem {
   return new HttpProblem(400, statusTitle(400, lang), lang === 'en' ? `Check these fields: ${field}.` : `Vérifiez ces champs : ${field}.`, [
@@ -51,13 +54,46 @@ function badRequest(lang: 'fr' | 'en', field: string, fr: string, en: string): H
 /** The form's fragment: no shadow root, a link to the form's own page (`/form/{code}`) as light DOM. Without the
  * script it is what the reader gets; once the element is defined, its shadow root (which has no slot) hides it. */
 const FORM_LINK = { fr: 'Donner votre avis sur ce service', en: 'Give your opinion on this service' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** `spp-testimony-form`'s fragment for these (checked) attributes; `origin` is where the form's page is. */
+export function formLinkFragment(attributes: Record<string, string>, origin: string): string {
+  const pageLang = attributes.lang === 'en' ? 'en' : 'fr';
+  const code = attributes.structure ?? '';
+  const href = `${origin}/form${code ? `/${encodeURIComponent(code)}` : ''}${pageLang === 'en' ? '?lang=en' : ''}`;
+  const html = Object.entries({ ...DEFAULTS, ...attributes })
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  return `<spp-testimony-form${html}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a></spp-testimony-form>`;
+}
+
+/**
+ * The demo pages' policy (`PAGE_CSP`) with the fragments' `<style>` blocks allowed by their hashes: what a page
+ * holding fragments needs (and a fragment opened on its own), still without `'unsafe-inline'`. Set in `onSend`,
+ * so an answer from the response cache (which skips the handler) gets it too: the hashes of every fragment this
+ * process made (one per element: its static styles), a cached answer having been made by it.
+ */
+export function fragmentPageCsp(): string {
+  const hashes = fragmentStyleHashes();
+  return hashes.length ? PAGE_CSP.replace("style-src 'self'", `style-src 'self' ${hashes.join(' ')}`) : PAGE_CSP;
+}
+
+export const setFragmentPageCsp = async (_request: unknown, reply: FastifyReply, payload: unknown) => {
+  reply.header('Content-Security-Policy', fragmentPageCsp());
+  return payload;
+};
+
+const GUIDE = fileURLToPath(new URL('../../docs/fragments.md', import.meta.url));
 
 export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string): void {
   serveFragmentsFrom(app);
+  // The how-to the configurator's "HTML + script" option links to, as plain text.
+  app.get('/docs/fragments.md', async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('Cache-Control', 'public, max-age=3600').send(await readFile(GUIDE, 'utf8')),
+  );
   app.get<{ Params: { tag: string }; Querystring: Record<string, string | string[]> }>(
     '/fragments/:tag',
-    { config: { cacheable: true, languageDependent: false } },
+    { config: { cacheable: true, languageDependent: false }, onSend: setFragmentPageCsp },
     async (request, reply) => {
       const lang = requestLang(request);
       const tag = request.params.tag.replace(/\.html$/, '') as FragmentTag;
@@ -68,17 +104,11 @@ export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string)
           if (!check) throw badRequest(lang, name, `<${tag}> n’a pas d’attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
           if (typeof raw !== 'string' || !check(raw)) throw badRequest(lang, name, `Valeur invalide pour « ${name} ».`, `Invalid value for "${name}".`);
         }
-        const pageLang = query.lang === 'en' ? 'en' : 'fr';
-        const code = typeof query.structure === 'string' ? query.structure : '';
         const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
-        const href = `${origin}/form${code ? `/${encodeURIComponent(code)}` : ''}${pageLang === 'en' ? '?lang=en' : ''}`;
-        const attributes = Object.entries({ ...DEFAULTS, ...query })
-          .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
-          .join('');
         return reply
           .type('text/html; charset=utf-8')
           .header('Access-Control-Allow-Origin', '*')
-          .send(`<${tag}${attributes}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a></${tag}>`);
+          .send(formLinkFragment(query as Record<string, string>, origin));
       }
       if (!FRAGMENT_TAGS.includes(tag)) {
         throw badRequest(lang, 'tag', `Éléments servis en fragment : ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`, `Elements served as fragments: ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`);

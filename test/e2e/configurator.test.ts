@@ -172,6 +172,44 @@ describe('the embed configurator', () => {
     await page.close();
   });
 
+  it('"HTML + script": the snippet holds the fragment to include server-side, whose address answers the element rendered, and the how-to', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/configurator?element=spp-results&structure=CAF-69`);
+    await page.locator('#snippet').filter({ hasText: 'spp-results' }).waitFor();
+    const html = page.getByRole('radio', { name: 'HTML + script', exact: true });
+    await html.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await html.isChecked());
+    await page.locator('#snippet').filter({ hasText: 'esi:include' }).waitFor();
+    const snippet = (await page.locator('#snippet').textContent())!;
+    const lines = snippet.split('\n');
+    assert.match(lines[0]!, /^<!-- 1\. Une fois par page, dans <head>/);
+    assert.match(lines[1]!, new RegExp(`^<script type="module" src="${server.url}${widgets.versionedScript}" integrity=`));
+    assert.match(lines[2]!, new RegExp(`inclus par votre serveur \\(mode d’emploi\\u00a0: ${server.url}/docs/fragments\\.md\\)`));
+    assert.equal(lines[3], `<esi:include src="${server.url}/fragments/spp-results?structure=CAF-69&amp;theme=dsfr" />`);
+    assert.match(page.url(), /embed=html/, 'kept in the URL');
+    // The address in the snippet answers the element already rendered.
+    const fragment = await fetch(`${server.url}/fragments/spp-results?structure=CAF-69&theme=dsfr`);
+    assert.equal(fragment.status, 200);
+    assert.match(await fragment.text(), /^<spp-results[^>]*><template [^>]*shadowrootmode="open">[\s\S]*Appels décrochés par un agent/);
+    // The how-to is one click away.
+    const guide = page.getByRole('link', { name: /Mode d’emploi pour Drupal, WordPress, Hugo, Eleventy/ });
+    assert.equal(await guide.getAttribute('href'), '/docs/fragments.md');
+    const doc = await fetch(`${server.url}/docs/fragments.md`);
+    assert.equal(doc.status, 200);
+    assert.match(await doc.text(), /### WordPress/);
+    // An option the fragment does not take: the script-only code, and why.
+    await page.getByRole('checkbox', { name: 'Montrer l’affiche à imprimer' }).check();
+    await page.locator('#snippet').filter({ hasText: 'poster' }).waitFor();
+    const fallback = (await page.locator('#snippet').textContent())!;
+    assert.match(fallback, /^<!-- L’option «\u00a0Montrer l’affiche à imprimer\u00a0» n’existe qu’avec le script seul/);
+    assert.match(fallback, /\n<spp-results structure="CAF-69" poster theme="dsfr"><\/spp-results>$/);
+    // Back to "script only": the usual two lines.
+    await page.getByRole('radio', { name: 'Script seul', exact: true }).check();
+    assert.equal((await page.locator('#snippet').textContent())!.split('\n').length, 2);
+    await page.close();
+  });
+
   it('the copied snippet, pasted in an empty page on another origin under a strict CSP, shows the element working against the API', async (t) => {
     if (!tag || !copied) return t.skip('no element is built yet');
     writeFileSync(join(hostDir, 'index.html'), `<!doctype html>\n<html lang="fr">\n<head><meta charset="utf-8"><title>Page vide</title></head>\n<body>\n${copied}\n</body>\n</html>\n`);

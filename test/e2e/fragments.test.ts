@@ -188,6 +188,93 @@ describe('server-rendered fragments included in a host page', () => {
     await page.close();
   });
 
+  /**
+   * Every distinct text the element's shadow root showed, sampled at each frame from the first one (a change
+   * shorter than a frame is never painted), and the script requests of the page.
+   */
+  async function watchAdoption(page: Page, tag: string) {
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    const api: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/') && api.push(new URL(r.url()).pathname));
+    // A string: the test's transform would name a function kept in a variable (`__name`), unknown in the page.
+    await page.addInitScript(`(() => {
+      const seen = (window.seenTexts = []);
+      const tick = () => {
+        const root = document.querySelector('${tag}')?.shadowRoot;
+        if (root) {
+          const text = [...root.children].filter((n) => !['STYLE', 'SCRIPT'].includes(n.tagName)).map((n) => n.textContent).join(' ').replace(/\\s+/g, ' ').trim();
+          if (seen[seen.length - 1] !== text) seen.push(text);
+        }
+        requestAnimationFrame(tick);
+      };
+      // From the end of parsing: the declarative shadow root is all there (before, it is still arriving).
+      document.addEventListener('DOMContentLoaded', tick);
+    })()`);
+    return {
+      scripts,
+      api,
+      texts: () => page.evaluate(() => (window as unknown as { seenTexts: string[] }).seenTexts),
+    };
+  }
+
+  for (const [tag, english] of [
+    ['spp-results', /Our quality-of-service results[\s\S]*Updated on 15 October 2026/],
+    ['spp-testimonies', /October 2026|September 2026|2026/],
+  ] as const) {
+    it(`<${tag} lang="en">: adopted with the English text as the server wrote it, the English strings downloaded once, never a French frame`, async () => {
+      const res = await fetch(`${server.url}/fragments/${tag}?structure=CAF-69&lang=en`);
+      assert.equal(res.status, 200);
+      fragments.set(`${tag}-en`, await res.text());
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      const watch = await watchAdoption(page, tag);
+      await host(page, `${tag}-en`, true);
+      await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
+      // Past the adoption's give-up delay (3 s): had it not matched, the element would have rendered afresh by now.
+      await page.waitForTimeout(4000);
+      const texts = await watch.texts();
+      const differ = (a: string, b: string) => {
+        let i = 0;
+        while (i < a.length && a[i] === b[i]) i++;
+        return `…${a.slice(Math.max(0, i - 60), i + 100)}\n  became …${b.slice(Math.max(0, i - 60), i + 100)}`;
+      };
+      assert.equal(texts.length, 1, `one text from the first frame to the last, got ${texts.length}:\n${texts.slice(1).map((t, i) => differ(texts[i]!, t)).join('\n')}`);
+      assert.match(texts[0]!, english);
+      // (The data itself, indicator labels and testimonies, is in French: the interface around it is not.)
+      assert.doesNotMatch(texts[0]!, /Publié le|Réponse de|Mis à jour le|Réseau|Nos résultats/, 'no French');
+      const strings = watch.scripts.filter((s) => /\.strings\.en-/.test(s));
+      assert.ok(strings.length > 0, `the English strings were downloaded: ${watch.scripts.join(', ')}`);
+      assert.equal(new Set(strings).size, strings.length, `each English strings chunk once: ${strings.join(', ')}`);
+      assert.deepEqual(watch.api, [], 'nothing asked again');
+      assert.equal(await page.evaluate((tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('script').length, tag), 0, 'adopted');
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  it('<spp-results> of an unknown structure (the 404 fragment): adopted without a flash of the loading box, asked again once at most', async () => {
+    const res = await fetch(`${server.url}/fragments/spp-results?structure=NOPE-00`);
+    assert.equal(res.status, 404);
+    fragments.set('unknown', await res.text());
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const watch = await watchAdoption(page, 'spp-results');
+    await host(page, 'unknown', true);
+    await page.waitForFunction(() => customElements.get('spp-results') !== undefined);
+    await page.waitForTimeout(4000);
+    const texts = await watch.texts();
+    assert.equal(texts.length, 1, `one text from the first frame to the last, got:\n${texts.join('\n')}`);
+    assert.match(texts[0]!, /NOPE-00/);
+    assert.ok(watch.api.length <= 1, `asked ${watch.api.length} times: ${watch.api.join(', ')}`);
+    assert.equal(await page.evaluate(() => document.querySelector('spp-results')!.shadowRoot!.querySelectorAll('[part~="message"]').length), 1, 'one message');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('a page without a fragment does not download the adoption module', async () => {
     const page = await browser.newPage();
     const scripts: string[] = [];
