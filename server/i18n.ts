@@ -9,7 +9,8 @@ import type { Lang } from '../src/contract/index.js';
 
 // One `{name}` filler and one locale table for the server, the browser and the contract.
 import { format } from '../src/contract/format.js';
-export { format, LOCALE } from '../src/contract/format.js';
+export { format } from '../src/contract/format.js';
+export { LOCALE } from '../src/contract/locale.js';
 
 /** Both languages of one table, looked up by the request's language. */
 export interface Strings<T> extends Readonly<Record<Lang, T>> {
