@@ -1,11 +1,11 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 import { elementMarkup, elementSpecs } from '../helpers/elements.js';
-import { hostPageHtml, startHostServer, type HostServer } from '../helpers/host-pages.js';
+import { hostPageHtml, type HostServer } from '../helpers/host-pages.js';
 
 /**
  * "Acknowledged then lost: 0" (DESIGN.md), tried hard: citizens on real `<spp-testimony-form>` widgets in
@@ -58,16 +58,7 @@ describe('resilience: the server killed during a burst of submissions', { skip: 
   let host: HostServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startServerProcess();
-    host = await startHostServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await server?.dispose();
-  });
+  e2eHooks({ host: true }, (started) => ({ server, host, browser } = started));
 
   it(`${CITIZENS} citizens submit in a burst, SIGKILL mid-burst, restart: every 201 stored once, every other one lands from the outbox`, async (t) => {
     const url = host.page('/kill.html', hostPageHtml({ scriptUrl: `${server.url}/widgets/spp-widgets.js`, widgets: elementMarkup(formSpec!, { structure: STRUCTURE }) }));

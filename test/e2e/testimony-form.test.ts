@@ -1,9 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, recordScripts, type ServerProcess } from '../helpers/e2e.js';
 
 const STORY = 'J’ai attendu quarante minutes au téléphone avant de parler à quelqu’un, puis la ligne a coupé deux fois.';
 
@@ -60,14 +60,7 @@ async function fillQuickly(page: Page, title: string): Promise<void> {
 describe('<spp-testimony-form> end to end, on the real server', () => {
   let server: ServerProcess;
   let browser: Browser;
-  before(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  e2eHooks({}, (started) => ({ server, browser } = started));
 
   it('a page holding only the form: at most 25 KB of gzipped JavaScript to show it, the rest preloaded once on screen', async () => {
     const page = await browser.newPage();
