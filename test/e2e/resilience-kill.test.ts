@@ -1,8 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { countByTitle } from '../helpers/server-rows.js';
 import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 import { elementMarkup, elementSpecs } from '../helpers/elements.js';
 import { hostPageHtml, type HostServer } from '../helpers/host-pages.js';
@@ -20,15 +19,6 @@ const STORY =
   'Je suis venu au guichet pour renouveler mon titre de séjour : l’agent a vérifié mon dossier et m’a donné un récépissé le jour même.';
 
 const formSpec = elementSpecs().find((s) => s.tag === 'spp-testimony-form');
-
-function countByTitle(server: ServerProcess, title: string): number {
-  const db = new Database(join(server.dataDir, 'spp.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from testimonies where title = ?').get(title) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** Through the form's own steps, as a citizen would (feeling, the service given by the page, a title and a story). */
 async function fillForm(page: Page, title: string): Promise<void> {

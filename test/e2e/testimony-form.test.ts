@@ -1,21 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
+import { countByTitle } from '../helpers/server-rows.js';
 import { e2eHooks, recordScripts, type ServerProcess } from '../helpers/e2e.js';
 
 const STORY = 'J’ai attendu quarante minutes au téléphone avant de parler à quelqu’un, puis la ligne a coupé deux fois.';
-
-/** Rows with this title in the server's own SQLite file (read-only, next to the running server). */
-function countByTitle(server: ServerProcess, title: string): number {
-  const db = new Database(join(server.dataDir, 'spp.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from testimonies where title = ?').get(title) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** What has focus, looking through shadow roots. */
 function deepActive(page: Page) {
