@@ -157,7 +157,7 @@ export default defineConfig({
               name: 'parse',
               test: /node_modules[\\/]zod[\\/]|src[\\/]contract[\\/](common|engagement|structure)\.ts$|src[\\/]internal[\\/]parse\.ts$/,
             },
-            { name: 'intl', test: /src[\\/]internal[\\/](intl|failure|load-controller|load-view|json-check)\.ts$/, includeDependenciesRecursively: false },
+            { name: 'intl', test: /src[\\/]internal[\\/](intl|failure|load-controller|load-view|json-check)\.ts$|src[\\/]contract[\\/]locale\.ts$/, includeDependenciesRecursively: false },
           ],
         },
       },

@@ -4,8 +4,9 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { apiServerPlugin } from './test/helpers/wtr-api-plugin.mjs';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/helpers/chromium.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const executablePath = CHROMIUM_PATH;
 if (!existsSync(executablePath)) {
   console.error(
     `Browser tests need Chromium, not found at ${executablePath}.\n` +
@@ -13,18 +14,6 @@ if (!existsSync(executablePath)) {
   );
   process.exit(1);
 }
-
-/** Flags that work headless as root on these machines, without reaching for the (closed) network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/browser/**/*.test.ts'],

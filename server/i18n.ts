@@ -7,13 +7,22 @@ import type { Lang } from '../src/contract/index.js';
  * it never writes `lang === 'en' ? '…' : '…'`.
  */
 
-/** Both languages of one table, looked up by the request's language. */
-export type Strings<T> = Readonly<Record<Lang, T>>;
+// One `{name}` filler and one locale table for the server, the browser and the contract.
+import { format } from '../src/contract/format.js';
+export { format } from '../src/contract/format.js';
+export { LOCALE } from '../src/contract/locale.js';
 
-/** Pairs a French reference table with its English twin. */
-export function strings<T>(fr: T, en: NoInfer<T>): Strings<T> {
-  return { fr, en };
+/** Both languages of one table, looked up by the request's language. */
+export interface Strings<T> extends Readonly<Record<Lang, T>> {
+  /** One text of the table in `lang`, its `{name}` placeholders filled. */
+  text(lang: Lang, key: keyof T, values?: Record<string, string | number>): string;
+  /** `text` with the language fixed: for code that says many things in one language. */
+  in(lang: Lang): (key: keyof T, values?: Record<string, string | number>) => string;
 }
 
-// One `{name}` filler and one locale table for the server, the browser and the contract.
-export { format, LOCALE } from '../src/contract/format.js';
+/** Pairs a French reference table with its English twin: the one lookup of every server table (API, kit, mail, store). */
+export function strings<T extends Record<keyof T, string>>(fr: T, en: NoInfer<T>): Strings<T> {
+  const tables = { fr, en };
+  const text: Strings<T>['text'] = (lang, key, values) => format(tables[lang][key], values);
+  return { fr, en, text, in: (lang) => (key, values) => text(lang, key, values) };
+}

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE, toFieldErrors, type FieldError, type Lang, type Problem } from '../../src/contract/index.js';
-import { format, strings } from '../i18n.js';
+import { strings } from '../i18n.js';
 import { API_FR, type ApiKey } from './api.strings.js';
 import { API_EN } from './api.strings.en.js';
 
@@ -22,9 +22,7 @@ const API = strings(API_FR, API_EN);
 const isApiKey = (key: string): key is ApiKey => key in API_FR;
 
 /** A text of the API in the request's language, its `{name}` placeholders filled. */
-export function apiText(lang: Lang, key: ApiKey, values?: Record<string, string | number>): string {
-  return format(API[lang][key], values);
-}
+export const apiText = API.text;
 
 export function statusTitle(status: number, lang: Lang): string {
   const key = `status-${status}`;

@@ -1,6 +1,6 @@
 import type { Lang, UnitType } from '../../src/contract/index.js';
-import { format, LOCALE, strings } from '../i18n.js';
-import { KIT_FR, type KitKey } from './kit.strings.js';
+import { LOCALE, strings } from '../i18n.js';
+import { KIT_FR } from './kit.strings.js';
 import { KIT_EN } from './kit.strings.en.js';
 
 /**
@@ -15,9 +15,7 @@ export const localeOf = (lang: Lang): string => LOCALE[lang];
 export const KIT = strings(KIT_FR, KIT_EN);
 
 /** One kit string in `lang`, its `{name}` placeholders filled. */
-export function kitText(lang: Lang, key: KitKey, values?: Record<string, string | number>): string {
-  return format(KIT[lang][key], values);
-}
+export const kitText = KIT.text;
 
 // French typography (and screen readers) want a real minus sign, not the hyphen Intl writes.
 const minus = (text: string) => text.replace('-', '\u2212');
@@ -59,6 +57,3 @@ export function formatDate(value: string, lang: Lang): string {
   const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
 }
-
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -129,4 +129,25 @@ export const KIT_EN: KitStrings = {
 
   quarterFirst: 'Q1 {year}',
   quarter: 'Q{n} {year}',
+
+  // The printable posters (pdf.ts).
+  posterEngagementsTitle: 'Our service engagements',
+  posterHere: 'Here:',
+  posterOpinion: 'Your opinion counts',
+  posterOpinionText: 'Tell us about your experience with {name}, good or bad: scan the code or go to',
+  posterResultsAt: 'Our quality-of-service results:',
+  posterResultsTitle: 'Our quality-of-service results',
+  posterPublished: 'Results published on {date}',
+  posterTarget: 'Target {target}',
+  posterMet: 'met',
+  posterNotMet: 'not met',
+  posterColon: ':',
+  posterAllResults: 'All our results and their history',
+  posterAllResultsText: 'Scan the code or go to',
+  posterTellUs: 'Your opinion:',
+  posterQrForm: 'QR code to the testimony form: {url}',
+  posterQrResults: 'QR code to our online results: {url}',
+  posterProgramme: 'Services Publics+: the continuous improvement programme of public services',
+  posterEngagementsDoc: 'Services Publics+ engagements – {name}',
+  posterResultsDoc: 'Quality-of-service results – {name}',
 };

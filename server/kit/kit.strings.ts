@@ -142,6 +142,27 @@ export const KIT_FR = {
   // Periods: "3e trimestre 2026".
   quarterFirst: '1er trimestre {year}',
   quarter: '{n}e trimestre {year}',
+
+  // The printable posters (pdf.ts).
+  posterEngagementsTitle: 'Nos engagements de service',
+  posterHere: 'Chez nous\u00a0:',
+  posterOpinion: 'Votre avis compte',
+  posterOpinionText: 'Racontez votre expérience avec {name}, positive ou négative\u00a0: scannez le code ou rendez-vous sur',
+  posterResultsAt: 'Nos résultats de qualité de service\u00a0:',
+  posterResultsTitle: 'Nos résultats de qualité de service',
+  posterPublished: 'Résultats publiés le {date}',
+  posterTarget: 'Objectif {target}',
+  posterMet: 'atteint',
+  posterNotMet: 'non atteint',
+  posterColon: ' :',
+  posterAllResults: 'Tous nos résultats et leur évolution',
+  posterAllResultsText: 'Scannez le code ou rendez-vous sur',
+  posterTellUs: 'Votre avis\u00a0:',
+  posterQrForm: 'Code QR vers le formulaire de témoignage\u00a0: {url}',
+  posterQrResults: 'Code QR vers nos résultats en ligne\u00a0: {url}',
+  posterProgramme: 'Services Publics +\u00a0: le programme d’amélioration continue des services publics',
+  posterEngagementsDoc: 'Les engagements Services Publics + – {name}',
+  posterResultsDoc: 'Résultats de qualité de service – {name}',
 };
 
 export type KitStrings = typeof KIT_FR;

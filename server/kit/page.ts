@@ -1,6 +1,7 @@
 import type { Lang } from '../../src/contract/index.js';
 import { commitmentsOf, type KitData } from './data.js';
-import { escapeHtml, formatDate, KIT } from './format.js';
+import { escapeHtml } from '../http/html.js';
+import { formatDate, KIT } from './format.js';
 import { socialImages } from './social.js';
 import { figureLines, keyMessages, longArticle, nationalFigures, posts, POST_MAX, quoteOf, shortArticle, type Block } from './text.js';
 import { format } from '../i18n.js';

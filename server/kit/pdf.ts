@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { KitData } from './data.js';
 import { commitmentsOf } from './data.js';
 import { FONTS } from './fonts.js';
-import { formatDate, localeOf } from './format.js';
+import { formatDate, KIT, localeOf } from './format.js';
 import { qrModules, qrRuns } from './qr.js';
 
 /**
@@ -26,51 +26,6 @@ const ORANGE = '#b34000';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
-
-const STRINGS = {
-  fr: {
-    engagementsTitle: 'Nos engagements de service',
-    here: 'Chez nous\u00a0:',
-    opinion: 'Votre avis compte',
-    opinionText: (name: string) => `Racontez votre expérience avec ${name}, positive ou négative\u00a0: scannez le code ou rendez-vous sur`,
-    resultsAt: 'Nos résultats de qualité de service\u00a0:',
-    resultsTitle: 'Nos résultats de qualité de service',
-    published: (date: string) => `Résultats publiés le ${date}`,
-    target: (t: string) => `Objectif ${t}`,
-    met: 'atteint',
-    notMet: 'non atteint',
-    colon: ' :',
-    allResults: 'Tous nos résultats et leur évolution',
-    allResultsText: 'Scannez le code ou rendez-vous sur',
-    tellUs: 'Votre avis\u00a0:',
-    qrForm: (url: string) => `Code QR vers le formulaire de témoignage\u00a0: ${url}`,
-    qrResults: (url: string) => `Code QR vers nos résultats en ligne\u00a0: ${url}`,
-    programme: 'Services Publics +\u00a0: le programme d’amélioration continue des services publics',
-    engagementsDoc: (name: string) => `Les engagements Services Publics + – ${name}`,
-    resultsDoc: (name: string) => `Résultats de qualité de service – ${name}`,
-  },
-  en: {
-    engagementsTitle: 'Our service engagements',
-    here: 'Here:',
-    opinion: 'Your opinion counts',
-    opinionText: (name: string) => `Tell us about your experience with ${name}, good or bad: scan the code or go to`,
-    resultsAt: 'Our quality-of-service results:',
-    resultsTitle: 'Our quality-of-service results',
-    published: (date: string) => `Results published on ${date}`,
-    target: (t: string) => `Target ${t}`,
-    met: 'met',
-    notMet: 'not met',
-    colon: ':',
-    allResults: 'All our results and their history',
-    allResultsText: 'Scan the code or go to',
-    tellUs: 'Your opinion:',
-    qrForm: (url: string) => `QR code to the testimony form: ${url}`,
-    qrResults: (url: string) => `QR code to our online results: ${url}`,
-    programme: 'Services Publics+: the continuous improvement programme of public services',
-    engagementsDoc: (name: string) => `Services Publics+ engagements – ${name}`,
-    resultsDoc: (name: string) => `Quality-of-service results – ${name}`,
-  },
-};
 
 function newDocument(size: PaperSize, title: string, lang: 'fr' | 'en'): { doc: Doc; root: Struct; done: Promise<Buffer> } {
   const doc = new PDFDocument({
@@ -159,12 +114,12 @@ function drawHeader(doc: Doc, root: Struct, data: KitData, k: number, title: str
 
 /** The 9 engagements with the structure's local commitments and a QR code to its testimony form, on one page. */
 export function engagementsPdf(data: KitData, size: PaperSize): Promise<Buffer> {
-  const t = STRINGS[data.lang];
-  const { doc, root, done } = newDocument(size, t.engagementsDoc(data.structure.name), data.lang);
+  const say = KIT.in(data.lang);
+  const { doc, root, done } = newDocument(size, say('posterEngagementsDoc', { name: data.structure.name }), data.lang);
   const k = doc.page.width / 595.28;
   const m = 40 * k;
   const width = doc.page.width - 2 * m;
-  const top = drawHeader(doc, root, data, k, t.engagementsTitle);
+  const top = drawHeader(doc, root, data, k, say('posterEngagementsTitle'));
   const footerHeight = 128 * k;
   const bottom = doc.page.height - footerHeight - 12 * k;
   const indent = 32 * k;
@@ -201,7 +156,7 @@ export function engagementsPdf(data: KitData, size: PaperSize): Promise<Buffer> 
         }
         y += doc.heightOfString(line, { width: textWidth }) + f * 0.15;
         for (const commitment of commitmentsOf(data, e.number)) {
-          const body = `${t.here} ${commitment}`;
+          const body = `${say('posterHere')} ${commitment}`;
           doc.font('italic').fontSize(f * 0.92);
           const h = doc.heightOfString(body, { width: textWidth - 12 * k });
           if (draw) {
@@ -228,18 +183,18 @@ export function engagementsPdf(data: KitData, size: PaperSize): Promise<Buffer> 
   const fy = doc.page.height - footerHeight;
   artifact(doc, () => doc.rect(m, fy, width, 0.8 * k).fill(BLUE));
   const qr = 96 * k;
-  drawQr(doc, root, data.links.form, t.qrForm(data.links.form), m, fy + 12 * k, qr);
+  drawQr(doc, root, data.links.form, say('posterQrForm', { url: data.links.form }), m, fy + 12 * k, qr);
   const tx = m + qr + 16 * k;
   const tw = width - qr - 16 * k;
   doc.font('bold').fontSize(15 * k).fillColor(BLUE);
-  let y = text(doc, root, 'H2', t.opinion, tx, fy + 14 * k, { width: tw });
+  let y = text(doc, root, 'H2', say('posterOpinion'), tx, fy + 14 * k, { width: tw });
   doc.font('regular').fontSize(11 * k).fillColor(TEXT);
-  y = text(doc, root, 'P', t.opinionText(data.structure.name), tx, y + 2 * k, { width: tw });
+  y = text(doc, root, 'P', say('posterOpinionText', { name: data.structure.name }), tx, y + 2 * k, { width: tw });
   doc.font('semibold').fontSize(11 * k).fillColor(BLUE);
   y = text(doc, root, 'P', data.links.form, tx, y + 1 * k, { width: tw, link: data.links.form });
   if (data.figures.length) {
     doc.font('regular').fontSize(10 * k).fillColor(TEXT);
-    text(doc, root, 'P', `${t.resultsAt} ${data.links.results}`, tx, y + 6 * k, { width: tw, link: data.links.results });
+    text(doc, root, 'P', `${say('posterResultsAt')} ${data.links.results}`, tx, y + 6 * k, { width: tw, link: data.links.results });
   }
   root.end();
   doc.end();
@@ -248,15 +203,15 @@ export function engagementsPdf(data: KitData, size: PaperSize): Promise<Buffer> 
 
 /** The latest results (up to 12 indicators, each with its period) on one A4 page, with a QR code to the online results. */
 export function resultsPdf(data: KitData): Promise<Buffer> {
-  const t = STRINGS[data.lang];
-  const { doc, root, done } = newDocument('A4', t.resultsDoc(data.structure.name), data.lang);
+  const say = KIT.in(data.lang);
+  const { doc, root, done } = newDocument('A4', say('posterResultsDoc', { name: data.structure.name }), data.lang);
   const k = 1;
   const m = 40;
   const width = doc.page.width - 2 * m;
-  let top = drawHeader(doc, root, data, k, t.resultsTitle);
+  let top = drawHeader(doc, root, data, k, say('posterResultsTitle'));
   if (data.updatedAt) {
     doc.font('regular').fontSize(11).fillColor(GREY);
-    top = text(doc, root, 'P', t.published(formatDate(data.updatedAt, data.lang)), m, top - 4, { width }) + 10;
+    top = text(doc, root, 'P', say('posterPublished', { date: formatDate(data.updatedAt, data.lang) }), m, top - 4, { width }) + 10;
   }
   const footerHeight = 120;
   const gap = 10;
@@ -286,28 +241,28 @@ export function resultsPdf(data: KitData): Promise<Buffer> {
     doc.font('regular').fontSize(10.5 * s).fillColor(GREY);
     cy = text(doc, item, 'P', figure.period, x + pad, cy + 1, { width: inner, lineBreak: false });
     if (figure.target) {
-      const status = figure.met ? t.met : t.notMet;
+      const status = say(figure.met ? 'posterMet' : 'posterNotMet');
       doc.font('semibold').fontSize(10.5 * s).fillColor(figure.met ? GREEN : ORANGE);
-      text(doc, item, 'P', `${t.target(figure.target)}${t.colon} ${status}`, x + pad, cy + 2 * s, { width: inner, lineBreak: false });
+      text(doc, item, 'P', `${say('posterTarget', { target: figure.target })}${say('posterColon')} ${status}`, x + pad, cy + 2 * s, { width: inner, lineBreak: false });
     }
   });
   list.end();
   const fy = doc.page.height - footerHeight;
   artifact(doc, () => doc.rect(m, fy, width, 0.8).fill(BLUE));
   const qr = 92;
-  drawQr(doc, root, data.links.results, t.qrResults(data.links.results), m, fy + 10, qr);
+  drawQr(doc, root, data.links.results, say('posterQrResults', { url: data.links.results }), m, fy + 10, qr);
   const tx = m + qr + 16;
   const tw = width - qr - 16;
   doc.font('bold').fontSize(15).fillColor(BLUE);
-  let y = text(doc, root, 'H2', t.allResults, tx, fy + 14, { width: tw });
+  let y = text(doc, root, 'H2', say('posterAllResults'), tx, fy + 14, { width: tw });
   doc.font('regular').fontSize(11).fillColor(TEXT);
-  y = text(doc, root, 'P', t.allResultsText, tx, y + 2, { width: tw });
+  y = text(doc, root, 'P', say('posterAllResultsText'), tx, y + 2, { width: tw });
   doc.font('semibold').fontSize(11).fillColor(BLUE);
   y = text(doc, root, 'P', data.links.results, tx, y + 1, { width: tw, link: data.links.results });
   doc.font('regular').fontSize(10).fillColor(TEXT);
-  text(doc, root, 'P', `${t.tellUs} ${data.links.form}`, tx, y + 6, { width: tw, link: data.links.form });
+  text(doc, root, 'P', `${say('posterTellUs')} ${data.links.form}`, tx, y + 6, { width: tw, link: data.links.form });
   doc.font('regular').fontSize(8.5).fillColor(GREY);
-  text(doc, root, 'P', t.programme, tx, doc.page.height - 22, { width: tw, lineBreak: false });
+  text(doc, root, 'P', say('posterProgramme'), tx, doc.page.height - 22, { width: tw, lineBreak: false });
   root.end();
   doc.end();
   return done;

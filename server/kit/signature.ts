@@ -1,6 +1,7 @@
 import type { KitData } from './data.js';
 import { format } from '../i18n.js';
-import { escapeHtml, KIT } from './format.js';
+import { escapeHtml } from '../http/html.js';
+import { KIT } from './format.js';
 
 /**
  * The e-mail signature block: what mail clients keep (Gmail and Outlook drop `<style>`, classes and web fonts):

@@ -3,7 +3,8 @@ import { Resvg } from '@resvg/resvg-js';
 import type { KitData } from './data.js';
 import { commitmentsOf } from './data.js';
 import { FONT_FAMILY, FONTS } from './fonts.js';
-import { escapeHtml, kitText } from './format.js';
+import { escapeHtml } from '../http/html.js';
+import { kitText } from './format.js';
 
 /**
  * 1200 × 630 images for posts (the size link previews and networks crop to), drawn as SVG and rasterised by

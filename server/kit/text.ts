@@ -1,7 +1,6 @@
 import type { Lang } from '../../src/contract/index.js';
 import { commitmentsOf, type KitData } from './data.js';
-import { formatDate, kitText } from './format.js';
-import type { KitKey } from './kit.strings.js';
+import { formatDate, KIT, kitText } from './format.js';
 
 /**
  * The kit's words: the national text of the communication kit (seed document, sections I to V) filled in with one
@@ -37,7 +36,7 @@ const stripDot = (text: string) => text.replace(/[.\s]+$/, '');
 
 /** Section I: the national key messages, then the structure's own. */
 export function keyMessages(data: KitData): string[] {
-  const say = (key: KitKey, values?: Record<string, string | number>) => kitText(data.lang, key, values);
+  const say = KIT.in(data.lang);
   const name = data.structure.name;
   const local = data.structure.commitments.length;
   const figures = data.figures.length;
@@ -77,7 +76,7 @@ function commitmentLines(data: KitData): string[] {
 
 /** Section II a: the long article. */
 export function longArticle(data: KitData): Block[] {
-  const say = (key: KitKey, values?: Record<string, string | number>) => kitText(data.lang, key, values);
+  const say = KIT.in(data.lang);
   const name = data.structure.name;
   const date = data.updatedAt ? formatDate(data.updatedAt, data.lang) : null;
   const blocks: Block[] = [
@@ -108,7 +107,7 @@ export function longArticle(data: KitData): Block[] {
 
 /** Section II b: the short article. */
 export function shortArticle(data: KitData): Block[] {
-  const say = (key: KitKey, values?: Record<string, string | number>) => kitText(data.lang, key, values);
+  const say = KIT.in(data.lang);
   const name = data.structure.name;
   const top = figureLines(data).slice(0, 3);
   const blocks: Block[] = [
@@ -124,7 +123,7 @@ export function shortArticle(data: KitData): Block[] {
 
 /** Section IV: posts built from the structure's own commitments, figures and links; each within 280 characters. */
 export function posts(data: KitData): Post[] {
-  const say = (key: KitKey, values?: Record<string, string | number>) => kitText(data.lang, key, values);
+  const say = KIT.in(data.lang);
   const name = data.structure.name;
   const list: Post[] = [];
   list.push({ id: 'promise', label: say('postPromiseLabel'), text: fitText((n) => say('postPromise', { name: n, link: data.links.form }), name) });

@@ -2,6 +2,7 @@ import { MAIL_KINDS, type Lang, type RejectionReason } from '../../src/contract/
 import { format, LOCALE, strings } from '../i18n.js';
 import { MAIL_FR } from './mail.strings.js';
 import { MAIL_EN } from './mail.strings.en.js';
+import { escapeHtml } from '../http/html.js';
 
 /**
  * The e-mails, in French and English: plain text and a simple HTML twin (one column, system fonts, no remote
@@ -52,9 +53,6 @@ export interface MailLinks {
 }
 
 const MAIL = strings(MAIL_FR, MAIL_EN);
-
-export const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const day = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));

@@ -1,9 +1,12 @@
-/** What every admin route shares: the Bearer token check and its documented answers (and, re-exported, the unknown-structure problem). */
+/** What every admin route shares: the Bearer token check and its documented answers, and the structure check of a `:code` route. */
 import type * as z from 'zod/mini';
 import { Problem } from '../../src/contract/index.js';
-import { agentAuthHook, agentOf, type AgentSession } from '../http/agent-auth.js';
+import type { Lang } from '../../src/contract/index.js';
+import { agentAuthHook, agentOf, requireStructure, type AgentSession } from '../http/agent-auth.js';
+import { unknownStructure } from '../http/problem.js';
 import { defineRoute, type RouteContext, type RouteDef } from '../http/route.js';
 import type { DatabaseHandle } from '../store/database.js';
+import { getStructureSummary } from '../store/structures.js';
 
 type Schema = z.ZodMiniType;
 type Infer<S> = S extends Schema ? z.infer<S> : undefined;
@@ -36,4 +39,8 @@ export function adminRoute<P extends Schema | undefined, Q extends Schema | unde
   });
 }
 
-export { unknownStructure } from '../http/problem.js';
+/** 404 for an unknown structure, then 403 outside the token's structures. */
+export async function requireKnownStructure(store: DatabaseHandle, agent: AgentSession, code: string, lang: Lang): Promise<void> {
+  if (!(await getStructureSummary(store.db, code))) throw unknownStructure(lang, code);
+  await requireStructure(agent, code, lang);
+}

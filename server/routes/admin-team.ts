@@ -20,7 +20,7 @@ import {
   type Lang,
   type TokenView,
 } from '../../src/contract/index.js';
-import { requireManager, requireStructure, forbidden, type AgentSession } from '../http/agent-auth.js';
+import { requireManager, forbidden } from '../http/agent-auth.js';
 import { apiText, HttpProblem, notFound, statusTitle } from '../http/problem.js';
 import type { RouteDef } from '../http/route.js';
 import { importOpenData } from '../import/importer.js';
@@ -28,9 +28,9 @@ import { createAgentToken, getAgentToken, listStructureTokens, revokeAgentToken,
 import { listStructureAudit, writeAudit } from '../store/audit.js';
 import { createCommitment, deleteCommitment, getCommitment, listCommitments, updateCommitment } from '../store/commitments.js';
 import type { DatabaseHandle } from '../store/database.js';
-import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
+import { InvalidCursorError } from '../store/structures.js';
 import { exportTestimoniesCsv } from '../store/testimony-export.js';
-import { adminRoute, unknownStructure } from './admin-route.js';
+import { adminRoute, requireKnownStructure } from './admin-route.js';
 
 /**
  * What a structure's team runs from `/agent` besides moderation: its local commitments, its sub-structures (to
@@ -39,12 +39,6 @@ import { adminRoute, unknownStructure } from './admin-route.js';
  */
 
 const MANAGER_403 = { 403: { description: 'The token does not cover this structure, or is not a manager’s', schema: Problem } };
-
-/** 404 for an unknown structure, then 403 outside the token's structures. */
-async function structureFor(store: DatabaseHandle, agent: AgentSession, code: string, lang: Lang): Promise<void> {
-  if (!(await getStructureSummary(store.db, code))) throw unknownStructure(lang, code);
-  await requireStructure(agent, code, lang);
-}
 
 const tokenView = (t: AgentToken): TokenView => ({ id: t.id, name: t.name, role: t.role, scope: t.scope, createdAt: t.createdAt, revokedAt: t.revokedAt });
 
@@ -69,7 +63,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
       params: StructurePath,
       responses: { 200: { description: 'Every structure under this one, by name (at most 500)', schema: SubStructures }, 404: { description: 'Unknown structure', schema: Problem } },
       handler: async ({ agent, params, lang }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const rows = await scopedStructures(store.db, { kind: 'structures', codes: [params.code] })
           .selectFrom('structures as s')
           .innerJoin('scope', 'scope.code', 's.code')
@@ -90,7 +84,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
       params: StructurePath,
       responses: { 200: { description: 'By engagement, then position', schema: CommitmentList }, 404: { description: 'Unknown structure', schema: Problem } },
       handler: async ({ agent, params, lang }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         return { structure: params.code, items: await listCommitments(store.db, params.code) } satisfies CommitmentList;
       },
     }),
@@ -108,7 +102,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         404: { description: 'Unknown structure', schema: Problem },
       },
       handler: async ({ agent, params, body, lang, reply }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const id = await createCommitment(store.db, params.code, body, agent.actor);
         reply.header('Location', `/api/v1/admin/structures/${params.code}/commitments/${id}`);
         return reply.code(201).send(await getCommitment(store.db, params.code, id));
@@ -127,7 +121,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         404: { description: 'Unknown commitment for this structure', schema: Problem },
       },
       handler: async ({ agent, params, body, lang }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const existing = await getCommitment(store.db, params.code, params.id);
         if (!existing) throw unknownCommitment(lang);
         await updateCommitment(store.db, params.code, existing, body, agent.actor);
@@ -142,7 +136,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
       params: CommitmentPath,
       responses: { 204: { description: 'Removed' }, 404: { description: 'Unknown commitment for this structure', schema: Problem } },
       handler: async ({ agent, params, lang, reply }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         if (!(await getCommitment(store.db, params.code, params.id))) throw unknownCommitment(lang);
         await deleteCommitment(store.db, params.code, params.id, agent.actor);
         return reply.code(204).send();
@@ -156,7 +150,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
       params: StructurePath,
       responses: { 200: { description: 'Newest first, revoked ones included', schema: TokenList }, ...MANAGER_403, 404: { description: 'Unknown structure', schema: Problem } },
       handler: async ({ agent, params, lang }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         requireManager(agent, lang);
         return { structure: params.code, items: (await listStructureTokens(store.db, params.code)).map(tokenView) } satisfies TokenList;
       },
@@ -176,7 +170,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         404: { description: 'Unknown structure', schema: Problem },
       },
       handler: async ({ agent, params, body, lang, reply }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         requireManager(agent, lang);
         const scope = { kind: 'structures' as const, codes: [params.code] };
         const created = await store.db.transaction().execute(async (trx) => {
@@ -206,7 +200,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         404: { description: 'No token of this structure has this id', schema: Problem },
       },
       handler: async ({ agent, params, lang, reply }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         requireManager(agent, lang);
         const token = await getAgentToken(store.db, params.id);
         const mine = token && (await listStructureTokens(store.db, params.code)).some((t) => t.id === token.id);
@@ -236,7 +230,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         404: { description: 'Unknown structure', schema: Problem },
       },
       handler: async ({ agent, params, query, lang }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         requireManager(agent, lang);
         try {
           const page = await listStructureAudit(store.db, params.code, { limit: query.limit ?? 50, cursor: query.cursor });
@@ -259,7 +253,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
       params: StructurePath,
       responses: { 200: { description: 'The CSV file', contentType: 'text/csv' }, 404: { description: 'Unknown structure', schema: Problem } },
       handler: async ({ agent, params, lang, reply }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const csv = await exportTestimoniesCsv(store.db, params.code);
         return reply
           .type('text/csv; charset=utf-8')
@@ -285,7 +279,7 @@ export function teamRoutes(store: DatabaseHandle): RouteDef[] {
         422: { description: 'Some lines are wrong: nothing was written', schema: ResultsUploadReport },
       },
       handler: async ({ agent, params, body, lang, reply }) => {
-        await structureFor(store, agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const structures = (await scopedStructures(store.db, { kind: 'structures', codes: [params.code] }).selectFrom('scope').select('code').execute()).map((r) => r.code);
         const dir = await mkdtemp(join(tmpdir(), 'spp-results-'));
         try {

@@ -48,10 +48,10 @@ import {
   type TestimonyRow,
 } from '../store/moderation.js';
 import { publishResults, unknownIndicators } from '../store/results-publishing.js';
-import { getStructureSummary, InvalidCursorError } from '../store/structures.js';
+import { InvalidCursorError } from '../store/structures.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { teamRoutes } from './admin-team.js';
-import { adminRoute, unknownStructure } from './admin-route.js';
+import { adminRoute, requireKnownStructure } from './admin-route.js';
 
 const unknownTestimony = (lang: Lang) =>
   notFound(lang, 'unknownTestimony');
@@ -300,8 +300,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
         404: { description: 'Unknown structure', schema: Problem },
       },
       handler: async ({ agent, params, body, lang }) => {
-        if (!(await getStructureSummary(store.db, params.code))) throw unknownStructure(lang, params.code);
-        await requireStructure(agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const unknown = await unknownIndicators(store.db, body);
         if (unknown.length) {
           const message = (code: string) => apiText(lang, 'unknownIndicator', { code });
@@ -329,8 +328,7 @@ export function adminRoutes({ store }: ApiContext): RouteDef[] {
         404: { description: 'Unknown structure', schema: Problem },
       },
       handler: async ({ agent, params, body, lang, reply }) => {
-        if (!(await getStructureSummary(store.db, params.code))) throw unknownStructure(lang, params.code);
-        await requireStructure(agent, params.code, lang);
+        await requireKnownStructure(store, agent, params.code, lang);
         const cited = await citedIdsOf(store, params.code, body.testimonies, lang);
         const id = await createImprovement(store.db, params.code, body, agent.actor, cited);
         const { structureCode: _code, ...action } = (await getImprovement(store.db, id, lang))!;

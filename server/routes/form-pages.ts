@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '../../src/contract/common.js';
 import type { ApiContext } from '../http/context.js';
 import { getStructureSummary } from '../store/structures.js';
+import { sendHtml, escapeHtml } from '../http/html.js';
 
 /**
  * Pages the API hosts for citizens:
@@ -25,8 +26,6 @@ const CSP = [
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 type PageLang = 'fr' | 'en';
 
@@ -78,16 +77,7 @@ ${main}
 `;
 }
 
-function send(reply: FastifyReply, status: number, html: string, cache: string): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('Content-Security-Policy', CSP)
-    .header('Referrer-Policy', 'no-referrer')
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', cache)
-    .send(html);
-}
+const send = (reply: FastifyReply, status: number, html: string, cache: string): FastifyReply => sendHtml(reply, status, html, { csp: CSP, cache });
 
 const langOf = (query: unknown): PageLang => ((query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'fr');
 

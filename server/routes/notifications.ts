@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
-import { requireManager, requireStructure } from '../http/agent-auth.js';
-import { unknownStructure } from '../http/problem.js';
+import { requireManager } from '../http/agent-auth.js';
 import type { RouteDef } from '../http/route.js';
 import { writeAudit } from '../store/audit.js';
-import { getStructureSummary } from '../store/structures.js';
 import { notificationView, putNotificationSettings, stopMail } from '../mail/outbox.js';
-import { escapeHtml } from '../mail/templates.js';
-import { adminRoute } from './admin-route.js';
+import { escapeHtml, sendHtml } from '../http/html.js';
+import { adminRoute, requireKnownStructure } from './admin-route.js';
 
 /**
  * A structure's e-mail notifications (issue 18): who gets its daily digest and when, and the e-mails that
@@ -21,11 +19,6 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
     200: { description: 'The digest settings and the e-mails of this structure still waiting or failed', schema: NotificationSettingsView },
     404: { description: 'Unknown structure', schema: Problem },
   };
-  const known = async (code: string, lang: 'fr' | 'en') => {
-    if (!(await getStructureSummary(store.db, code))) {
-      throw unknownStructure(lang, code);
-    }
-  };
   return [
     adminRoute(store, {
       method: 'GET',
@@ -36,8 +29,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
       params,
       responses,
       handler: async ({ agent, params: p, lang }) => {
-        await known(p.code, lang);
-        await requireStructure(agent, p.code, lang);
+        await requireKnownStructure(store, agent, p.code, lang);
         requireManager(agent, lang);
         return notificationView(store.db, p.code);
       },
@@ -52,8 +44,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
       body: NotificationSettings,
       responses: { ...responses, 400: { description: 'A field is missing or invalid; each failing field is named', schema: Problem } },
       handler: async ({ agent, params: p, body, lang }) => {
-        await known(p.code, lang);
-        await requireStructure(agent, p.code, lang);
+        await requireKnownStructure(store, agent, p.code, lang);
         requireManager(agent, lang);
         await store.db.transaction().execute(async (trx) => {
           await putNotificationSettings(trx, p.code, body);
@@ -110,14 +101,7 @@ ${main}
   </body>
 </html>
 `;
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('Content-Security-Policy', CSP)
-    .header('Referrer-Policy', 'no-referrer')
-    .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'no-store')
-    .send(html);
+  return sendHtml(reply, status, html, { csp: CSP, cache: 'no-store' });
 }
 
 interface StopRequest {

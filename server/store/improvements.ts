@@ -4,7 +4,7 @@ import type { Database, ImprovementActionTable } from './schema.js';
 import { getEngagements } from './engagements.js';
 import { newId, nowIso } from './ids.js';
 import { writeAudit, type Actor } from './audit.js';
-import { format, strings } from '../i18n.js';
+import { strings } from '../i18n.js';
 import { STORE_FR } from './store.strings.js';
 import { STORE_EN } from './store.strings.en.js';
 
@@ -22,7 +22,7 @@ function toAction(row: Selectable<ImprovementActionTable>, keywords: Map<number,
     id: row.id,
     youSaid: row.you_said,
     weDid: row.we_did,
-    engagement: { number, keyword: keywords.get(number) ?? format(STORE[lang].engagementNumber, { number }) },
+    engagement: { number, keyword: keywords.get(number) ?? STORE.text(lang, 'engagementNumber', { number }) },
     tag: row.tag,
     status: row.status,
     date: row.status_date,

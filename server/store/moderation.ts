@@ -16,7 +16,7 @@ import { newId, nowIso } from './ids.js';
 import { readJson, STORED, toJson } from './json.js';
 import { decodeCursor, encodeCursor } from './text.js';
 import { InvalidCursorError } from './structures.js';
-import { repliesOf, structureRefs } from './testimonies.js';
+import { repliesOf, storyOf, structureRefs } from './testimonies.js';
 import { scopedStructures, type AgentScopeCheck } from './agents.js';
 import { writeAudit, type Actor } from './audit.js';
 import { detectOnServer, findingsAfterEdit, maskFindings, MASK_TEXT, occurrences, ownEmailFindings, readFindings, withFindings } from '../moderation/masking.js';
@@ -62,12 +62,7 @@ export async function moderationViews(db: Db, rows: readonly TestimonyRow[], che
     views.push({
       reference: row.reference,
       status: row.status,
-      feeling: row.feeling,
-      title: row.title,
-      body: row.body,
-      channels: readJson(row.channels, STORED.channels),
-      tags: readJson(row.tags, STORED.tags),
-      postedAs: row.posted_as,
+      ...storyOf(row),
       postcode: row.postcode,
       email: row.email,
       contactConsent: row.contact_consent === 1,

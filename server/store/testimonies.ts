@@ -222,15 +222,22 @@ export interface PublishedQuery {
   cursor?: string;
 }
 
-function toPublished(row: Selectable<TestimonyTable>, refs: StructureRef[], replies: Reply[]): PublishedTestimony {
+/** What the author told, as every view of a testimony shows it (public listing, moderation). */
+export function storyOf(row: Selectable<TestimonyTable>) {
   return {
-    reference: row.reference,
     feeling: row.feeling,
     title: row.title,
     body: row.body,
     channels: readJson(row.channels, STORED.channels),
     tags: readJson(row.tags, STORED.tags),
     postedAs: row.posted_as,
+  } satisfies Partial<PublishedTestimony>;
+}
+
+function toPublished(row: Selectable<TestimonyTable>, refs: StructureRef[], replies: Reply[]): PublishedTestimony {
+  return {
+    reference: row.reference,
+    ...storyOf(row),
     structures: refs,
     createdAt: row.created_at,
     publishedAt: row.published_at ?? row.created_at,

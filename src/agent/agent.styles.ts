@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../internal/button.styles.js';
 
 /** What the agent page's two elements share: headings, fields, buttons, notices, highlighted personal data. */
 export const agentStyles = css`
@@ -101,20 +102,7 @@ export const agentStyles = css`
     gap: 0.5rem;
     align-items: center;
   }
-  .button {
-    font: inherit;
-    font-weight: 600;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 1px solid var(--_primary);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .button:hover {
-    background: var(--_primary-hover);
-  }
+  ${buttonStyles}
   .button.secondary {
     color: var(--_primary);
     background: var(--_bg);

@@ -1,5 +1,3 @@
-import type { Lang } from './common.js';
-
 /**
  * The one `{name}` filler of every strings table, the server's and the browser's (the contract imports nothing of
  * ours, so it lives here and `server/i18n.ts` and `src/internal/i18n.ts` take it from here). An unknown name stays
@@ -8,6 +6,3 @@ import type { Lang } from './common.js';
 export function format(template: string, values: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
 }
-
-/** The locale of `Intl` formats in each language (dates, numbers). */
-export const LOCALE: Readonly<Record<Lang, string>> = { fr: 'fr-FR', en: 'en-GB' };

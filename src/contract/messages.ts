@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini';
 import type { Lang } from './common.js';
 import type { FieldError } from './problem.js';
-import { format, LOCALE } from './format.js';
+import { format } from './format.js';
+import { LOCALE } from './locale.js';
 import { MESSAGES_FR, type MessagesStrings } from './messages.strings.js';
 import { MESSAGES_EN } from './messages.strings.en.js';
 

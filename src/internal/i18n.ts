@@ -27,10 +27,8 @@ export function lazyStrings<T>(fr: T, english: () => Promise<T>) {
 /** What `lazyStrings` makes. */
 export type LazyStrings<T> = ReturnType<typeof lazyStrings<T>>;
 
-/** Fills `{name}` placeholders. Values are inserted as text by Lit, never as HTML. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? `{${key}}`));
-}
+// The one `{name}` filler is the contract's (the server's too). Values are inserted as text by Lit, never as HTML.
+export { format } from '../contract/format.js';
 
 // Kept reachable from here for existing imports; new code imports `intl.js` directly (see there why).
 export { dateFormat, formatDate, locale, numberFormat } from './intl.js';

@@ -1,12 +1,12 @@
 import type { Lang } from '../contract/common.js';
+import { LOCALE } from '../contract/locale.js';
 
 /*
  * `Intl` formatting, apart from `i18n.ts` so that an element that formats no number or date (the engagements
  * banner, 12 KB budget) does not download this.
  */
 
-const LOCALES: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
-export const locale = (lang: Lang): string => LOCALES[lang];
+export const locale = (lang: Lang): string => LOCALE[lang];
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 /** Cached `Intl.NumberFormat` (creating one is slow, and widgets format many numbers). */

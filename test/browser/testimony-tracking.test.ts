@@ -2,26 +2,13 @@ import '../helpers/browser.js';
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, fakeFetch, json, problem, type FakeHandler } from '../helpers/browser.js';
-import type { TestimonyTracking } from '../../src/contract/testimony.js';
+import { tracking } from '../helpers/tracking.js';
 import type { SppErrorDetail } from '../../src/internal/events.js';
 import type { SppTestimonyTracking } from '../../src/elements/testimony-tracking/testimony-tracking.js';
 import '../../src/elements/testimony-tracking/testimony-tracking.js';
 
 const API = 'https://api.example.test';
 const TOKEN = 'tok_0123456789abcdefghijkl';
-
-const tracking = (over: Partial<TestimonyTracking> = {}): TestimonyTracking => ({
-  reference: 'SPP-7K3F-9QXM',
-  status: 'pending',
-  feeling: 'negative',
-  title: 'Attente au téléphone',
-  structures: [{ code: 'CAF-69', name: 'CAF du Rhône' }],
-  createdAt: '2026-03-02T10:00:00.000Z',
-  publishedAt: null,
-  rejectionReason: null,
-  replies: [],
-  ...over,
-});
 
 const REPLY = {
   structure: { code: 'CAF-69', name: 'CAF du Rhône' },

@@ -1,8 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { ENGAGEMENTS_FR } from '../../src/data/engagements.fr.js';
-import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, recordScripts, type ServerProcess } from '../helpers/e2e.js';
 
 /** DESIGN.md: a page holding only `<spp-engagements>` downloads at most 12 KB gzip of JavaScript, Lit included. */
 const BUDGET_BYTES = 12 * 1024;
@@ -58,14 +58,7 @@ async function hostPage(page: Page, server: ServerProcess, path: string, body: s
 describe('<spp-engagements> on real pages', () => {
   let server: ServerProcess;
   let browser: Browser;
-  before(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  e2eHooks({}, (started) => ({ server, browser } = started));
 
   it('shows every variant on the demo page through the script tag: full with commitments and spotlight, compact, badge', async () => {
     const { page, errors, scripts } = await watch(browser);

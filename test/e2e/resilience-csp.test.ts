@@ -1,9 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 import { elementMarkup, elementSpecs } from '../helpers/elements.js';
-import { hostPageHtml, startHostServer, type HostServer } from '../helpers/host-pages.js';
+import { hostPageHtml, type HostServer } from '../helpers/host-pages.js';
 import { recordedPage, shadowText, waitForProbe } from '../helpers/resilience.js';
 import { scrollThrough } from '../helpers/page-watch.js';
 
@@ -43,16 +43,7 @@ describe('resilience: a host page with a strict Content-Security-Policy', { skip
   let host: HostServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startServerProcess();
-    host = await startHostServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await server?.dispose();
-  });
+  e2eHooks({ host: true }, (started) => ({ server, host, browser } = started));
 
   for (const [index, [name, policy]] of ([
     ["default-src 'self', scripts and API from the API origin, no unsafe-inline, no unsafe-eval", strictHostPolicy],

@@ -1,9 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 import { elementMarkup, elementSpecs, type ElementSpec } from '../helpers/elements.js';
-import { hostPageHtml, startHostServer, type HostServer } from '../helpers/host-pages.js';
+import { hostPageHtml, type HostServer } from '../helpers/host-pages.js';
 import { scrollThrough, trackNetwork } from '../helpers/page-watch.js';
 import { recordedPage, shadowText, waitForProbe } from '../helpers/resilience.js';
 
@@ -140,16 +140,7 @@ describe('resilience: a host page with aggressive global CSS', { skip: noElement
   let host: HostServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startServerProcess();
-    host = await startHostServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await server?.dispose();
-  });
+  e2eHooks({ host: true }, (started) => ({ server, host, browser } = started));
 
   async function render(spec: ElementSpec, hostile: boolean) {
     const url = host.page(`/css-${spec.tag}-${hostile ? 'hostile' : 'plain'}.html`, {

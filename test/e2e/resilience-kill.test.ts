@@ -1,11 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { countByTitle } from '../helpers/server-rows.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 import { elementMarkup, elementSpecs } from '../helpers/elements.js';
-import { hostPageHtml, startHostServer, type HostServer } from '../helpers/host-pages.js';
+import { hostPageHtml, type HostServer } from '../helpers/host-pages.js';
 
 /**
  * "Acknowledged then lost: 0" (DESIGN.md), tried hard: citizens on real `<spp-testimony-form>` widgets in
@@ -20,15 +19,6 @@ const STORY =
   'Je suis venu au guichet pour renouveler mon titre de séjour : l’agent a vérifié mon dossier et m’a donné un récépissé le jour même.';
 
 const formSpec = elementSpecs().find((s) => s.tag === 'spp-testimony-form');
-
-function countByTitle(server: ServerProcess, title: string): number {
-  const db = new Database(join(server.dataDir, 'spp.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from testimonies where title = ?').get(title) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** Through the form's own steps, as a citizen would (feeling, the service given by the page, a title and a story). */
 async function fillForm(page: Page, title: string): Promise<void> {
@@ -58,16 +48,7 @@ describe('resilience: the server killed during a burst of submissions', { skip: 
   let host: HostServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startServerProcess();
-    host = await startHostServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await server?.dispose();
-  });
+  e2eHooks({ host: true }, (started) => ({ server, host, browser } = started));
 
   it(`${CITIZENS} citizens submit in a burst, SIGKILL mid-burst, restart: every 201 stored once, every other one lands from the outbox`, async (t) => {
     const url = host.page('/kill.html', hostPageHtml({ scriptUrl: `${server.url}/widgets/spp-widgets.js`, widgets: elementMarkup(formSpec!, { structure: STRUCTURE }) }));

@@ -1,8 +1,8 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import type { ResultsResponse } from '../../src/contract/results.js';
-import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, recordScripts, type ServerProcess } from '../helpers/e2e.js';
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -18,14 +18,7 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise
 describe('<spp-results> on the demo page', () => {
   let server: ServerProcess;
   let browser: Browser;
-  before(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  e2eHooks({}, (started) => ({ server, browser } = started));
 
   async function openDemo(): Promise<{ page: Page; scripts: ReturnType<typeof recordScripts> }> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

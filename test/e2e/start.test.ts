@@ -1,19 +1,12 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 
 describe('npm start: the server process, its data, and the demo page', () => {
   let server: ServerProcess;
   let browser: Browser;
-  before(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  e2eHooks({}, (started) => ({ server, browser } = started));
 
   it('creates, migrates and seeds the database on first start', async () => {
     const res = await fetch(`${server.url}/api/v1/structures/CAF-69/results`);

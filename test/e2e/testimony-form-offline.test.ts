@@ -1,20 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { countByTitle } from '../helpers/server-rows.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 
 const STORY = 'J’ai attendu quarante minutes au téléphone avant de parler à quelqu’un, puis la ligne a coupé deux fois.';
-
-function countByTitle(server: ServerProcess, title: string): number {
-  const db = new Database(join(server.dataDir, 'spp.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from testimonies where title = ?').get(title) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -46,14 +36,7 @@ async function fillAndSend(page: Page, title: string): Promise<void> {
 describe('<spp-testimony-form> when the network drops after the page loaded', () => {
   let server: ServerProcess;
   let browser: Browser;
-  before(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  e2eHooks({}, (started) => ({ server, browser } = started));
 
   it('page loaded, network cut, the whole form filled and sent offline, network back: stored exactly once', async () => {
     const context = await browser.newContext();

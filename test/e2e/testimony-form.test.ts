@@ -1,21 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordScripts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { countByTitle } from '../helpers/server-rows.js';
+import { e2eHooks, recordScripts, type ServerProcess } from '../helpers/e2e.js';
 
 const STORY = 'J’ai attendu quarante minutes au téléphone avant de parler à quelqu’un, puis la ligne a coupé deux fois.';
-
-/** Rows with this title in the server's own SQLite file (read-only, next to the running server). */
-function countByTitle(server: ServerProcess, title: string): number {
-  const db = new Database(join(server.dataDir, 'spp.sqlite'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('select count(*) as n from testimonies where title = ?').get(title) as { n: number }).n;
-  } finally {
-    db.close();
-  }
-}
 
 /** What has focus, looking through shadow roots. */
 function deepActive(page: Page) {
@@ -60,14 +49,7 @@ async function fillQuickly(page: Page, title: string): Promise<void> {
 describe('<spp-testimony-form> end to end, on the real server', () => {
   let server: ServerProcess;
   let browser: Browser;
-  before(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  e2eHooks({}, (started) => ({ server, browser } = started));
 
   it('a page holding only the form: at most 25 KB of gzipped JavaScript to show it, the rest preloaded once on screen', async () => {
     const page = await browser.newPage();

@@ -1,26 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
+import { startHostServer, type HostServer } from './host-pages.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_ARGS };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
@@ -136,4 +130,31 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     },
   };
   return handle;
+}
+
+/** What `e2eHooks` starts for a describe block. `host` only with `{ host: true }`. */
+export interface E2eSetup {
+  server: ServerProcess;
+  browser: Browser;
+  host: HostServer;
+}
+
+/**
+ * The usual frame of an end-to-end describe block: `npm start`'s server as a process, Chromium and, with
+ * `host: true`, a host-page server on another origin, started before the block's tests (in that order, handed to
+ * `use`) and stopped after them (in the reverse order), even when starting failed half-way.
+ */
+export function e2eHooks(options: { host?: boolean; env?: Record<string, string> }, use: (started: E2eSetup) => void): void {
+  const started: Partial<E2eSetup> = {};
+  before(async () => {
+    started.server = await startServerProcess(options.env);
+    if (options.host) started.host = await startHostServer();
+    started.browser = await launchChromium();
+    use(started as E2eSetup);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.host?.close();
+    await started.server?.dispose();
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { fixture, html, nextFrame } from '@open-wc/testing';
 import type { Structure, StructuresPage } from '../../src/contract/structure.js';
-import type { SubmissionAccepted, TestimonyTracking } from '../../src/contract/testimony.js';
+import type { SubmissionAccepted } from '../../src/contract/testimony.js';
 import { saveDraft, emptyState, type FormState } from '../../src/elements/testimony-form/draft.js';
 import type { SppTestimonyForm } from '../../src/elements/testimony-form/testimony-form.js';
 import '../../src/elements/testimony-form/testimony-form.js';
@@ -49,18 +49,7 @@ export const accepted = (reference = 'SPP-7K3F-9QXM'): SubmissionAccepted => ({
   trackingUrl: `${API}/suivi/${reference}#token=tok_0123456789abcdefghijkl`,
 });
 
-export const tracking = (over: Partial<TestimonyTracking> = {}): TestimonyTracking => ({
-  reference: 'SPP-7K3F-9QXM',
-  status: 'pending',
-  feeling: 'negative',
-  title: 'Attente au téléphone',
-  structures: [{ code: 'CAF-69', name: 'CAF du Rhône' }],
-  createdAt: '2026-03-02T10:00:00.000Z',
-  publishedAt: null,
-  rejectionReason: null,
-  replies: [],
-  ...over,
-});
+export { tracking } from './tracking.js';
 
 export const STORY = 'J’ai attendu quarante minutes au téléphone avant de parler à quelqu’un, puis la ligne a coupé deux fois.';
 

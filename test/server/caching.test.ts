@@ -1,8 +1,5 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { publishInStore } from '../helpers/database.js';
 import { postTestimony, startTestServer, validSubmission, type TestServer } from '../helpers/server.js';
@@ -16,18 +13,10 @@ const varyFields = (header: unknown) =>
 
 describe('caching for a CDN: ETag, 304, HEAD, Vary, compression, no-store', () => {
   let server: TestServer;
-  let dist: string;
   before(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'spp-dist-'));
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'spp-widgets.js'), 'export {};');
-    writeFileSync(join(dist, 'assets', 'spp-results-AbCd1234.js'), 'export {};');
-    server = await startTestServer({ distDir: dist });
+    server = await startTestServer({ dist: { 'spp-widgets.js': 'export {};', 'assets/spp-results-AbCd1234.js': 'export {};' } });
   });
-  after(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  after(() => server.close());
 
   it('answers HEAD on public GETs with the same validators and no body, and 304 when they match', async () => {
     const get = await server.app.inject(RESULTS);

@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -21,7 +20,6 @@ const varies = (headers: Record<string, unknown>) => /(^|,)\s*accept-encoding\s*
 
 describe('compression of pages, styles and scripts', () => {
   let server: TestServer;
-  let dist: string;
   // Big enough to be compressed; the precompressed copies are recognisable (their own content), so a test can
   // tell "sent the .br file" from "compressed the .js on the fly".
   const entry = `export const widgets = ${JSON.stringify('spp '.repeat(800))};\n`;
@@ -29,17 +27,9 @@ describe('compression of pages, styles and scripts', () => {
   const entryGz = gzipSync(Buffer.from(entry), { level: 9 });
 
   before(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'spp-dist-'));
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'spp-widgets.js'), entry);
-    writeFileSync(join(dist, 'spp-widgets.js.br'), entryBr);
-    writeFileSync(join(dist, 'spp-widgets.js.gz'), entryGz);
-    server = await startTestServer({ distDir: dist });
+    server = await startTestServer({ dist: { 'spp-widgets.js': entry, 'spp-widgets.js.br': entryBr, 'spp-widgets.js.gz': entryGz } });
   });
-  after(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  after(() => server.close());
 
   const get = (url: string, encoding: Encoding, headers: Record<string, string> = {}) =>
     server.app.inject({ method: 'GET', url, headers: { ...(encoding === 'identity' ? {} : { 'accept-encoding': encoding === 'br' ? 'gzip, deflate, br' : 'gzip' }), ...headers } });

@@ -1,17 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { ROOT, sourceFiles } from '../helpers/source-files.js';
 
 /**
  * Issue 20: no source file over 500 lines in `src/` or `server/`, so that a newcomer reads each room in one sitting.
  * String tables, data tables and generated files are lists, not logic: they are left out.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAX_LINES = 500;
-const SOURCE = /\.(ts|js|mjs|cjs|css|html)$/;
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', '.tmp', 'data']);
+const isSource = (name: string) => /\.(ts|js|mjs|cjs|css|html)$/.test(name);
 
 /** Left out: string tables (`x.strings.ts`, `x.strings.en.ts`, `x.en.ts`), data tables, generated files. */
 const excluded = (file: string): boolean =>
@@ -20,22 +18,10 @@ const excluded = (file: string): boolean =>
   file.startsWith('src/data/') ||
   file.includes('/generated/');
 
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      // `src/data/` holds the engagements' data tables; `server/data/` would be a database folder.
-      if (!SKIPPED_FOLDERS.has(entry.name) || path === 'src/data') files.push(...sourceFiles(path));
-    } else if (entry.isFile() && SOURCE.test(entry.name)) files.push(path);
-  }
-  return files;
-}
-
 const lineCount = (text: string): number => (text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0));
 
 describe('source file sizes (issue 20)', () => {
-  const files = [...sourceFiles('src'), ...sourceFiles('server')].map((f) => f.split(sep).join('/'));
+  const files = [...sourceFiles('src', isSource), ...sourceFiles('server', isSource)].map((f) => f.split(sep).join('/'));
 
   it('reads the elements, the agent app and the server, and leaves out only tables, generated files and the form', () => {
     for (const file of ['src/elements/results/results.ts', 'server/import/importer.ts', 'server/import/writer.ts', 'server/app.ts']) {

@@ -1,16 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
+import { ROOT, sourceFiles } from '../helpers/source-files.js';
 
 /**
  * The architecture's arrows (docs/architecture.md), read from the code itself: every relative import of every file
  * in `src/` and `server/` is classified by the part it leaves and the part it reaches, and checked against the one
  * table below. A new arrow is a design decision: it goes into the table and the document together.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', '.tmp', 'data']);
+const isCode = (name: string) => /\.(ts|js|mjs)$/.test(name) && !name.endsWith('.d.ts');
 
 /** Which parts each part may import (its own files are always allowed). `elements/*` is any one element's folder. */
 export const ALLOWED: Record<string, readonly string[]> = {
@@ -61,17 +60,6 @@ export function relativeImports(text: string): string[] {
   return found;
 }
 
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) || path === 'src/data') files.push(...sourceFiles(path));
-    } else if (entry.isFile() && /\.(ts|js|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
-  }
-  return files;
-}
-
 describe('architecture: the allowed arrows between parts', () => {
   it('classifies paths into the parts of the architecture', () => {
     assert.equal(partOf('src/contract/testimony.ts'), 'contract');
@@ -107,7 +95,7 @@ describe('architecture: the allowed arrows between parts', () => {
   });
 
   it('holds for every import of every file in src/ and server/', () => {
-    const files = [...sourceFiles('src'), ...sourceFiles('server')];
+    const files = [...sourceFiles('src', isCode), ...sourceFiles('server', isCode)];
     assert.ok(files.length > 150, `read ${files.length} files`);
     const broken: string[] = [];
     for (const file of files) {

@@ -1,25 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { testDialect } from '../helpers/database.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 describe('platform: health, OpenAPI, CORS, caching, static files', () => {
   let server: TestServer;
-  let dist: string;
   before(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'spp-dist-'));
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'spp-widgets.js'), 'export {};');
-    writeFileSync(join(dist, 'assets', 'spp-results-AbCd1234.js'), 'export {};');
-    server = await startTestServer({ distDir: dist });
+    server = await startTestServer({ dist: { 'spp-widgets.js': 'export {};', 'assets/spp-results-AbCd1234.js': 'export {};' } });
   });
-  after(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  after(() => server.close());
 
   it('reports health with the database dialect', async () => {
     const res = await server.app.inject('/api/health');

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_VERSION } from '../../server/app.js';
@@ -15,17 +15,17 @@ describe('widgets: stable and versioned bundle URLs, Subresource Integrity manif
   const entry = 'const l={"spp-engagements":()=>import("./assets/spp-engagements-Ab12.js"),"spp-results":()=>import("./assets/spp-results-Cd34.js")};export{l};';
 
   before(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'spp-dist-'));
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'spp-widgets.js'), entry);
-    writeFileSync(join(dist, 'assets', 'spp-results-Cd34.js'), 'export const results = 1;');
-    writeFileSync(join(dist, 'custom-elements.json'), '{"schemaVersion":"1.0.0","modules":[]}');
-    server = await startTestServer({ distDir: dist, seed: false });
+    server = await startTestServer({
+      seed: false,
+      dist: {
+        'spp-widgets.js': entry,
+        'assets/spp-results-Cd34.js': 'export const results = 1;',
+        'custom-elements.json': '{"schemaVersion":"1.0.0","modules":[]}',
+      },
+    });
+    dist = server.distDir!;
   });
-  after(async () => {
-    await server.close();
-    rmSync(dist, { recursive: true, force: true });
-  });
+  after(() => server.close());
 
   it('keeps the pasted URL working, revalidated after minutes, readable from any origin', async () => {
     const res = await server.app.inject('/widgets/spp-widgets.js');

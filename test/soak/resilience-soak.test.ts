@@ -1,9 +1,9 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Route } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { e2eHooks, type ServerProcess } from '../helpers/e2e.js';
 import { elementMarkup, elementSpecs } from '../helpers/elements.js';
-import { startHostServer, type HostServer } from '../helpers/host-pages.js';
+import type { HostServer } from '../helpers/host-pages.js';
 import { allElementsPage, FAULTS, fulfill, late, recordedPage, runFault, shadowText, sleep, waitForProbe, type Fault } from '../helpers/resilience.js';
 
 /**
@@ -54,16 +54,7 @@ describe('soak: faults, rounds and recoveries', { skip: noElements }, () => {
   let host: HostServer;
   let browser: Browser;
 
-  before(async () => {
-    server = await startServerProcess();
-    host = await startHostServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.close();
-    await server?.dispose();
-  });
+  e2eHooks({ host: true }, (started) => ({ server, host, browser } = started));
 
   for (let round = 1; round <= ROUNDS; round++) {
     it(`round ${round}: every short fault, side by side`, async () => {

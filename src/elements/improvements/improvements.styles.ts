@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../../internal/button.styles.js';
 
 export const improvementsStyles = css`
   :host {
@@ -133,18 +134,5 @@ export const improvementsStyles = css`
   .error {
     border-inline-start: 4px solid var(--_error);
   }
-  .button {
-    font: inherit;
-    font-weight: 600;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 1px solid var(--_primary);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .button:hover {
-    background: var(--_primary-hover);
-  }
+  ${buttonStyles}
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../../internal/button.styles.js';
 
 export const testimoniesStyles = css`
   .root {
@@ -68,20 +69,7 @@ export const testimoniesStyles = css`
     max-width: 100%;
   }
 
-  .button {
-    font: inherit;
-    font-weight: 600;
-    min-height: 2.75rem;
-    padding: 0.5rem 1rem;
-    color: var(--_on-primary);
-    background: var(--_primary);
-    border: 1px solid var(--_primary);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .button:hover {
-    background: var(--_primary-hover);
-  }
+  ${buttonStyles}
   .button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.8;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { actionButtonStyles } from '../../internal/action-button.styles.js';
 
 /**
  * Layout of `<spp-testimony-form>`: one column that reflows down to 320 px, 44 px targets, visible focus,
@@ -202,21 +203,7 @@ export const formStyles = css`
     padding-inline-start: 0.75rem;
     border-inline-start: 3px solid var(--_error);
   }
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 700;
-    line-height: 1.25;
-    text-align: center;
-    text-decoration: none;
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
+  ${actionButtonStyles}
   .button.primary {
     color: var(--_on-primary);
     background: var(--_primary);

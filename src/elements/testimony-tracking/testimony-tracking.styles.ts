@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { actionButtonStyles } from '../../internal/action-button.styles.js';
 
 /** Layout of `<spp-testimony-tracking>`: one column that reflows down to 320 px, colours from the theme tokens only. */
 export const trackingStyles = css`
@@ -69,19 +70,10 @@ export const trackingStyles = css`
   .story {
     white-space: pre-wrap;
   }
+  ${actionButtonStyles}
   .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.5rem 1.25rem;
-    font: inherit;
-    font-weight: 700;
     color: var(--_primary);
     background: transparent;
     border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    cursor: pointer;
   }
 `;
