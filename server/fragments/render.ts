@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { LitElement } from 'lit';
 import { SSR_BUNDLE, SSR_TAGS } from '../../scripts/ssr-bundle.js';
+import { attributesHtml } from '../http/html.js';
 
 /**
  * The one place where server code runs the elements' own Lit templates (DESIGN.md: "server → elements: never,
@@ -172,7 +173,6 @@ function propertyOf(ctor: ElementClass, attribute: string): PropertyKey | undefi
   return undefined;
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 /** JSON that cannot close its `<script>` element nor open a comment. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
 
@@ -217,9 +217,7 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
       super.connectedCallback();
     }
   };
-  const attributes = Object.entries(request.attributes)
-    .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
-    .join('');
+  const attributes = attributesHtml(request.attributes);
   const { html: litHtml, unsafeStatic } = await import('lit/static-html.js');
   const template = litHtml`<${unsafeStatic(request.tag)}${unsafeStatic(attributes)}></${unsafeStatic(request.tag)}>`;
   let html = await ssr.collectResult(ssr.render(template, { elementRenderers: [renderer] }));

@@ -4,6 +4,12 @@ import type { FastifyReply } from 'fastify';
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** An element's attributes as HTML (` name="value"` each, values escaped): fragments, pages holding them, the form link. */
+export const attributesHtml = (attributes: Record<string, string>): string =>
+  Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+
 /** A whole HTML page the server writes itself, under its own CSP, never sniffed, never leaking a Referer. */
 export function sendHtml(reply: FastifyReply, status: number, html: string, { csp, cache }: { csp: string; cache: string }): FastifyReply {
   return reply

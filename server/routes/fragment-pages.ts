@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FRAGMENT_TAGS, renderFragment, type FragmentTag } from '../fragments/render.js';
-import { ATTRIBUTES, COMMON, DEFAULTS, escapeHtml, formLinkFragment, setFragmentPageCsp } from './fragments.js';
+import { attributesHtml } from '../http/html.js';
+import { ATTRIBUTES, COMMON, DEFAULTS, formLinkFragment, setFragmentPageCsp } from './fragments.js';
 
 /**
  * The demo pages (`/` and `/mairie`) served the way a CMS would serve a page that includes the fragments
@@ -62,9 +63,7 @@ async function include(
     // fragment would refuse: the script renders it, as on any page.
     else return bare;
   }
-  const hostAttributes = Object.entries(host)
-    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
-    .join('');
+  const hostAttributes = attributesHtml(host);
   const withHost = (html: string) => html.replace(`<${tag}`, `<${tag}${hostAttributes}`);
   if (tag === 'spp-testimony-form') return { html: withHost(formLinkFragment(attributes, origin)), rendered: true };
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { attributesHtml, escapeHtml } from '../http/html.js';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HttpProblem, requestLang, statusTitle } from '../http/problem.js';
@@ -54,16 +55,13 @@ function badRequest(lang: 'fr' | 'en', field: string, fr: string, en: string): H
 /** The form's fragment: no shadow root, a link to the form's own page (`/form/{code}`) as light DOM. Without the
  * script it is what the reader gets; once the element is defined, its shadow root (which has no slot) hides it. */
 const FORM_LINK = { fr: 'Donner votre avis sur ce service', en: 'Give your opinion on this service' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** `spp-testimony-form`'s fragment for these (checked) attributes; `origin` is where the form's page is. */
 export function formLinkFragment(attributes: Record<string, string>, origin: string): string {
   const pageLang = attributes.lang === 'en' ? 'en' : 'fr';
   const code = attributes.structure ?? '';
   const href = `${origin}/form${code ? `/${encodeURIComponent(code)}` : ''}${pageLang === 'en' ? '?lang=en' : ''}`;
-  const html = Object.entries({ ...DEFAULTS, ...attributes })
-    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
-    .join('');
+  const html = attributesHtml({ ...DEFAULTS, ...attributes });
   return `<spp-testimony-form${html}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a></spp-testimony-form>`;
 }
 
