@@ -14,6 +14,14 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs = 5000): Promise
   }
 }
 
+/** The card's script has loaded and adopted the server-rendered card (the demo page includes its fragment). */
+async function adopted(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await customElements.whenDefined('spp-results');
+    await (document.querySelector('spp-results') as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  });
+}
+
 /** The built bundle on the real server: what a citizen's browser downloads, and when. */
 describe('<spp-results> on the demo page', () => {
   let server: ServerProcess;
@@ -35,6 +43,10 @@ describe('<spp-results> on the demo page', () => {
   it('loads the history and chart.js only when the chart scrolls into view', async (t) => {
     const { page, scripts } = await openDemo();
     const { requested } = scripts;
+    // The card sits below the fold of the demo page: its module loads as the reader scrolls near it, its chart
+    // only once the chart itself is in view.
+    await page.locator('spp-results').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await adopted(page);
     await page.waitForTimeout(300);
     const before = [...requested];
     assert.ok(before.some((u) => /\/spp-results-[\w-]+\.js$/.test(u)), `element module loaded: ${before.join(', ')}`);
@@ -96,6 +108,7 @@ describe('<spp-results> on the demo page', () => {
     const { page } = await openDemo();
     const toggle = page.locator('spp-results button[aria-controls="data"]');
     await toggle.scrollIntoViewIfNeeded();
+    await adopted(page);
     await toggle.click();
     await page.locator('spp-results table').waitFor();
 
