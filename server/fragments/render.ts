@@ -217,7 +217,9 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
       super.connectedCallback();
     }
   };
-  const attributes = attributesHtml(request.attributes);
+  // `data-spp-fragment`: the host page's CSS can tell a fragment (its content already there) from an element waiting
+  // for its script, and reserve space for the latter only (`spp-x:not(:defined):not([data-spp-fragment])`).
+  const attributes = attributesHtml({ ...request.attributes, 'data-spp-fragment': '' });
   const { html: litHtml, unsafeStatic } = await import('lit/static-html.js');
   const template = litHtml`<${unsafeStatic(request.tag)}${unsafeStatic(attributes)}></${unsafeStatic(request.tag)}>`;
   let html = await ssr.collectResult(ssr.render(template, { elementRenderers: [renderer] }));

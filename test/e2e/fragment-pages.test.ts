@@ -90,10 +90,14 @@ describe('the demo pages include the fragments server-side', () => {
       const asked: string[] = [];
       page.on('request', (r) => r.url().includes('/api/') && asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
       await page.addInitScript(() => {
-        const seen = { shifts: [] as number[], violations: [] as string[] };
+        const seen = { shifts: [] as number[], moved: [] as string[], violations: [] as string[] };
         (window as unknown as { seen: typeof seen }).seen = seen;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) seen.shifts.push((entry as unknown as { value: number }).value);
+          for (const entry of list.getEntries() as unknown as { value: number; startTime: number; sources: { node?: Node | null }[] }[]) {
+            seen.shifts.push(entry.value);
+            // What moved, and when: a failure names it (no named function here: the page lacks the compiler's helper).
+            seen.moved.push(`${Math.round(entry.startTime)} ms: ${entry.sources.map(({ node }) => (node instanceof Element ? `${node.localName}.${node.className}` : (node?.nodeName ?? '?'))).join(' ')}`);
+          }
         }).observe({ type: 'layout-shift', buffered: true });
         document.addEventListener('securitypolicyviolation', (e) => seen.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`), true);
       });
@@ -103,6 +107,13 @@ describe('the demo pages include the fragments server-side', () => {
       assert.match(csp, /style-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
       assert.doesNotMatch(csp, /unsafe-inline/);
       const before = await counts(page);
+      // A reader scrolls down the page: each element's script loads as it nears the viewport (the autoloader).
+      await page.evaluate(async () => {
+        for (const el of document.querySelectorAll('spp-engagements, spp-results, spp-testimonies, spp-improvements, spp-testimony-form')) {
+          el.scrollIntoView();
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      });
       await page.waitForFunction(() =>
         ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements', 'spp-testimony-form'].every((tag) => customElements.get(tag)),
       );
@@ -114,9 +125,9 @@ describe('the demo pages include the fragments server-side', () => {
       assert.deepEqual(after, before, 'as many engagements, cards, testimonies, items and headings as the server sent');
       // Each element's state block was read: every fragment was adopted, none rendered afresh beside it.
       assert.equal(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot?.querySelector('script[data-spp-state]')).length), 0);
-      const seen = await page.evaluate(() => (window as unknown as { seen: { shifts: number[]; violations: string[] } }).seen);
+      const seen = await page.evaluate(() => (window as unknown as { seen: { shifts: number[]; moved: string[]; violations: string[] } }).seen);
       assert.deepEqual(seen.violations, [], 'no CSP violation');
-      assert.equal(seen.shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${seen.shifts.join(', ')}`);
+      assert.equal(seen.shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${seen.shifts.join(', ')} (${seen.moved.join('; ')})`);
       const again = asked.filter((r) => /^GET .*\/(results|testimonies|improvements)(\?|$)/.test(r));
       assert.deepEqual(again, [], 'no request for what the fragments hold');
       assert.deepEqual(errors, []);
