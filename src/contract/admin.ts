@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { cleanText } from './text-rules.js';
-import { Cursor, IsoDate, IsoDateTime, Lang, StructureCode, TestimonyReference } from './common.js';
+import { Count, Cursor, IsoDate, IsoDateTime, Lang, PageLimit, StructureCode, TestimonyReference } from './common.js';
 import { PiiFinding } from './pii.js';
 import { ResultPoint } from './results.js';
 import {
@@ -85,9 +85,9 @@ export const ModerationTestimony = z.object({
 export type ModerationTestimony = z.infer<typeof ModerationTestimony>;
 
 export const ModerationCounts = z.object({
-  pending: z.number().check(z.int(), z.minimum(0)),
-  published: z.number().check(z.int(), z.minimum(0)),
-  rejected: z.number().check(z.int(), z.minimum(0)),
+  pending: Count,
+  published: Count,
+  rejected: Count,
 });
 export type ModerationCounts = z.infer<typeof ModerationCounts>;
 
@@ -102,7 +102,7 @@ export type ModerationQueue = z.infer<typeof ModerationQueue>;
 export const ModerationQuery = z.strictObject({
   status: z.optional(ModerationStatus),
   structure: z.optional(StructureCode),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  limit: PageLimit,
   cursor: z.optional(z.string().check(z.maxLength(512))),
 });
 export type ModerationQuery = z.infer<typeof ModerationQuery>;
@@ -131,7 +131,7 @@ export type RejectRequest = z.infer<typeof RejectRequest>;
  */
 export const MaskRequest = z
   .strictObject({
-    findings: z.optional(z.array(z.number().check(z.int(), z.minimum(0))).check(z.maxLength(200))),
+    findings: z.optional(z.array(Count).check(z.maxLength(200))),
     title: z.optional(edited(LIMITS.titleMax)),
     body: z.optional(edited(LIMITS.bodyMax)),
   })
@@ -171,7 +171,7 @@ export const ResultsPublication = z.strictObject({
         indicator: z.string().check(z.minLength(1), z.maxLength(64)),
         period: ResultPoint.shape.period,
         value: z.nullable(z.number()),
-        sampleSize: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0)))),
+        sampleSize: z.optional(z.nullable(Count)),
         networkAverage: z.optional(z.nullable(z.number())),
       }),
     )
@@ -181,7 +181,7 @@ export type ResultsPublication = z.infer<typeof ResultsPublication>;
 
 export const ResultsPublished = z.object({
   structure: StructureCode,
-  stored: z.number().check(z.int(), z.minimum(0)),
+  stored: Count,
   updatedAt: IsoDate,
 });
 export type ResultsPublished = z.infer<typeof ResultsPublished>;
@@ -268,7 +268,7 @@ export type AuditPage = z.infer<typeof AuditPage>;
 /** `POST .../results.csv` answer: the check of every line, and whether anything was written. */
 export const ResultsUploadReport = z.object({
   written: z.boolean(),
-  rows: z.number().check(z.int(), z.minimum(0)),
+  rows: Count,
   errors: z.array(z.object({ line: z.number().check(z.int()), message: z.string() })),
 });
 export type ResultsUploadReport = z.infer<typeof ResultsUploadReport>;

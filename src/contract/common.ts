@@ -49,4 +49,10 @@ export const IsoDateTime = z.string().check(
 );
 
 /** Opaque keyset-pagination cursor; `null` on the last page. */
+/** A count of things: a whole number, 0 or more. */
+export const Count = z.number().check(z.int(), z.minimum(0));
+
+/** `limit` of a paged list query: 1 to 50 items a page. */
+export const PageLimit = z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)));
+
 export const Cursor = z.nullable(z.string().check(z.maxLength(512)));

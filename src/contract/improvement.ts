@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, IsoDateTime, TestimonyReference } from './common.js';
+import { Count, IsoDate, IsoDateTime, TestimonyReference } from './common.js';
 import { cleanText } from './text-rules.js';
 import { EngagementNumber } from './engagement.js';
 import { StructureRef, Tag } from './testimony.js';
@@ -37,7 +37,7 @@ export const ImprovementAction = z.object({
    */
   testimonies: z.optional(
     z.object({
-      count: z.number().check(z.int(), z.minimum(0)),
+      count: Count,
       published: z.array(z.object({ reference: z.string(), title: z.string() })),
     }),
   ),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { IsoDate, StructurePath } from './common.js';
+import { Count, IsoDate, StructurePath } from './common.js';
 import { StructureSummary } from './structure.js';
 
 /** "qualité rendue" (performance) or "qualité perçue" (satisfaction). */
@@ -25,7 +25,7 @@ export const ResultPoint = z.object({
   /** `null` when not measured for that period. */
   value: z.nullable(z.number()),
   /** Number of answers behind a satisfaction value; under 100 the value is "données insuffisantes". */
-  sampleSize: z.nullable(z.number().check(z.int(), z.minimum(0))),
+  sampleSize: z.nullable(Count),
   networkAverage: z.nullable(z.number()),
   /** When this value was published. */
   updatedAt: IsoDate,

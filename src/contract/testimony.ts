@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, IsoDateTime, StructureCode } from './common.js';
+import { Count, Cursor, IsoDateTime, PageLimit, StructureCode } from './common.js';
 import { cleanText } from './text-rules.js';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS } from './testimony-values.js';
 
@@ -58,7 +58,7 @@ const unique = <T>(items: T[]) => new Set(items).size === items.length;
  */
 export const FormSignals = z.strictObject({
   website: z.optional(z.string().check(z.maxLength(500))),
-  fillMs: z.optional(z.number().check(z.int(), z.minimum(0))),
+  fillMs: z.optional(Count),
 });
 export type FormSignals = z.infer<typeof FormSignals>;
 
@@ -148,8 +148,8 @@ export const PublishedTestimony = z.object({
 export type PublishedTestimony = z.infer<typeof PublishedTestimony>;
 
 export const TestimonyStats = z.object({
-  published: z.number().check(z.int(), z.minimum(0)),
-  answered: z.number().check(z.int(), z.minimum(0)),
+  published: Count,
+  answered: Count,
   /** answered / published, 0..1; `null` when nothing is published. */
   responseRate: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
   /** Median days from publication to the first reply; `null` without replies. */
@@ -169,7 +169,7 @@ export const TestimoniesQuery = z.strictObject({
   feeling: z.optional(Feeling),
   channel: z.optional(Channel),
   tag: z.optional(Tag),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  limit: PageLimit,
   cursor: z.optional(z.string().check(z.maxLength(512))),
 });
 export type TestimoniesQuery = z.infer<typeof TestimoniesQuery>;
