@@ -76,22 +76,22 @@ export const PAGE = {
 
   embedScript: { fr: 'Script seul', en: 'Script only' },
   embedScriptHelp: {
-    fr: 'Le plus simple : une balise à coller, le script affiche le widget dans la page du visiteur.',
+    fr: 'Le plus simple : une balise à coller, le script affiche le widget dans la page du visiteur.',
     en: 'The simplest: one tag to paste, the script shows the widget in the visitor’s page.',
   },
   embedHtml: { fr: 'HTML + script', en: 'HTML + script' },
   embedHtmlHelp: {
-    fr: 'Votre serveur (CMS, générateur de site, CDN) insère dans la page le contenu du widget déjà prêt : il s’affiche tout de suite, même sans JavaScript, puis le script le rend interactif.',
+    fr: 'Votre serveur (CMS, générateur de site, CDN) insère dans la page le contenu du widget déjà prêt : il s’affiche tout de suite, même sans JavaScript, puis le script le rend interactif.',
     en: 'Your server (CMS, site generator, CDN) puts the widget’s ready-made content into the page: it shows at once, even without JavaScript, then the script makes it interactive.',
   },
   embedDocs: { fr: 'Mode d’emploi pour Drupal, WordPress, Hugo, Eleventy et les CDN.', en: 'How-to for Drupal, WordPress, Hugo, Eleventy and CDNs.' },
-  snippetScriptLine: { fr: '<!-- 1. Une fois par page, dans <head> : -->', en: '<!-- 1. Once per page, in <head>: -->' },
+  snippetScriptLine: { fr: '<!-- 1. Une fois par page, dans <head> : -->', en: '<!-- 1. Once per page, in <head>: -->' },
   snippetIncludeLine: {
-    fr: '<!-- 2. À l’endroit du widget, le HTML de cette adresse, inclus par votre serveur (mode d’emploi : {docs}) : -->',
+    fr: '<!-- 2. À l’endroit du widget, le HTML de cette adresse, inclus par votre serveur (mode d’emploi : {docs}) : -->',
     en: '<!-- 2. Where the widget goes, the HTML of this address, included by your server (how-to: {docs}): -->',
   },
   snippetNoHtml: {
-    fr: '<!-- L’option « {option} » n’existe qu’avec le script seul : voici ce code. -->',
+    fr: '<!-- L’option « {option} » n’existe qu’avec le script seul : voici ce code. -->',
     en: '<!-- The "{option}" option exists with the script only: here is that code. -->',
   },
   codeHeading: { fr: 'Le code à copier', en: 'The code to copy' },

@@ -151,6 +151,7 @@ export function textFiles(root: string): string[] {
     ...walk(at('src/elements'), (p) => p.endsWith('.ts') && !p.endsWith('.styles.ts')),
     ...walk(at('src/agent'), (p) => p.endsWith('.ts') && !p.endsWith('.styles.ts')),
     ...walk(at('src/data'), (p) => p.endsWith('.ts')),
+    ...walk(at('src/internal'), (p) => /\.strings.*\.ts$/.test(p)),
     at('src/contract/messages.ts'),
     at('src/contract/messages.strings.ts'),
     at('src/contract/messages.strings.en.ts'),
