@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '../../src/contract/common.js';
 import type { ApiContext } from '../http/context.js';
+import { strings } from '../i18n.js';
+import { PAGES_FR } from './pages.strings.js';
+import { PAGES_EN } from './pages.strings.en.js';
 import { getStructureSummary } from '../store/structures.js';
 import { sendHtml, escapeHtml } from '../http/html.js';
 
@@ -29,49 +32,28 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
 
 type PageLang = 'fr' | 'en';
 
-const TEXT = {
-  fr: {
-    site: 'Services Publics+',
-    formTitle: (name?: string) => (name ? `Votre avis sur ${name}` : 'Votre avis sur un service public'),
-    trackingTitle: 'Votre témoignage',
-    noscript: 'Ce formulaire a besoin de JavaScript. Activez-le dans votre navigateur, ou contactez directement le service.',
-    notFoundTitle: 'Service introuvable',
-    notFound: 'Aucun service ne correspond à ce lien.',
-    searchInstead: 'Donner votre avis en cherchant le service',
-    footer: 'Les témoignages sont relus avant publication. Les données personnelles ne sont jamais publiées.',
-  },
-  en: {
-    site: 'Services Publics+',
-    formTitle: (name?: string) => (name ? `Your opinion on ${name}` : 'Your opinion on a public service'),
-    trackingTitle: 'Your testimony',
-    noscript: 'This form needs JavaScript. Turn it on in your browser, or contact the service directly.',
-    notFoundTitle: 'Service not found',
-    notFound: 'No service matches this link.',
-    searchInstead: 'Give your opinion by searching for the service',
-    footer: 'Testimonies are reviewed before publication. Personal data is never published.',
-  },
-};
+const PAGES = strings(PAGES_FR, PAGES_EN);
 
 function page(lang: PageLang, title: string, main: string): string {
-  const t = TEXT[lang];
+  const t = PAGES.in(lang);
   return `<!doctype html>
 <html lang="${lang}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
-    <title>${escapeHtml(title)} – ${t.site}</title>
+    <title>${escapeHtml(title)} – ${t('site')}</title>
     <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
     <link rel="stylesheet" href="/form-page.css" />
     <script type="module" src="/widgets/spp-widgets.js"></script>
   </head>
   <body>
-    <header class="bar"><p class="brand">${t.site}</p></header>
+    <header class="bar"><p class="brand">${t('site')}</p></header>
     <main class="page">
       <h1>${escapeHtml(title)}</h1>
 ${main}
     </main>
-    <footer class="page footer"><p>${t.footer}</p></footer>
+    <footer class="page footer"><p>${t('footer')}</p></footer>
   </body>
 </html>
 `;
@@ -83,21 +65,21 @@ const langOf = (query: unknown): PageLang => ((query as { lang?: unknown } | und
 
 export function registerFormPages(app: FastifyInstance, { store }: ApiContext): void {
   const formPage = async (code: string | undefined, lang: PageLang, reply: FastifyReply) => {
-    const t = TEXT[lang];
+    const t = PAGES.in(lang);
     const langAttr = lang === 'en' ? ' lang="en"' : '';
     if (code !== undefined) {
       const structure = CODE.test(code) ? await getStructureSummary(store.db, code) : undefined;
       if (!structure) {
-        const main = `      <p>${t.notFound}</p>\n      <p><a href="/form${lang === 'en' ? '?lang=en' : ''}">${t.searchInstead}</a></p>`;
-        return send(reply, 404, page(lang, t.notFoundTitle, main), 'no-store');
+        const main = `      <p>${t('notFound')}</p>\n      <p><a href="/form${lang === 'en' ? '?lang=en' : ''}">${t('searchInstead')}</a></p>`;
+        return send(reply, 404, page(lang, t('notFoundTitle'), main), 'no-store');
       }
       const main = `      <spp-testimony-form structure="${escapeHtml(structure.code)}" heading-level="2"${langAttr}></spp-testimony-form>
-      <noscript><p>${t.noscript}</p></noscript>`;
-      return send(reply, 200, page(lang, t.formTitle(structure.name), main), 'public, max-age=300');
+      <noscript><p>${t('noscript')}</p></noscript>`;
+      return send(reply, 200, page(lang, t('formTitleNamed', { name: structure.name }), main), 'public, max-age=300');
     }
     const main = `      <spp-testimony-form heading-level="2"${langAttr}></spp-testimony-form>
-      <noscript><p>${t.noscript}</p></noscript>`;
-    return send(reply, 200, page(lang, t.formTitle(), main), 'public, max-age=300');
+      <noscript><p>${t('noscript')}</p></noscript>`;
+    return send(reply, 200, page(lang, t('formTitle'), main), 'public, max-age=300');
   };
 
   app.get('/form', async (request, reply) => formPage(undefined, langOf(request.query), reply));
@@ -107,14 +89,14 @@ export function registerFormPages(app: FastifyInstance, { store }: ApiContext): 
 
   app.get<{ Params: { reference: string } }>('/suivi/:reference', async (request, reply) => {
     const lang = langOf(request.query);
-    const t = TEXT[lang];
+    const t = PAGES.in(lang);
     const reference = request.params.reference;
     const langAttr = lang === 'en' ? ' lang="en"' : '';
     // The reference is checked here only to refuse junk; the token (in the fragment) is checked by the API.
     const main = REFERENCE_PATTERN.test(reference)
       ? `      <spp-testimony-tracking reference="${escapeHtml(reference)}" heading-level="2"${langAttr}></spp-testimony-tracking>
-      <noscript><p>${t.noscript}</p></noscript>`
-      : `      <p>${t.notFound}</p>`;
-    return send(reply, REFERENCE_PATTERN.test(reference) ? 200 : 404, page(lang, t.trackingTitle, main), 'no-store');
+      <noscript><p>${t('noscript')}</p></noscript>`
+      : `      <p>${t('notFound')}</p>`;
+    return send(reply, REFERENCE_PATTERN.test(reference) ? 200 : 404, page(lang, t('trackingTitle'), main), 'no-store');
   });
 }

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
+import { strings } from '../i18n.js';
+import { PAGES_FR } from './pages.strings.js';
+import { PAGES_EN } from './pages.strings.en.js';
 import { requireManager } from '../http/agent-auth.js';
 import type { RouteDef } from '../http/route.js';
 import { writeAudit } from '../store/audit.js';
@@ -65,22 +68,7 @@ export function notificationRoutes({ store }: ApiContext): RouteDef[] {
 
 const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
 
-const TEXT = {
-  fr: {
-    title: 'Ne plus recevoir d’e-mails',
-    ask: (ref: string) => `Vous ne recevrez plus d’e-mails au sujet du témoignage ${ref}. Votre témoignage reste tel quel.`,
-    button: 'Confirmer',
-    done: (ref: string) => `C’est fait : vous ne recevrez plus d’e-mails au sujet du témoignage ${ref}.`,
-    bad: 'Ce lien n’est pas valide : vérifiez qu’il est complet, tel que reçu dans l’e-mail.',
-  },
-  en: {
-    title: 'Stop e-mails',
-    ask: (ref: string) => `You will no longer receive e-mails about testimony ${ref}. Your testimony stays as it is.`,
-    button: 'Confirm',
-    done: (ref: string) => `Done: you will no longer receive e-mails about testimony ${ref}.`,
-    bad: 'This link is not valid: check that it is complete, as received in the e-mail.',
-  },
-};
+const PAGES = strings(PAGES_FR, PAGES_EN);
 
 function page(reply: FastifyReply, status: number, lang: 'fr' | 'en', main: string): FastifyReply {
   const html = `<!doctype html>
@@ -89,13 +77,13 @@ function page(reply: FastifyReply, status: number, lang: 'fr' | 'en', main: stri
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
-    <title>${TEXT[lang].title} – Services Publics+</title>
+    <title>${PAGES[lang].stopTitle} – Services Publics+</title>
     <link rel="stylesheet" href="/form-page.css" />
   </head>
   <body>
     <header class="bar"><p class="brand">Services Publics+</p></header>
     <main class="page">
-      <h1>${TEXT[lang].title}</h1>
+      <h1>${PAGES[lang].stopTitle}</h1>
 ${main}
     </main>
   </body>
@@ -124,25 +112,25 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
 
     scope.get<StopRequest>('/mail/stop/:reference', async (request, reply) => {
       const lang = langOf(request.query);
-      const t = TEXT[lang];
-      if (!valid(request)) return page(reply, 404, lang, `      <p>${t.bad}</p>`);
+      const t = PAGES.in(lang);
+      if (!valid(request)) return page(reply, 404, lang, `      <p>${t('stopBad')}</p>`);
       const action = `/mail/stop/${request.params.reference}?token=${encodeURIComponent(request.query.token!)}${lang === 'en' ? '&lang=en' : ''}`;
       return page(
         reply,
         200,
         lang,
-        `      <p>${escapeHtml(t.ask(request.params.reference))}</p>
-      <form method="post" action="${escapeHtml(action)}"><button type="submit">${t.button}</button></form>`,
+        `      <p>${escapeHtml(t('stopAsk', { ref: request.params.reference }))}</p>
+      <form method="post" action="${escapeHtml(action)}"><button type="submit">${t('stopButton')}</button></form>`,
       );
     });
 
     scope.post<StopRequest>('/mail/stop/:reference', async (request, reply) => {
       const lang = langOf(request.query);
-      const t = TEXT[lang];
+      const t = PAGES.in(lang);
       if (!valid(request) || !(await stopMail(store.db, request.params.reference, request.query.token!))) {
-        return page(reply, 404, lang, `      <p>${t.bad}</p>`);
+        return page(reply, 404, lang, `      <p>${t('stopBad')}</p>`);
       }
-      return page(reply, 200, lang, `      <p role="status">${escapeHtml(t.done(request.params.reference))}</p>`);
+      return page(reply, 200, lang, `      <p role="status">${escapeHtml(t('stopDone', { ref: request.params.reference }))}</p>`);
     });
   });
 }

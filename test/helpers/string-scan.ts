@@ -160,7 +160,7 @@ export function textFiles(root: string): string[] {
     at('server/mail/mail.strings.en.ts'),
     at('server/store/store.strings.ts'),
     ...walk(at('server/kit'), (p) => p.endsWith('.ts')),
-    ...walk(at('server/routes'), (p) => /-page|pages?\.ts$/.test(p)),
+    ...walk(at('server/routes'), (p) => /-page|pages?\.ts$|\.strings.*\.ts$/.test(p)),
     at('server/agent/page.html'),
     ...walk(at('demo'), (p) => p.endsWith('.html')),
     at('demo/configurator.strings.js'),
