@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { Lang } from './common.js';
 import type { FieldError } from './problem.js';
 import { format } from './format.js';
-import { LOCALE } from './locale.js';
+import { formatCount } from './locale.js';
 import { MESSAGES_FR, type MessagesStrings } from './messages.strings.js';
 import { MESSAGES_EN } from './messages.strings.en.js';
 
@@ -24,11 +24,6 @@ export function fieldLabel(field: string, lang: Lang): string {
   return lookup(TABLES[lang].labels, field) ?? field;
 }
 
-/** A count as people read it: "5 000" in French, "5,000" in English (docs/wording.md). */
-function count(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALE[lang]).format(n);
-}
-
 function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code: string; message: string } {
   const t = TABLES[lang].messages;
   const label = fieldLabel(field, lang);
@@ -44,16 +39,16 @@ function messageFor(issue: z.core.$ZodIssue, field: string, lang: Lang): { code:
       const min = Number(issue.minimum);
       if (issue.origin === 'string') {
         if (min <= 1) return say('required', 'required');
-        return say('too_small', 'tooShort', { min: count(min, lang) });
+        return say('too_small', 'tooShort', { min: formatCount(min, lang) });
       }
       if (issue.origin === 'array') return say('too_small', min > 1 ? 'tooFew_other' : 'tooFew_one', { min });
-      return say('too_small', 'tooSmall', { min: count(min, lang) });
+      return say('too_small', 'tooSmall', { min: formatCount(min, lang) });
     }
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') return say('too_big', 'tooLong', { max: count(max, lang) });
+      if (issue.origin === 'string') return say('too_big', 'tooLong', { max: formatCount(max, lang) });
       if (issue.origin === 'array') return say('too_big', max > 1 ? 'tooMany_other' : 'tooMany_one', { max });
-      return say('too_big', 'tooBig', { max: count(max, lang) });
+      return say('too_big', 'tooBig', { max: formatCount(max, lang) });
     }
     case 'invalid_format':
     case 'invalid_value': {

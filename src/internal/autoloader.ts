@@ -30,7 +30,8 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
   const load = (tag: string): Promise<unknown> => {
     let pending = loading.get(tag);
     if (!pending) {
-      pending = loaders[tag]!().catch((error: unknown) => {
+      // A fragment's element must find the adoption code in place before its module defines it.
+      pending = Promise.resolve(adopt).then(loaders[tag]).catch((error: unknown) => {
         loading.delete(tag);
         console.error(`[spp] <${tag}> not loaded`, error);
       });
@@ -55,9 +56,8 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
     const found = [...scope.querySelectorAll(selector)];
     // The scope itself may be one of the tags (an element added to the page); a document has no `matches`.
     if ((scope as Element).matches?.(selector)) found.push(scope as Element);
-    // A fragment's element must find the adoption code in place before its module defines it.
+    // Asked for at once (the watchers and the key listener are set without waiting for it); `load` waits for it.
     for (const el of found) if (el.shadowRoot) adopt ??= import('./ssr.js');
-    await adopt;
     await Promise.all(found.filter((el) => !customElements.get(el.localName)).map(nearby));
   };
 

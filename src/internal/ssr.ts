@@ -24,6 +24,7 @@ const NOTHING = Symbol.for('lit-nothing');
 
 type Hydrating = LitElement & {
   _$needsHydration?: boolean;
+  scheduleUpdate(): void | Promise<unknown>;
   renderOptions: { isConnected?: boolean };
   render(): unknown;
   createRenderRoot(): HTMLElement | DocumentFragment;
@@ -40,9 +41,12 @@ function renderAfresh(element: Hydrating): void {
   element.requestUpdate();
 }
 
+/** The hydrations waiting for their turn, one per task (see `scheduleUpdate` below). */
+let turns: Promise<unknown> = Promise.resolve();
+
 function adopt(LitElement: typeof import('lit').LitElement): void {
   const proto = LitElement.prototype as unknown as Hydrating;
-  const { createRenderRoot, update } = proto;
+  const { createRenderRoot, update, scheduleUpdate } = proto;
   const reflect = (Object.getPrototypeOf(proto) as Hydrating).update;
 
   proto.createRenderRoot = function (this: Hydrating) {
@@ -65,6 +69,17 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
         });
     }
     return this.shadowRoot;
+  };
+
+  // Each element hydrates in a task of its own, after the one that evaluated its module: the server's content is
+  // already on screen, so waiting changes nothing a reader sees, and a page of several fragments (or one whose
+  // module evaluation and hydration together would) never makes one long task of them (issue 21: long tasks no
+  // more than the static page's). Lit awaits the promise `scheduleUpdate` returns before `updateComplete`.
+  proto.scheduleUpdate = function (this: Hydrating) {
+    if (!this._$needsHydration) return scheduleUpdate.call(this);
+    const turn = turns.then(() => new Promise((next) => setTimeout(next))).then(() => scheduleUpdate.call(this));
+    turns = turn.catch(() => {});
+    return turn;
   };
 
   proto.update = function (this: Hydrating, changed: PropertyValues) {

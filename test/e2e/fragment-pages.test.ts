@@ -108,10 +108,7 @@ describe('the demo pages include the fragments server-side', () => {
       assert.doesNotMatch(csp, /unsafe-inline/);
       const before = await counts(page);
       // A key press loads every element found at once (the autoloader: a keyboard user never tabs past an empty one),
-      // with the page still at its top. (Scrolling through instead once showed a shift of 0.0016 in CI: issue 21.)
-      // The key listener is set once the autoloader has found the elements (after the adoption code loaded): wait
-      // for the banner at the top, found in that same pass, then press.
-      await page.waitForFunction(() => customElements.get('spp-engagements') !== undefined);
+      // with the page still at its top; the autoloader listens from its first pass, before the adoption code is here.
       await page.keyboard.press('Shift');
       await page.waitForFunction(() =>
         ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements', 'spp-testimony-form'].every((tag) => customElements.get(tag)),

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS, type Channel, type Feeling } from '../../contract/testimony.js';
 import { format } from '../../internal/i18n.js';
-import { numberFormat, pluralRules } from '../../internal/intl.js';
+import { pluralRules } from '../../internal/intl.js';
+import { formatCount } from '../../contract/locale.js';
 import { errorText, invalid } from './feeling-step.js';
 import type { FormView } from './view.js';
 
@@ -95,7 +96,7 @@ export function countText(v: FormView, field: 'title' | 'body'): string {
   const length = [...v.state[field].trim()].length;
   const limit = field === 'title' ? LIMITS.titleMax : LIMITS.bodyMax;
   // "5 000", never "5000" beside the hint's "5 000"; "0 caractère, 1 caractère" in French, "0 characters" in English.
-  const n = (value: number) => numberFormat(v.lang).format(value);
+  const n = (value: number) => formatCount(value, v.lang);
   const count = n(length);
   const max = n(limit);
   if (length > limit) return format(t.countOver, { count, over: n(length - limit) });
