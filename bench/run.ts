@@ -9,6 +9,7 @@
  *     npm run bench -- lighthouse      # only Lighthouse (mobile preset) on each element's page, `/` and `/mairie`
  *     BENCH_ELEMENTS=none BENCH_LIGHTHOUSE_PAGES=/mairie BENCH_LIGHTHOUSE_DIR=/tmp/lh npm run bench -- lighthouse --no-build
  *                                      # only /mairie, keeping Lighthouse's whole report in /tmp/lh
+ *     BENCH_LIGHTHOUSE_RUNS=5 npm run bench -- lighthouse   # each page 5 times, the median run shown (default 3)
  *
  * Sections: size (JS a page downloads, gzip, in Chromium), render (4× CPU throttling, against a static twin),
  * api (autocannon against a bare Fastify route; a PostgreSQL column on BENCH_DATABASE_URL, or on a throwaway
@@ -165,7 +166,9 @@ async function main(): Promise<void> {
       // Lighthouse launches its own Chromium per run; Playwright's stays idle meanwhile.
       const pagePaths = process.env.BENCH_LIGHTHOUSE_PAGES?.split(',').map((p) => p.trim()).filter(Boolean);
       if (sections.has('lighthouse')) {
-        report.lighthouse = await attempt('lighthouse', () => runLighthouseSection(host, server.url, specs, { paths: pagePaths ?? ['/', '/mairie'] }));
+        report.lighthouse = await attempt('lighthouse', () =>
+          runLighthouseSection(host, server.url, specs, { paths: pagePaths ?? ['/', '/mairie'] }, numberEnv('BENCH_LIGHTHOUSE_RUNS', 3)),
+        );
       }
     } finally {
       await browser.close();

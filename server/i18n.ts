@@ -12,6 +12,16 @@ import { format } from '../src/contract/format.js';
 export { format } from '../src/contract/format.js';
 export { LOCALE } from '../src/contract/locale.js';
 
+/**
+ * The language a page's address asks for (`?lang=en`), else French: the server's pages (form, tracking, "stop
+ * e-mails") follow the link they were given, whatever the browser's languages. The API also reads
+ * `Accept-Language` (`requestLang`, http/problem.ts).
+ */
+export function queryLang(query: unknown): Lang | undefined {
+  const lang = (query as { lang?: unknown } | undefined)?.lang;
+  return lang === 'en' || lang === 'fr' ? lang : undefined;
+}
+
 /** Both languages of one table, looked up by the request's language. */
 export interface Strings<T> extends Readonly<Record<Lang, T>> {
   /** One text of the table in `lang`, its `{name}` placeholders filled. */

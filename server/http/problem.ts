@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type * as z from 'zod/mini';
 import { PROBLEM_CONTENT_TYPE, toFieldErrors, type FieldError, type Lang, type Problem } from '../../src/contract/index.js';
-import { strings } from '../i18n.js';
+import { queryLang, strings } from '../i18n.js';
 import { API_FR, type ApiKey } from './api.strings.js';
 import { API_EN } from './api.strings.en.js';
 
@@ -36,9 +36,7 @@ const langs = new WeakMap<FastifyRequest, Lang>();
 export function requestLang(request: FastifyRequest): Lang {
   let lang = langs.get(request);
   if (lang) return lang;
-  const fromQuery = (request.query as Record<string, unknown> | undefined)?.lang;
-  if (fromQuery === 'en' || fromQuery === 'fr') lang = fromQuery;
-  else lang = /^\s*en\b/.test(String(request.headers['accept-language'] ?? '').toLowerCase()) ? 'en' : 'fr';
+  lang = queryLang(request.query) ?? (/^\s*en\b/.test(String(request.headers['accept-language'] ?? '').toLowerCase()) ? 'en' : 'fr');
   langs.set(request, lang);
   return lang;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { REFERENCE_PATTERN } from '../../src/contract/common.js';
 import type { ApiContext } from '../http/context.js';
-import { strings } from '../i18n.js';
+import { queryLang, strings } from '../i18n.js';
 import { PAGES_FR } from './pages.strings.js';
 import { PAGES_EN } from './pages.strings.en.js';
 import { getStructureSummary } from '../store/structures.js';
@@ -61,8 +61,6 @@ ${main}
 
 const send = (reply: FastifyReply, status: number, html: string, cache: string): FastifyReply => sendHtml(reply, status, html, { csp: CSP, cache });
 
-const langOf = (query: unknown): PageLang => ((query as { lang?: unknown } | undefined)?.lang === 'en' ? 'en' : 'fr');
-
 export function registerFormPages(app: FastifyInstance, { store }: ApiContext): void {
   const formPage = async (code: string | undefined, lang: PageLang, reply: FastifyReply) => {
     const t = PAGES.in(lang);
@@ -82,13 +80,13 @@ export function registerFormPages(app: FastifyInstance, { store }: ApiContext): 
     return send(reply, 200, page(lang, t('formTitle'), main), 'public, max-age=300');
   };
 
-  app.get('/form', async (request, reply) => formPage(undefined, langOf(request.query), reply));
+  app.get('/form', async (request, reply) => formPage(undefined, queryLang(request.query) ?? 'fr', reply));
   app.get<{ Params: { structure: string } }>('/form/:structure', async (request, reply) =>
-    formPage(request.params.structure, langOf(request.query), reply),
+    formPage(request.params.structure, queryLang(request.query) ?? 'fr', reply),
   );
 
   app.get<{ Params: { reference: string } }>('/suivi/:reference', async (request, reply) => {
-    const lang = langOf(request.query);
+    const lang = queryLang(request.query) ?? 'fr';
     const t = PAGES.in(lang);
     const reference = request.params.reference;
     const langAttr = lang === 'en' ? ' lang="en"' : '';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { NotificationSettings, NotificationSettingsView, Problem, REFERENCE_PATTERN, StructurePath } from '../../src/contract/index.js';
 import type { ApiContext } from '../http/context.js';
-import { strings } from '../i18n.js';
+import { queryLang, strings } from '../i18n.js';
 import { PAGES_FR } from './pages.strings.js';
 import { PAGES_EN } from './pages.strings.en.js';
 import { requireManager } from '../http/agent-auth.js';
@@ -106,12 +106,11 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
   await app.register(async (scope) => {
     // RFC 8058 posts `List-Unsubscribe=One-Click` form-encoded; the body carries nothing else we need.
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-    const langOf = (q: StopRequest['Querystring']) => (q.lang === 'en' ? 'en' : 'fr');
     const valid = (r: { params: StopRequest['Params']; query: StopRequest['Querystring'] }) =>
       REFERENCE_PATTERN.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
 
     scope.get<StopRequest>('/mail/stop/:reference', async (request, reply) => {
-      const lang = langOf(request.query);
+      const lang = queryLang(request.query) ?? 'fr';
       const t = PAGES.in(lang);
       if (!valid(request)) return page(reply, 404, lang, `      <p>${t('stopBad')}</p>`);
       const action = `/mail/stop/${request.params.reference}?token=${encodeURIComponent(request.query.token!)}${lang === 'en' ? '&lang=en' : ''}`;
@@ -125,7 +124,7 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
     });
 
     scope.post<StopRequest>('/mail/stop/:reference', async (request, reply) => {
-      const lang = langOf(request.query);
+      const lang = queryLang(request.query) ?? 'fr';
       const t = PAGES.in(lang);
       if (!valid(request) || !(await stopMail(store.db, request.params.reference, request.query.token!))) {
         return page(reply, 404, lang, `      <p>${t('stopBad')}</p>`);

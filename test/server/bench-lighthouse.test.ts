@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatLighthouse, parseLighthouse, withinLighthouseBudget, type LighthouseResult } from '../../bench/lighthouse.js';
+import { formatLighthouse, medianRun, parseLighthouse, withinLighthouseBudget, type LighthouseResult } from '../../bench/lighthouse.js';
 
 /**
  * The bench's Lighthouse section reads Lighthouse's JSON report and prints it next to the budgets. Lighthouse
@@ -46,6 +46,20 @@ describe('bench: Lighthouse section', () => {
     assert.equal(withinLighthouseBudget({ ...good, tbtMs: 151 }), false, 'TBT <= 150 ms');
     assert.equal(withinLighthouseBudget({ ...good, cls: 0.02 }), true, 'a page: CLS is reported, not a budget');
     assert.equal(withinLighthouseBudget({ ...good, cls: 0.02 }, 'fragment + script'), false, 'fragment + script: CLS 0');
+  });
+
+  it('keeps the run of median TBT among several runs of a page, a run without TBT counting as the worst', () => {
+    const f = parseLighthouse(report());
+    const runs = [
+      { ...f, tbtMs: 240, performance: 93 },
+      { ...f, tbtMs: 80, performance: 99 },
+      { ...f, tbtMs: null, performance: null },
+      { ...f, tbtMs: 121, performance: 98 },
+      { ...f, tbtMs: 160, performance: 96 },
+    ];
+    assert.equal(medianRun(runs).tbtMs, 160, 'the third of 80, 121, 160, 240, none');
+    assert.equal(medianRun(runs.slice(0, 2)).tbtMs, 80, 'of two runs, the better one');
+    assert.equal(medianRun(runs.slice(1, 4)).performance, 98, 'the whole figures of that run, not a mix');
   });
 
   it('survives a report Lighthouse could not score (a page that failed to load)', () => {
