@@ -40,6 +40,12 @@ function shortLitErrors(): Plugin {
   const reactiveElement: [string, string][] = [
     ['p=a.reactiveElementPolyfillSupport,', ''],
     [',p?.({ReactiveElement:y}),(a.reactiveElementVersions??=[]).push("2.1.2");', ';'],
+    // The decorators' metadata: no element here uses decorators (`static properties` only).
+    ['Symbol.metadata??=Symbol("metadata"),a.litPropertyMetadata??=new WeakMap;', ''],
+    [
+      'const t=this[Symbol.metadata];if(null!==t){const s=litPropertyMetadata.get(t);if(void 0!==s)for(const[t,i]of s)this.elementProperties.set(t,i)}',
+      '',
+    ],
   ];
   const litElement: [string, string][] = [
     ['const o=s.litElementPolyfillSupport;o?.({LitElement:i});', ''],

@@ -30,11 +30,15 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
   const load = (tag: string): Promise<unknown> => {
     let pending = loading.get(tag);
     if (!pending) {
-      // A fragment's element must find the adoption code in place before its module defines it.
-      pending = Promise.resolve(adopt).then(loaders[tag]).catch((error: unknown) => {
-        loading.delete(tag);
-        console.error(`[spp] <${tag}> not loaded`, error);
-      });
+      // A fragment's element must find the adoption code in place before its module defines it; the module defines
+      // its tag a task later (`defineElement`): loaded means defined.
+      pending = Promise.resolve(adopt)
+        .then(loaders[tag])
+        .then(() => customElements.whenDefined(tag))
+        .catch((error: unknown) => {
+          loading.delete(tag);
+          console.error(`[spp] <${tag}> not loaded`, error);
+        });
       loading.set(tag, pending);
     }
     return pending;

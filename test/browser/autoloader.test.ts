@@ -128,6 +128,26 @@ describe('autoloader', () => {
     }
   });
 
+  it('defines a tag in a task after the call (a module evaluates in one task, the element upgrades in the next)', async () => {
+    const tag = uniqueTag();
+    const el = await fixture(`<${tag}></${tag}>`);
+    let upgraded = false;
+    defineElement(
+      tag,
+      class extends HTMLElement {
+        connectedCallback() {
+          upgraded = true;
+        }
+      },
+    );
+    await Promise.resolve();
+    expect(customElements.get(tag), 'not in the same task').to.equal(undefined);
+    expect(el.matches(':defined'), 'its reserved space still holds').to.equal(false);
+    await customElements.whenDefined(tag);
+    expect(upgraded).to.equal(true);
+    expect(el.matches(':defined')).to.equal(true);
+  });
+
   it('warns once, without throwing, when a tag is defined twice', async function () {
     allowWarnings(this, /already defined/);
     const tag = uniqueTag();
