@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { Lang } from './common.js';
 import type { FieldError } from './problem.js';
 import { format } from './format.js';
-import { formatCount } from './locale.js';
+import { formatCount } from './count.js';
 import { MESSAGES_FR, type MessagesStrings } from './messages.strings.js';
 import { MESSAGES_EN } from './messages.strings.en.js';
 

@@ -24,7 +24,6 @@ const NOTHING = Symbol.for('lit-nothing');
 
 type Hydrating = LitElement & {
   _$needsHydration?: boolean;
-  scheduleUpdate(): void | Promise<unknown>;
   renderOptions: { isConnected?: boolean };
   render(): unknown;
   createRenderRoot(): HTMLElement | DocumentFragment;
@@ -41,12 +40,9 @@ function renderAfresh(element: Hydrating): void {
   element.requestUpdate();
 }
 
-/** The hydrations waiting for their turn, one per task (see `scheduleUpdate` below). */
-let turns: Promise<unknown> = Promise.resolve();
-
 function adopt(LitElement: typeof import('lit').LitElement): void {
   const proto = LitElement.prototype as unknown as Hydrating;
-  const { createRenderRoot, update, scheduleUpdate } = proto;
+  const { createRenderRoot, update } = proto;
   const reflect = (Object.getPrototypeOf(proto) as Hydrating).update;
 
   proto.createRenderRoot = function (this: Hydrating) {
@@ -69,17 +65,6 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
         });
     }
     return this.shadowRoot;
-  };
-
-  // Each element hydrates in a task of its own, after the one that evaluated its module: the server's content is
-  // already on screen, so waiting changes nothing a reader sees, and a page of several fragments (or one whose
-  // module evaluation and hydration together would) never makes one long task of them (issue 21: long tasks no
-  // more than the static page's). Lit awaits the promise `scheduleUpdate` returns before `updateComplete`.
-  proto.scheduleUpdate = function (this: Hydrating) {
-    if (!this._$needsHydration) return scheduleUpdate.call(this);
-    const turn = turns.then(() => new Promise((next) => setTimeout(next))).then(() => scheduleUpdate.call(this));
-    turns = turn.catch(() => {});
-    return turn;
   };
 
   proto.update = function (this: Hydrating, changed: PropertyValues) {

@@ -2,7 +2,8 @@ import '../helpers/browser.js';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { delay, json, problem } from '../helpers/browser.js';
 import { loadDraft } from '../../src/elements/testimony-form/draft.js';
-import { formatCount, LOCALE } from '../../src/contract/locale.js';
+import { formatCount } from '../../src/contract/count.js';
+import { LOCALE } from '../../src/contract/locale.js';
 import {
   $,
   $$,

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, recordShifts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 /**
  * The demo pages `/` and `/mairie` as the real server sends them: each element's fragment included server-side
@@ -89,17 +89,11 @@ describe('the demo pages include the fragments server-side', () => {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const asked: string[] = [];
       page.on('request', (r) => r.url().includes('/api/') && asked.push(`${r.method()} ${new URL(r.url()).pathname}`));
+      const shifts = await recordShifts(page);
       await page.addInitScript(() => {
-        const seen = { shifts: [] as number[], moved: [] as string[], violations: [] as string[] };
-        (window as unknown as { seen: typeof seen }).seen = seen;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { value: number; startTime: number; sources: { node?: Node | null }[] }[]) {
-            seen.shifts.push(entry.value);
-            // What moved, and when: a failure names it (no named function here: the page lacks the compiler's helper).
-            seen.moved.push(`${Math.round(entry.startTime)} ms: ${entry.sources.map(({ node }) => (node instanceof Element ? `${node.localName}.${node.className}` : (node?.nodeName ?? '?'))).join(' ')}`);
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-        document.addEventListener('securitypolicyviolation', (e) => seen.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`), true);
+        const violations: string[] = [];
+        (window as unknown as { violations: string[] }).violations = violations;
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`), true);
       });
       const response = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
       // The page's own policy: the fragments' <style> by hash, never 'unsafe-inline'.
@@ -121,9 +115,9 @@ describe('the demo pages include the fragments server-side', () => {
       assert.deepEqual(after, before, 'as many engagements, cards, testimonies, items and headings as the server sent');
       // Each element's state block was read: every fragment was adopted, none rendered afresh beside it.
       assert.equal(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.shadowRoot?.querySelector('script[data-spp-state]')).length), 0);
-      const seen = await page.evaluate(() => (window as unknown as { seen: { shifts: number[]; moved: string[]; violations: string[] } }).seen);
-      assert.deepEqual(seen.violations, [], 'no CSP violation');
-      assert.equal(seen.shifts.reduce((a, b) => a + b, 0), 0, `layout shifts: ${seen.shifts.join(', ')} (${seen.moved.join('; ')})`);
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), [], 'no CSP violation');
+      const moved = await shifts();
+      assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, `layout shifts: ${JSON.stringify(moved)}`);
       const again = asked.filter((r) => /^GET .*\/(results|testimonies|improvements)(\?|$)/.test(r));
       assert.deepEqual(again, [], 'no request for what the fragments hold');
       assert.deepEqual(errors, []);

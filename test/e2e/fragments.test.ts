@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, recordShifts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 /**
  * Server-rendered fragments on the real server, included in a host page as a CMS would (the HTML pasted in the
@@ -126,21 +126,7 @@ describe('server-rendered fragments included in a host page', () => {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const asked: string[] = [];
       page.on('request', (r) => r.url().includes('/api/') && asked.push(new URL(r.url()).pathname));
-      await page.addInitScript(() => {
-        const shifts: { value: number; at: number; what: string }[] = [];
-        (window as unknown as { shifts: typeof shifts }).shifts = shifts;
-        type Shift = { value: number; startTime: number; sources: { node?: Node | null }[] };
-        // What moved and when (ms after navigation), so a failure says whether it was before or after the script.
-        // (No named function here: the test's compiler would wrap it in a helper the page does not have.)
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as Shift[])
-            shifts.push({
-              value: entry.value,
-              at: Math.round(entry.startTime),
-              what: entry.sources.map(({ node }) => (node instanceof Element ? `${node.localName}[part=${node.getAttribute('part') ?? ''}]` : (node?.nodeName ?? '?'))).join(' '),
-            });
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      const shifts = await recordShifts(page);
       await host(page, tag, true);
       await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
       await page.evaluate((tag) => (document.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete, tag);
@@ -156,9 +142,9 @@ describe('server-rendered fragments included in a host page', () => {
       if (tag !== 'spp-engagements') assert.deepEqual(asked, [], `${tag} asked ${asked.join(', ')}`);
       assert.ok(still.once > 0, `${once} is in the fragment`);
       assert.equal(adopted.once, still.once, `${once}: as many as the server rendered, not twice as many`);
-      const shifts = await page.evaluate(() => (window as unknown as { shifts: { value: number; at: number; what: string }[] }).shifts);
+      const moved = await shifts();
       const scriptAt = await page.evaluate(() => Math.round(performance.getEntriesByType('resource').find((e) => e.name.includes('/widgets/spp-widgets.js'))?.startTime ?? -1));
-      assert.equal(shifts.reduce((a, b) => a + b.value, 0), 0, `layout shifts (script asked at ${scriptAt} ms): ${JSON.stringify(shifts)}`);
+      assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, `layout shifts (script asked at ${scriptAt} ms): ${JSON.stringify(moved)}`);
       assert.deepEqual(errors, []);
       await context.close();
     });

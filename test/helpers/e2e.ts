@@ -17,6 +17,36 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** A layout shift: its score, when (ms after navigation) and what moved (`tag[part=…].class` of each source). */
+export interface Shift {
+  value: number;
+  at: number;
+  what: string;
+}
+
+/**
+ * Records the page's layout shifts from its first paint on (call before `goto`); the function returned reads them,
+ * so a failure says what moved and whether it was before or after the script.
+ */
+export async function recordShifts(page: Page): Promise<() => Promise<Shift[]>> {
+  await page.addInitScript(() => {
+    const shifts: { value: number; at: number; what: string }[] = [];
+    (window as unknown as { sppShifts: typeof shifts }).sppShifts = shifts;
+    // No named function in here: the test's compiler would wrap it in a helper the page does not have.
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; startTime: number; sources: { node?: Node | null }[] }[])
+        shifts.push({
+          value: entry.value,
+          at: Math.round(entry.startTime),
+          what: entry.sources
+            .map(({ node }) => (node instanceof Element ? `${node.localName}[part=${node.getAttribute('part') ?? ''}].${node.className}` : (node?.nodeName ?? '?')))
+            .join(' '),
+        });
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { sppShifts: Shift[] }).sppShifts);
+}
+
 /**
  * Every script a page downloads, in the order requested, with its size as the budgets count it (gzip -9 of the
  * body, whether or not the server compressed it). A body still being read when the page closes is left out rather

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS, type Channel, type Feeling } from '../../contract/testimony.js';
 import { format } from '../../internal/i18n.js';
 import { pluralRules } from '../../internal/intl.js';
-import { formatCount } from '../../contract/locale.js';
+import { formatCount } from '../../contract/count.js';
 import { errorText, invalid } from './feeling-step.js';
 import type { FormView } from './view.js';
 
