@@ -13,13 +13,13 @@ export { format } from '../src/contract/format.js';
 export { LOCALE } from '../src/contract/locale.js';
 
 /**
- * The language a page's address asks for (`?lang=en`), else French: the server's pages (form, tracking, "stop
- * e-mails") follow the link they were given, whatever the browser's languages. The API also reads
- * `Accept-Language` (`requestLang`, http/problem.ts).
+ * The language a page's address asks for (`?lang=en`), else `otherwise` (French): the server's pages (form,
+ * tracking, "stop e-mails", kit) follow the link they were given, whatever the browser's languages; the API falls
+ * back on `Accept-Language` (`requestLang`, http/problem.ts).
  */
-export function queryLang(query: unknown): Lang | undefined {
+export function queryLang(query: unknown, otherwise: Lang = 'fr'): Lang {
   const lang = (query as { lang?: unknown } | undefined)?.lang;
-  return lang === 'en' || lang === 'fr' ? lang : undefined;
+  return lang === 'en' || lang === 'fr' ? lang : otherwise;
 }
 
 /** Both languages of one table, looked up by the request's language. */

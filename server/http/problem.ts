@@ -36,7 +36,7 @@ const langs = new WeakMap<FastifyRequest, Lang>();
 export function requestLang(request: FastifyRequest): Lang {
   let lang = langs.get(request);
   if (lang) return lang;
-  lang = queryLang(request.query) ?? (/^\s*en\b/.test(String(request.headers['accept-language'] ?? '').toLowerCase()) ? 'en' : 'fr');
+  lang = queryLang(request.query, /^\s*en\b/.test(String(request.headers['accept-language'] ?? '').toLowerCase()) ? 'en' : 'fr');
   langs.set(request, lang);
   return lang;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { REFERENCE_PATTERN } from '../../src/contract/common.js';
+import { REFERENCE_PATTERN, type Lang } from '../../src/contract/common.js';
 import type { ApiContext } from '../http/context.js';
 import { queryLang, strings } from '../i18n.js';
 import { PAGES_FR } from './pages.strings.js';
@@ -30,11 +30,9 @@ const CSP = [
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{1,63}$/;
 
 
-type PageLang = 'fr' | 'en';
-
 const PAGES = strings(PAGES_FR, PAGES_EN);
 
-function page(lang: PageLang, title: string, main: string): string {
+function page(lang: Lang, title: string, main: string): string {
   const t = PAGES.in(lang);
   return `<!doctype html>
 <html lang="${lang}">
@@ -62,7 +60,7 @@ ${main}
 const send = (reply: FastifyReply, status: number, html: string, cache: string): FastifyReply => sendHtml(reply, status, html, { csp: CSP, cache });
 
 export function registerFormPages(app: FastifyInstance, { store }: ApiContext): void {
-  const formPage = async (code: string | undefined, lang: PageLang, reply: FastifyReply) => {
+  const formPage = async (code: string | undefined, lang: Lang, reply: FastifyReply) => {
     const t = PAGES.in(lang);
     const langAttr = lang === 'en' ? ' lang="en"' : '';
     if (code !== undefined) {
@@ -80,13 +78,13 @@ export function registerFormPages(app: FastifyInstance, { store }: ApiContext): 
     return send(reply, 200, page(lang, t('formTitle'), main), 'public, max-age=300');
   };
 
-  app.get('/form', async (request, reply) => formPage(undefined, queryLang(request.query) ?? 'fr', reply));
+  app.get('/form', async (request, reply) => formPage(undefined, queryLang(request.query), reply));
   app.get<{ Params: { structure: string } }>('/form/:structure', async (request, reply) =>
-    formPage(request.params.structure, queryLang(request.query) ?? 'fr', reply),
+    formPage(request.params.structure, queryLang(request.query), reply),
   );
 
   app.get<{ Params: { reference: string } }>('/suivi/:reference', async (request, reply) => {
-    const lang = queryLang(request.query) ?? 'fr';
+    const lang = queryLang(request.query);
     const t = PAGES.in(lang);
     const reference = request.params.reference;
     const langAttr = lang === 'en' ? ' lang="en"' : '';

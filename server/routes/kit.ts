@@ -26,7 +26,6 @@ const PAGE_CSP =
 const SIGNATURE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 const PUBLIC_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
-
 function html(reply: FastifyReply, status: number, body: string, csp = PAGE_CSP): FastifyReply {
   return reply
     .code(status)
@@ -55,7 +54,7 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
 
   /** Loads the kit, or answers the 404 page (in the asked language) and returns undefined. */
   async function kitOr404(request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply): Promise<KitData | undefined> {
-    const lang = queryLang(request.query) ?? 'fr';
+    const lang = queryLang(request.query);
     const data = await loadKit(store, request.params.code, lang, origin(request));
     if (!data) {
       const path = `/kit/${encodeURIComponent(request.params.code)}`;
@@ -76,7 +75,7 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
   app.get<{ Params: { code: string }; Querystring: { size?: string } }>('/kit/:code/engagements.pdf', async (request, reply) => {
     const size = (request.query.size ?? 'A4').toUpperCase();
     if (size !== 'A4' && size !== 'A3') {
-      const lang = queryLang(request.query) ?? 'fr';
+      const lang = queryLang(request.query);
       return reply
         .code(400)
         .type('application/problem+json')
@@ -119,7 +118,7 @@ export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: Ap
 
   // The public pages the kit's links and QR codes lead to: the same widgets a webmaster pastes.
   const publicPage = (kind: 'results' | 'testimonies') => async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply) => {
-    const lang = queryLang(request.query) ?? 'fr';
+    const lang = queryLang(request.query);
     const data = await loadKit(store, request.params.code, lang, origin(request));
     if (!data) return html(reply, 404, notFoundPage(lang, `/${kind === 'results' ? 'resultats' : 'temoignages'}/${encodeURIComponent(request.params.code)}`), PUBLIC_CSP);
     const code = escapeHtml(data.structure.code);

@@ -110,7 +110,7 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
       REFERENCE_PATTERN.test(r.params.reference) && typeof r.query.token === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(r.query.token);
 
     scope.get<StopRequest>('/mail/stop/:reference', async (request, reply) => {
-      const lang = queryLang(request.query) ?? 'fr';
+      const lang = queryLang(request.query);
       const t = PAGES.in(lang);
       if (!valid(request)) return page(reply, 404, lang, `      <p>${t('stopBad')}</p>`);
       const action = `/mail/stop/${request.params.reference}?token=${encodeURIComponent(request.query.token!)}${lang === 'en' ? '&lang=en' : ''}`;
@@ -124,7 +124,7 @@ export async function registerMailStopPage(app: FastifyInstance, { store }: ApiC
     });
 
     scope.post<StopRequest>('/mail/stop/:reference', async (request, reply) => {
-      const lang = queryLang(request.query) ?? 'fr';
+      const lang = queryLang(request.query);
       const t = PAGES.in(lang);
       if (!valid(request) || !(await stopMail(store.db, request.params.reference, request.query.token!))) {
         return page(reply, 404, lang, `      <p>${t('stopBad')}</p>`);
