@@ -44,12 +44,3 @@ export function pluralRules(lang: Lang): Intl.PluralRules {
   if (!rules) pluralRulesByLang.set(lang, (rules = new Intl.PluralRules(locale(lang))));
   return rules;
 }
-
-/**
- * A page's first `Intl` formatter loads the locale data: 100 to 200 ms in one piece on a phone 4× slower than
- * this machine. Elements call this as they start fetching, so that it runs in its own task while the network is
- * busy, not in the task that renders the answer (which would then be that much longer before anything shows).
- */
-export function warmUpIntl(lang: Lang): void {
-  setTimeout(() => formatDate('2000-01-01', lang));
-}

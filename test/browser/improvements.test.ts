@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { fakeFetch, json, offline, problem, realApi } from '../helpers/browser.js';
+import { fakeFetch, json, offline, problem, realApi, watchIntlFormatters } from '../helpers/browser.js';
 import '../../src/elements/improvements/improvements.js';
 import type { SppImprovements } from '../../src/elements/improvements/improvements.js';
 import type { ImprovementAction, ImprovementsResponse } from '../../src/contract/improvement.js';
@@ -113,6 +113,20 @@ describe('<spp-improvements>', () => {
     const planned = root(el).querySelectorAll('[part="item"]')[3]!.textContent!;
     expect(planned).to.include('Prévu pour le 1 septembre 2025').and.include('Nous allons faire').and.not.include('Thème');
     expect(root(el).querySelectorAll('[part="item"]')[1]!.textContent!.replace(/\s+/g, ' ')).to.include('Thème : simplicité / complexité');
+  });
+
+  it('writes its dates in French and in English without any Intl number or date formatter (a 100 to 200 ms task on a phone)', async () => {
+    fakeFetch(() => json(plan([action('a', { date: '2026-11-26' }), action('b', { status: 'planned', date: '2027-01-01' })])));
+    const watch = watchIntlFormatters();
+    let french: string, english: string;
+    try {
+      french = text(await mount());
+      english = text(await mount(html`<spp-improvements structure="PREF-69" api="https://api.test" lang="en"></spp-improvements>`));
+    } finally {
+      expect(watch.stop(), 'Intl formatters made or used').to.deep.equal([]);
+    }
+    expect(french).to.include('26 novembre 2026').and.include('Prévu pour le 1 janvier 2027');
+    expect(english).to.include('26 November 2026').and.include('1 January 2027');
   });
 
   it('renders hostile text literally', async () => {

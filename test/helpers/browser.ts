@@ -95,3 +95,34 @@ export async function realApi(): Promise<string> {
   apiUrl ??= ((await (await realFetch('/__spp/api')).json()) as { url: string }).url;
   return apiUrl;
 }
+
+/**
+ * Counts what creates or uses an `Intl` number or date formatter until `stop()` (which puts `Intl` back): a page's
+ * first one is a 100 to 200 ms native call on a phone. Uses of formatters made earlier (cached) count too.
+ */
+export function watchIntlFormatters(): { stop: () => string[] } {
+  const seen: string[] = [];
+  const restore: (() => void)[] = [];
+  for (const name of ['NumberFormat', 'DateTimeFormat'] as const) {
+    const Real = Intl[name];
+    const format = Object.getOwnPropertyDescriptor(Real.prototype, 'format')!;
+    Object.defineProperty(Real.prototype, 'format', {
+      ...format,
+      get(this: Intl.NumberFormat & Intl.DateTimeFormat) {
+        seen.push(`${name}.format`);
+        return format.get!.call(this);
+      },
+    });
+    const Watched = function (...args: unknown[]) {
+      seen.push(`new ${name}`);
+      return new (Real as new (...a: unknown[]) => unknown)(...args);
+    };
+    Watched.prototype = Real.prototype;
+    Object.assign(Intl, { [name]: Watched });
+    restore.push(() => {
+      Object.assign(Intl, { [name]: Real });
+      Object.defineProperty(Real.prototype, 'format', format);
+    });
+  }
+  return { stop: () => (restore.forEach((undo) => undo()), seen) };
+}

@@ -6,7 +6,8 @@ import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
-import { formatDate, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { pluralRules } from '../../internal/intl.js';
+import { formatDay } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
@@ -107,7 +108,6 @@ export class SppImprovements extends SppElement {
     this,
     async (signal) => {
       if (!this.structure) return [];
-      warmUpIntl(this.language);
       const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/improvements?lang=${this.language}`);
       return (await getJson(url, parseResponse, { signal })).items;
     },
@@ -173,7 +173,7 @@ export class SppImprovements extends SppElement {
     const s = this.strings;
     const text = s.statusText[item.status];
     return html`<li class="item" part="item">
-      <p class="status" part="status">${format(text.date, { date: formatDate(item.date, lang) })}</p>
+      <p class="status" part="status">${format(text.date, { date: formatDay(item.date, lang) })}</p>
       <dl class="exchange">
         <dt>${s.youSaid}</dt>
         <dd class="said">${item.youSaid}</dd>

@@ -10,6 +10,7 @@ export const TESTIMONIES_EN: TestimoniesStrings = {
   statRate: 'Response rate',
   statDelay: 'Median reply time',
   lessThanADay: 'less than a day',
+  days: { one: '{count} day', other: '{count} days' },
   filtersLegend: 'Filter experiences',
   feeling: 'Feeling',
   channel: 'Contact channel',

@@ -9,6 +9,7 @@ export const TESTIMONIES_FR = {
   statRate: 'Taux de réponse',
   statDelay: 'Délai médian de réponse',
   lessThanADay: 'moins d’un jour',
+  days: { one: '{count}\u00a0jour', other: '{count}\u00a0jours' },
   filtersLegend: 'Filtrer les témoignages',
   feeling: 'Ressenti',
   channel: 'Moyen de contact',

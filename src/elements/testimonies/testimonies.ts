@@ -11,12 +11,14 @@ import {
   type Tag,
   type TestimonyStats,
 } from '../../contract/testimony.js';
+import { formatCount } from '../../contract/count.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
-import { formatDate, numberFormat, pluralRules, warmUpIntl } from '../../internal/intl.js';
+import { pluralRules } from '../../internal/intl.js';
+import { formatDay, formatPercent, formatQuantity } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
 import { parserFor } from '../../internal/parse.js';
@@ -122,7 +124,6 @@ export class SppTestimonies extends SppElement {
       const append = (this.#append = this.#nextAppends);
       this.#nextAppends = false;
       const shown = this.list.value;
-      if (!append) warmUpIntl(this.language);
       const page = await getJson(this.url(append), parsePage, { signal });
       return append && shown ? { ...page, items: [...shown.items, ...page.items] } : page;
     },
@@ -266,13 +267,13 @@ export class SppTestimonies extends SppElement {
         ? null
         : stats.medianReplyDays < 1
           ? s.lessThanADay
-          : numberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 }).format(stats.medianReplyDays);
+          : formatQuantity(stats.medianReplyDays, lang, s.days);
     return html`<div class="stats" part="stats" role="group" aria-label=${s.statsLabel}>
       <dl>
-        <div><dt>${s.statPublished}</dt><dd>${numberFormat(lang).format(stats.published)}</dd></div>
+        <div><dt>${s.statPublished}</dt><dd>${formatCount(stats.published, lang)}</dd></div>
         ${stats.responseRate === null
           ? nothing
-          : html`<div><dt>${s.statRate}</dt><dd>${numberFormat(lang, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stats.responseRate)}</dd></div>`}
+          : html`<div><dt>${s.statRate}</dt><dd>${formatPercent(stats.responseRate, lang)}</dd></div>`}
         ${delay === null ? nothing : html`<div><dt>${s.statDelay}</dt><dd>${delay}</dd></div>`}
       </dl>
     </div>`;
@@ -334,7 +335,7 @@ export class SppTestimonies extends SppElement {
       <article class="card feeling-${item.feeling}" tabindex="-1" data-index=${index} aria-labelledby=${titleId}>
         <p class="meta">
           <span class="feeling" part="feeling"><span class="dot" aria-hidden="true"></span>${s.feelingLabels[item.feeling]}</span>
-          <span class="date">${format(s.published, { date: formatDate(item.publishedAt, lang) })}</span>
+          <span class="date">${format(s.published, { date: formatDay(item.publishedAt, lang) })}</span>
         </p>
         <p class="title" part="title" role="heading" aria-level=${level} id=${titleId}>${item.title}</p>
         <p class="body">${item.body}</p>
@@ -363,7 +364,7 @@ export class SppTestimonies extends SppElement {
               (reply, r) => html`<div class="reply" part="reply" role="group" aria-labelledby=${`reply-${index}-${r}`}>
                 <p class="reply-head">
                   <span id=${`reply-${index}-${r}`} class="reply-from">${format(s.reply, { name: reply.structure.name })}</span>
-                  <span class="date">${formatDate(reply.createdAt, lang)}</span>
+                  <span class="date">${formatDay(reply.createdAt, lang)}</span>
                 </p>
                 <p class="body">${reply.body}</p>
                 <p class="signature">${reply.signature}</p>
