@@ -1,7 +1,7 @@
 import '../helpers/browser.js';
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { delay, fakeFetch, json, problem, type FakeHandler } from '../helpers/browser.js';
+import { delay, fakeFetch, json, problem, watchIntlFormatters, type FakeHandler } from '../helpers/browser.js';
 import { tracking } from '../helpers/tracking.js';
 import type { SppErrorDetail } from '../../src/internal/events.js';
 import type { SppTestimonyTracking } from '../../src/elements/testimony-tracking/testimony-tracking.js';
@@ -87,6 +87,20 @@ describe('<spp-testimony-tracking>', () => {
     expect(el.shadowRoot!.querySelectorAll('.reply b')).to.have.length(0, 'rendered as text, never as HTML');
     expect(text(el, '.signature')).to.equal('L’équipe accueil de la CAF du Rhône');
     await expect(el).to.be.accessible();
+  });
+
+  it('writes its dates (the day in Paris) without any Intl number or date formatter, a 100 to 200 ms task on a phone', async () => {
+    const watch = watchIntlFormatters();
+    let shown: string;
+    try {
+      // 23:30 UTC on 9 March is 00:30 on the 10th in Paris; 22:30 UTC on 31 May is 00:30 on 1 June (summer time).
+      const reply = { ...REPLY, createdAt: '2026-05-31T22:30:00.000Z' };
+      const { el } = await track(() => json(tracking({ status: 'answered', createdAt: '2026-03-09T23:30:00.000Z', publishedAt: '2026-03-10T09:00:00.000Z', replies: [reply] })));
+      shown = text(el);
+    } finally {
+      expect(watch.stop(), 'Intl formatters made or used').to.deep.equal([]);
+    }
+    expect(shown).to.contain('10 mars 2026').and.contain('Réponse de CAF du Rhône, le 1 juin 2026');
   });
 
   it('gives the reason of a rejection in words', async () => {

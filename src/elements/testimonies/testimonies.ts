@@ -267,7 +267,7 @@ export class SppTestimonies extends SppElement {
         ? null
         : stats.medianReplyDays < 1
           ? s.lessThanADay
-          : formatQuantity(stats.medianReplyDays, lang, s.days);
+          : formatQuantity(stats.medianReplyDays, lang, s.days_one, s.days_other);
     return html`<div class="stats" part="stats" role="group" aria-label=${s.statsLabel}>
       <dl>
         <div><dt>${s.statPublished}</dt><dd>${formatCount(stats.published, lang)}</dd></div>

@@ -6,7 +6,7 @@ import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { format } from '../../internal/i18n.js';
-import { formatDate } from '../../internal/intl.js';
+import { formatDay } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { parserFor } from '../../internal/parse.js';
 import { StringsGate } from '../../internal/strings-gate.js';
@@ -152,11 +152,11 @@ export class SppTestimonyTracking extends SppElement {
       </section>`;
     }
     const v = state.view;
-    const published = v.publishedAt ? formatDate(v.publishedAt, lang) : '';
+    const published = v.publishedAt ? formatDay(v.publishedAt, lang) : '';
     const reason = v.rejectionReason ? s.reasons[v.rejectionReason] : s.unknownReason;
     return html`<section class="tracking" part="tracking" aria-labelledby="tracking-title">
       ${title}
-      <p>${s.reference} <strong class="reference">${v.reference}</strong> · ${format(s.sentOn, { date: formatDate(v.createdAt, lang) })}</p>
+      <p>${s.reference} <strong class="reference">${v.reference}</strong> · ${format(s.sentOn, { date: formatDay(v.createdAt, lang) })}</p>
       <p class="quote">«\u00a0${v.title}\u00a0»</p>
       ${v.structures.length ? html`<p class="muted">${format(s.about, { names: v.structures.map((x) => x.name).join(', ') })}</p>` : nothing}
       <div class="status status-${v.status}" part="status">
@@ -164,7 +164,7 @@ export class SppTestimonyTracking extends SppElement {
         <p>${format(s.statusText[v.status], { date: published, reason })}</p>
       </div>
       ${v.replies.map((r) => {
-        const from = format(s.replyFrom, { name: r.structure.name, date: formatDate(r.createdAt, lang) });
+        const from = format(s.replyFrom, { name: r.structure.name, date: formatDay(r.createdAt, lang) });
         return html`<article class="reply" aria-label=${from}>
           <p class="reply-from"><strong>${from}</strong></p>
           <p class="story">${r.body}</p>
