@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { fakeFetch, json, offline, problem, realApi, delay } from '../helpers/browser.js';
 import { ApiError, backoffDelay, getJson, isTransient, parseRetryAfter, requestJson } from '../../src/client/http.js';
+import { lazyParser } from '../../src/internal/lazy-parse.js';
 import { parserFor } from '../../src/internal/parse.js';
 import { EngagementsResponse } from '../../src/contract/engagement.js';
 import { StructuresPage } from '../../src/contract/structure.js';
@@ -104,6 +105,31 @@ describe('API client', () => {
     expect((await rejection(getJson('/b', parseAny, { retries: 0 }))).kind).to.equal('malformed');
     fakeFetch(() => json({ version: '2020', lang: 'fr', pillars: 'nope' }));
     expect((await rejection(getJson('/c', parserFor(EngagementsResponse), { retries: 0 }))).kind).to.equal('malformed');
+  });
+
+  it('a parser loaded with the request (lazyParser): downloaded once, alongside it; a failed download is a network failure, tried again', async () => {
+    let loads = 0;
+    const parse = lazyParser(async () => {
+      // The download started with the request fails, and so does the one tried again when the answer is there.
+      if (++loads <= 2) throw new TypeError('Failed to fetch dynamically imported module');
+      return { parse: parserFor(EngagementsResponse) };
+    });
+    const doc = (await getJson(`${await realApi()}/api/v1/engagements?lang=fr`, parseAny)) as Record<string, unknown>;
+    // The request is retried as after a network failure, and so is the download; the answer then parses.
+    const retries: string[] = [];
+    let calls = fakeFetch(() => json(doc));
+    expect(await getJson('/lazy-a', parse(), { backoffMs: 5, onRetry: ({ error }) => retries.push(error.kind) })).to.deep.equal(doc);
+    expect(retries).to.deep.equal(['network']);
+    expect(calls).to.have.length(2);
+    expect(loads).to.equal(3);
+    // Loaded once: later requests reuse it; a contract mismatch is still malformed, not a network failure.
+    calls = fakeFetch(() => json({ ...doc, pillars: 'nope' }));
+    expect((await rejection(getJson('/lazy-b', parse(), { retries: 0 }))).kind).to.equal('malformed');
+    expect(loads).to.equal(3);
+    // A download that keeps failing ends as a network failure (the page says "offline", never "malformed").
+    const broken = lazyParser(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    fakeFetch(() => json(doc));
+    expect((await rejection(getJson('/lazy-c', broken(), { retries: 1, backoffMs: 5 }))).kind).to.equal('network');
   });
 
   it('stops retrying when aborted', async () => {

@@ -1,16 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { getJson } from '../../client/http.js';
-import {
-  CHANNELS,
-  FEELINGS,
-  TAGS,
-  TestimoniesPage,
-  type Channel,
-  type Feeling,
-  type PublishedTestimony,
-  type Tag,
-  type TestimonyStats,
-} from '../../contract/testimony.js';
+import type { Channel, Feeling, PublishedTestimony, Tag, TestimoniesPage, TestimonyStats } from '../../contract/testimony.js';
+import { CHANNELS, FEELINGS, TAGS } from '../../contract/testimony-values.js';
 import { formatCount } from '../../contract/count.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
@@ -21,12 +12,12 @@ import { pluralRules } from '../../internal/intl.js';
 import { formatDay, formatPercent, formatQuantity } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
-import { parserFor } from '../../internal/parse.js';
+import { lazyParser } from '../../internal/lazy-parse.js';
 import { StringsGate } from '../../internal/strings-gate.js';
 import { testimoniesStrings } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
 
-const parsePage = parserFor(TestimoniesPage);
+const parsePage = lazyParser(() => import('./testimonies.parse.js'));
 
 interface Filters {
   feeling?: Feeling;
@@ -124,7 +115,7 @@ export class SppTestimonies extends SppElement {
       const append = (this.#append = this.#nextAppends);
       this.#nextAppends = false;
       const shown = this.list.value;
-      const page = await getJson(this.url(append), parsePage, { signal });
+      const page = await getJson(this.url(append), parsePage(), { signal });
       return append && shown ? { ...page, items: [...shown.items, ...page.items] } : page;
     },
     () => [this.structure, this.apiBase, this.pageSize],
