@@ -1,7 +1,6 @@
 import type { Lang } from '../contract/common.js';
-import { formatCount } from '../contract/count.js';
+import { formatCount, pluralForm } from '../contract/count.js';
 import { format } from '../contract/format.js';
-import { pluralRules } from './intl.js';
 
 /*
  * Dates and decimals exactly as `Intl` writes them in `fr-FR` and `en-GB` ("26 novembre 2026", "4,6", "75,0 %"),
@@ -79,10 +78,9 @@ export const formatPercent = (ratio: number, lang: Lang): string =>
 
 /**
  * A quantity with at most one decimal and its unit in the plural form of the number shown, from `{count}` patterns:
- * "1,5 jour", "3 jours", "1 day", "1.5 days" (what `Intl`'s long units write). `Intl.PluralRules` picks the form:
- * unlike the formatters, it costs a few milliseconds.
+ * "1,5 jour", "3 jours", "1 day", "1.5 days" (what `Intl`'s long units write).
  */
 export function formatQuantity(value: number, lang: Lang, one: string, other: string): string {
   const [text, rounded] = decimal(value, lang, 1);
-  return format(pluralRules(lang).select(Math.abs(rounded)) === 'one' ? one : other, { count: text });
+  return format(pluralForm(rounded, lang) === 'one' ? one : other, { count: text });
 }

@@ -115,7 +115,7 @@ describe('<spp-improvements>', () => {
     expect(root(el).querySelectorAll('[part="item"]')[1]!.textContent!.replace(/\s+/g, ' ')).to.include('Thème : simplicité / complexité');
   });
 
-  it('writes its dates in French and in English without any Intl number or date formatter (a 100 to 200 ms task on a phone)', async () => {
+  it('writes its dates in French and in English without any Intl formatter or plural rules (a formatter is a 100 to 200 ms task on a phone)', async () => {
     fakeFetch(() => json(plan([action('a', { date: '2026-11-26' }), action('b', { status: 'planned', date: '2027-01-01' })])));
     const watch = watchIntlFormatters();
     let french: string, english: string;
@@ -123,7 +123,7 @@ describe('<spp-improvements>', () => {
       french = text(await mount());
       english = text(await mount(html`<spp-improvements structure="PREF-69" api="https://api.test" lang="en"></spp-improvements>`));
     } finally {
-      expect(watch.stop(), 'Intl formatters made or used').to.deep.equal([]);
+      expect(watch.stop(), 'Intl formatters or plural rules made or used').to.deep.equal([]);
     }
     expect(french).to.include('26 novembre 2026').and.include('Prévu pour le 1 janvier 2027');
     expect(english).to.include('26 November 2026').and.include('1 January 2027');

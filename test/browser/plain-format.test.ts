@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { pluralForm } from '../../src/contract/count.js';
 import { LOCALE } from '../../src/contract/locale.js';
 import { TESTIMONIES_EN } from '../../src/elements/testimonies/testimonies.strings.en.js';
 import { TESTIMONIES_FR } from '../../src/elements/testimonies/testimonies.strings.js';
@@ -101,6 +102,15 @@ describe('formatting without Intl', () => {
     for (const lang of LANGS) {
       const intl = new Intl.NumberFormat(LOCALE[lang], { style: 'unit', unit: 'day', unitDisplay: 'long', maximumFractionDigits: 1 });
       for (const n of samples) expect(formatQuantity(n, lang, ...forms[lang]), `${n} days in ${lang}`).to.equal(intl.format(n));
+    }
+  });
+
+  it('picks the plural form our strings have as Intl.PluralRules does (its "many" of French millions reads as "other")', () => {
+    const samples = [0, 1, 1.5, 1.99, 2, 1_000_000, 2_000_000, 1_000_001, -1, -1.5, -2];
+    for (let n = 0; n < 3000; n += n < 10 ? 0.05 : 1) samples.push(Math.round(n * 100) / 100);
+    for (const lang of LANGS) {
+      const intl = new Intl.PluralRules(LOCALE[lang]);
+      for (const n of samples) expect(pluralForm(n, lang), `${n} in ${lang}`).to.equal(intl.select(n) === 'one' ? 'one' : 'other');
     }
   });
 });

@@ -105,7 +105,7 @@ describe('<spp-testimonies>', () => {
     expect(root(el).querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('2', 'level 2 by default (no heading above it here), like every element');
   });
 
-  it('writes its dates, counts, rate and delay, in French and in English, without any Intl number or date formatter (a 100 to 200 ms task on a phone)', async () => {
+  it('writes its dates, counts, rate and delay, in French and in English, without any Intl formatter or plural rules (a formatter is a 100 to 200 ms task on a phone)', async () => {
     const stats: TestimonyStats = { published: 1234, answered: 1000, responseRate: 0.8104, medianReplyDays: 1.5 };
     const reply = { structure: { code: 'CAF-69', name: 'CAF du Rhône' }, body: 'Réponse.', signature: 'Le service', createdAt: '2026-03-29T22:30:00.000Z' };
     // 22:30 UTC on 28 March is still the 28th in Paris (winter time), 22:30 UTC on 29 March is the 30th (summer time).
@@ -117,7 +117,7 @@ describe('<spp-testimonies>', () => {
       french = root(await mount()).textContent!;
       english = root(await mount(html`<spp-testimonies structure="CAF-69" api="https://api.test" lang="en"></spp-testimonies>`)).textContent!;
     } finally {
-      expect(watch.stop(), 'Intl formatters made or used').to.deep.equal([]);
+      expect(watch.stop(), 'Intl formatters or plural rules made or used').to.deep.equal([]);
     }
     expect(french).to.include('1\u202f234').and.include('81,0\u00a0%').and.match(/1,5\u00a0jour(?!s)/).and.include('Publié le 28 mars 2026').and.include('30 mars 2026');
     expect(english).to.include('1,234').and.include('81.0%').and.include('1.5 days').and.include('Published on 28 March 2026').and.include('30 March 2026');

@@ -89,7 +89,7 @@ describe('<spp-testimony-tracking>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('writes its dates (the day in Paris) without any Intl number or date formatter, a 100 to 200 ms task on a phone', async () => {
+  it('writes its dates (the day in Paris) without any Intl formatter or plural rules (a formatter is a 100 to 200 ms task on a phone)', async () => {
     const watch = watchIntlFormatters();
     let shown: string;
     try {
@@ -98,7 +98,7 @@ describe('<spp-testimony-tracking>', () => {
       const { el } = await track(() => json(tracking({ status: 'answered', createdAt: '2026-03-09T23:30:00.000Z', publishedAt: '2026-03-10T09:00:00.000Z', replies: [reply] })));
       shown = text(el);
     } finally {
-      expect(watch.stop(), 'Intl formatters made or used').to.deep.equal([]);
+      expect(watch.stop(), 'Intl formatters or plural rules made or used').to.deep.equal([]);
     }
     expect(shown).to.contain('10 mars 2026').and.contain('Réponse de CAF du Rhône, le 1 juin 2026');
   });

@@ -97,20 +97,22 @@ export async function realApi(): Promise<string> {
 }
 
 /**
- * Counts what creates or uses an `Intl` number or date formatter until `stop()` (which puts `Intl` back): a page's
- * first one is a 100 to 200 ms native call on a phone. Uses of formatters made earlier (cached) count too.
+ * Counts what creates or uses an `Intl` number or date formatter, or plural rules, until `stop()` (which puts `Intl`
+ * back): a page's first formatter is a 100 to 200 ms native call on a phone. Uses of ones made earlier count too.
  */
 export function watchIntlFormatters(): { stop: () => string[] } {
   const seen: string[] = [];
   const restore: (() => void)[] = [];
-  for (const name of ['NumberFormat', 'DateTimeFormat'] as const) {
+  for (const [name, method] of [['NumberFormat', 'format'], ['DateTimeFormat', 'format'], ['PluralRules', 'select']] as const) {
     const Real = Intl[name];
-    const format = Object.getOwnPropertyDescriptor(Real.prototype, 'format')!;
-    Object.defineProperty(Real.prototype, 'format', {
-      ...format,
-      get(this: Intl.NumberFormat & Intl.DateTimeFormat) {
-        seen.push(`${name}.format`);
-        return format.get!.call(this);
+    const format = Object.getOwnPropertyDescriptor(Real.prototype, method)!;
+    // `format` is a getter, `select` a method.
+    const use = format.get ?? (() => format.value as unknown);
+    Object.defineProperty(Real.prototype, method, {
+      configurable: true,
+      get(this: object) {
+        seen.push(`${name}.${method}`);
+        return use.call(this);
       },
     });
     const Watched = function (...args: unknown[]) {
@@ -121,7 +123,7 @@ export function watchIntlFormatters(): { stop: () => string[] } {
     Object.assign(Intl, { [name]: Watched });
     restore.push(() => {
       Object.assign(Intl, { [name]: Real });
-      Object.defineProperty(Real.prototype, 'format', format);
+      Object.defineProperty(Real.prototype, method, format);
     });
   }
   return { stop: () => (restore.forEach((undo) => undo()), seen) };

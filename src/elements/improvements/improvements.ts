@@ -2,12 +2,12 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { getJson } from '../../client/http.js';
 import type { ImprovementAction, ImprovementStatus } from '../../contract/improvement.js';
 import { IMPROVEMENT_STATUSES } from '../../contract/improvement-values.js';
+import { pluralForm } from '../../contract/count.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
-import { pluralRules } from '../../internal/intl.js';
 import { formatDay } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
@@ -144,7 +144,6 @@ export class SppImprovements extends SppElement {
   private renderPlan(items: ImprovementAction[], groupLevel: number): TemplateResult {
     const lang = this.language;
     const s = this.strings;
-    const rules = pluralRules(lang);
     const byStatus = new Map<ImprovementStatus, ImprovementAction[]>(IMPROVEMENT_STATUSES.map((status) => [status, []]));
     for (const item of items) byStatus.get(item.status)?.push(item);
     const groups = GROUP_ORDER.filter((status) => byStatus.get(status)!.length);
@@ -152,11 +151,11 @@ export class SppImprovements extends SppElement {
       .map((status) => {
         const n = byStatus.get(status)!.length;
         const text = s.statusText[status];
-        return format(rules.select(n) === 'one' ? text.countOne : text.countOther, { n });
+        return format(pluralForm(n, lang) === 'one' ? text.countOne : text.countOther, { n });
       })
       .join(', ');
     const count = items.length;
-    return html`<p class="summary" part="summary">${format(rules.select(count) === 'one' ? s.summary_one : s.summary_other, { count, detail })}</p>
+    return html`<p class="summary" part="summary">${format(pluralForm(count, lang) === 'one' ? s.summary_one : s.summary_other, { count, detail })}</p>
       ${groups.map(
         (status) => html`<div class="group status-${status}" part="group">
           <p class="group-heading" role="heading" aria-level=${groupLevel}>
@@ -194,7 +193,7 @@ export class SppImprovements extends SppElement {
     const cited = item.testimonies;
     if (!cited?.count) return nothing;
     const s = this.strings;
-    const label = format(pluralRules(this.language).select(cited.count) === 'one' ? s.cited_one : s.cited_other, { count: cited.count });
+    const label = format(pluralForm(cited.count, this.language) === 'one' ? s.cited_one : s.cited_other, { count: cited.count });
     // A testimony is written in the language its author chose: mostly French.
     return html`<div class="cited" part="cited">
       <p>${label}${cited.published.length ? s.citedColon : ''}</p>

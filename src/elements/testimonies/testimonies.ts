@@ -2,13 +2,12 @@ import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'l
 import { getJson } from '../../client/http.js';
 import type { Channel, Feeling, PublishedTestimony, Tag, TestimoniesPage, TestimonyStats } from '../../contract/testimony.js';
 import { CHANNELS, FEELINGS, TAGS } from '../../contract/testimony-values.js';
-import { formatCount } from '../../contract/count.js';
+import { formatCount, pluralForm } from '../../contract/count.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
 import { defineElement } from '../../internal/define.js';
 import { failureMessage, failureOf, isFinal } from '../../internal/failure.js';
 import { format } from '../../internal/i18n.js';
-import { pluralRules } from '../../internal/intl.js';
 import { formatDay, formatPercent, formatQuantity } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
@@ -185,7 +184,7 @@ export class SppTestimonies extends SppElement {
   }
 
   private plural(key: 'shown' | 'shownMore', count: number): string {
-    const form = pluralRules(this.language).select(count) === 'one' ? 'one' : 'other';
+    const form = pluralForm(count, this.language);
     return format(this.strings[`${key}_${form}`], { count });
   }
 

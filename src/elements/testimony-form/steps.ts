@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { CHANNELS, FEELINGS, LIMITS, POSTED_AS, type Channel, type Feeling } from '../../contract/testimony.js';
 import { format } from '../../internal/i18n.js';
-import { pluralRules } from '../../internal/intl.js';
-import { formatCount } from '../../contract/count.js';
+import { formatCount, pluralForm } from '../../contract/count.js';
 import { errorText, invalid } from './feeling-step.js';
 import type { FormView } from './view.js';
 
@@ -101,7 +100,7 @@ export function countText(v: FormView, field: 'title' | 'body'): string {
   const max = n(limit);
   if (length > limit) return format(t.countOver, { count, over: n(length - limit) });
   if (field === 'body' && length < LIMITS.bodyMin) {
-    const one = pluralRules(v.lang).select(length) === 'one';
+    const one = pluralForm(length, v.lang) === 'one';
     return format(one ? t.countBodyShort_one : t.countBodyShort, { count, missing: n(LIMITS.bodyMin - length) });
   }
   return format(field === 'title' ? t.countTitle : t.countBody, { count, max });
