@@ -16,10 +16,28 @@ import { hydrate } from '@lit-labs/ssr-client';
  * - while the element cannot render it yet (its English strings still downloading: it renders `nothing` or another
  *   template), the server's content stays as it is and hydration is tried again on the next update;
  * - if it still does not match after `GIVE_UP_MS`, the server's content gives way to a normal render, so the
- *   element is never left without its behaviour.
+ *   element is never left without its behaviour;
+ * - a button pressed before the element adopted its fragment is pressed again once it has (`pressed`).
  */
 
 const GIVE_UP_MS = 3000;
+
+/**
+ * A button of a fragment pressed before its element has adopted it (module still downloading, upgrade a task
+ * away): the server's button does nothing yet, so it is pressed again once the element has hydrated, instead of
+ * the press being lost. Buttons only: links and form fields work without the script, and replaying them would
+ * act twice. One press per element, the last.
+ */
+const pressed = new WeakMap<Element, HTMLButtonElement>();
+addEventListener(
+  'click',
+  (event) => {
+    const button = event.composedPath().find((node): node is HTMLButtonElement => node instanceof HTMLButtonElement);
+    const host = (button?.getRootNode() as ShadowRoot | undefined)?.host as Hydrating | undefined;
+    if (host?.localName.startsWith('spp-') && (!customElements.get(host.localName) || host._$needsHydration)) pressed.set(host, button!);
+  },
+  true,
+);
 const NOTHING = Symbol.for('lit-nothing');
 
 type Hydrating = LitElement & {
@@ -48,9 +66,13 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
   proto.createRenderRoot = function (this: Hydrating) {
     if (!this.shadowRoot) return createRenderRoot.call(this);
     this._$needsHydration = true;
-    // Also the constructable sheets: a host page whose CSP blocks the fragment's `<style>` gets its styles now.
-    const styles = (this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] }).elementStyles;
-    this.shadowRoot.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
+    // A host page whose CSP blocks the fragment's `<style>` (which then has no sheet) gets the element's styles as
+    // constructable sheets now. Otherwise that `<style>` styles the content already, and building the same sheets
+    // again would only lengthen the adoption's task (5 to 15 ms per element on a phone).
+    if (![...this.shadowRoot.querySelectorAll('style')].some((style) => style.sheet)) {
+      const styles = (this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] }).elementStyles;
+      this.shadowRoot.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
+    }
     // The server loaded the data (`data-spp-loaded`): each LoadController (found as the server found them,
     // server/fragments/render.ts) starts with the server's answer and skips its first load, else it would ask again
     // and redraw (results draws its cards a few per frame after each load).
@@ -82,6 +104,10 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
     try {
       hydrate(value, this.renderRoot, this.renderOptions);
       this._$needsHydration = false;
+      const button = pressed.get(this);
+      pressed.delete(this);
+      // Once this update is over, the button's listener (attached by the hydration) answers as it would have.
+      if (button) void this.updateComplete.then(() => button.isConnected && button.click());
     } catch {
       // Another template than the server's (not ready yet): the server's content stays until the next update.
     }

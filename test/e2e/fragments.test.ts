@@ -164,6 +164,31 @@ describe('server-rendered fragments included in a host page', () => {
     await page.close();
   });
 
+  it('<spp-engagements>: a "why" button pressed before the element adopted its fragment opens its quote once it has', async () => {
+    const page = await browser.newPage();
+    // The element's module is slow to come (a slow network): the server's button is on screen, but nothing answers it yet.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/spp-engagements-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await host(page, 'spp-engagements', true);
+    // The adoption code (asked for as soon as the script finds a fragment) listens from its first moment on.
+    await page.waitForFunction(() => 'litElementHydrateSupport' in globalThis);
+    const toggle = page.locator('spp-engagements [part="toggle"]').first();
+    await toggle.click();
+    assert.equal(await page.evaluate(() => customElements.get('spp-engagements')), undefined, 'pressed before the element was defined');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    release();
+    await page.waitForFunction(() => customElements.get('spp-engagements') !== undefined);
+    await page.waitForFunction(() => document.querySelector('spp-engagements')!.shadowRoot!.querySelector('[part="toggle"]')!.getAttribute('aria-expanded') === 'true');
+    assert.ok(await page.locator('spp-engagements [part="quote"]').first().isVisible());
+    // Pressed once, opened once: the other buttons stay closed.
+    assert.equal(await page.locator('spp-engagements [part="toggle"][aria-expanded="true"]').count(), 1);
+    await page.close();
+  });
+
   it('<spp-testimony-form>: without JavaScript a link to the full-page form; with it, the form in its place', async () => {
     const fragment = await (await fetch(`${server.url}/fragments/spp-testimony-form?structure=CAF-69`)).text();
     fragments.set('spp-testimony-form', fragment);
@@ -305,6 +330,37 @@ describe('server-rendered fragments included in a host page', () => {
     assert.ok(scripts.some((s) => /testimonies\.parse-/.test(s)), `the parser once the list asks the API: ${scripts.join(', ')}`);
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  it('<spp-improvements> on a page whose CSP refuses the fragment’s <style>: unstyled without the script, styled as anywhere else once adopted', async () => {
+    const CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'";
+    const boxes = async (csp: string | undefined, script: boolean) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.route(`${server.url}/csp-host`, (route) =>
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          headers: csp ? { 'Content-Security-Policy': csp } : {},
+          body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
+            ${script ? '<script type="module" src="/widgets/spp-widgets.js"></script>' : ''}</head>
+            <body><main><h1>Hôte</h1>${fragments.get('spp-improvements')}</main></body></html>`,
+        }),
+      );
+      await page.goto(`${server.url}/csp-host`, { waitUntil: 'load' });
+      if (script) {
+        await page.waitForFunction(() => customElements.get('spp-improvements') !== undefined);
+        await page.evaluate(() => (document.querySelector('spp-improvements') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
+      }
+      const shown = await snapshot(page, 'spp-improvements', '[part="heading"]');
+      await context.close();
+      assert.deepEqual(errors, []);
+      return shown.boxes;
+    };
+    const styled = await boxes(undefined, true);
+    assert.notDeepEqual(await boxes(CSP, false), styled, 'the CSP refuses the fragment’s <style> (else this test proves nothing)');
+    assert.deepEqual(await boxes(CSP, true), styled, 'adopted, the element has its styles');
   });
 
   it('a page without a fragment does not download the adoption module', async () => {

@@ -16,7 +16,7 @@ import { StringsGate } from '../../internal/strings-gate.js';
 import { improvementsStrings } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
 
-const parseResponse = lazyParser(() => import('./improvements.parse.js'));
+const parseResponse = lazyParser('spp-improvements', () => import('./improvements.parse.js'));
 
 /** Done first (what changed), then what is under way, then what is planned. */
 const GROUP_ORDER: readonly ImprovementStatus[] = ['done', 'in_progress', 'planned'];

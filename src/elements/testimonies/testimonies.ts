@@ -16,7 +16,7 @@ import { StringsGate } from '../../internal/strings-gate.js';
 import { testimoniesStrings } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
 
-const parsePage = lazyParser(() => import('./testimonies.parse.js'));
+const parsePage = lazyParser('spp-testimonies', () => import('./testimonies.parse.js'));
 
 interface Filters {
   feeling?: Feeling;
