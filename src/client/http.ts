@@ -139,16 +139,13 @@ interface CacheEntry {
 const etagCache = new Map<string, CacheEntry>();
 const inflight = new Map<string, Promise<JsonResponse<unknown>>>();
 
-/** A contract schema's parser: throws (or rejects) on anything else. It may be async (`lazyParser`). */
-export type Parse<T> = (data: unknown) => T | Promise<T>;
-
 /** Forget cached responses (tests, or after a write that changes what a GET returns). */
 export function clearCache(): void {
   etagCache.clear();
   inflight.clear();
 }
 
-async function send<T>(url: string, parse: Parse<T>, options: RequestOptions): Promise<JsonResponse<T>> {
+async function send<T>(url: string, parse: (data: unknown) => T, options: RequestOptions): Promise<JsonResponse<T>> {
   const method = options.method ?? 'GET';
   const retries = options.retries ?? (method === 'GET' ? 2 : 0);
   const cached = method === 'GET' ? etagCache.get(url) : undefined;
@@ -160,16 +157,15 @@ async function send<T>(url: string, parse: Parse<T>, options: RequestOptions): P
     try {
       const response = await attempt(url, options, headers);
       if (response.status === 304 && cached) {
-        return { status: 200, data: await parse(cached.data), headers: response.headers };
+        return { status: 200, data: parse(cached.data), headers: response.headers };
       }
       if (!response.ok) throw await httpError(response);
       const raw = await readJson(response);
       let data: T;
       try {
-        data = await parse(raw);
-      } catch (error) {
-        // A parser that could not be loaded (`lazyParser`) says so with its own ApiError.
-        throw error instanceof ApiError ? error : new ApiError('malformed', 'the response does not match the API contract', response.status);
+        data = parse(raw);
+      } catch {
+        throw new ApiError('malformed', 'the response does not match the API contract', response.status);
       }
       const etag = response.headers.get('etag');
       if (method === 'GET' && etag) etagCache.set(url, { etag, data: raw });
@@ -188,7 +184,7 @@ async function send<T>(url: string, parse: Parse<T>, options: RequestOptions): P
  * Requests JSON and parses it with a contract schema. Concurrent identical GETs share one request.
  * Throws `ApiError` for every failure.
  */
-export function requestJson<T>(url: string, parse: Parse<T>, options: RequestOptions = {}): Promise<JsonResponse<T>> {
+export function requestJson<T>(url: string, parse: (data: unknown) => T, options: RequestOptions = {}): Promise<JsonResponse<T>> {
   if ((options.method ?? 'GET') !== 'GET' || options.signal) return send(url, parse, options);
   const pending = inflight.get(url) as Promise<JsonResponse<T>> | undefined;
   if (pending) return pending;
@@ -197,6 +193,6 @@ export function requestJson<T>(url: string, parse: Parse<T>, options: RequestOpt
   return request;
 }
 
-export async function getJson<T>(url: string, parse: Parse<T>, options: RequestOptions = {}): Promise<T> {
+export async function getJson<T>(url: string, parse: (data: unknown) => T, options: RequestOptions = {}): Promise<T> {
   return (await requestJson(url, parse, options)).data;
 }

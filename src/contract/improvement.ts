@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { Count, IsoDate, IsoDateTime, TestimonyReference } from './common.js';
 import { cleanText } from './text-rules.js';
 import { EngagementNumber } from './engagement.js';
-import { IMPROVEMENT_LIMITS, IMPROVEMENT_STATUSES } from './improvement-values.js';
 import { StructureRef, Tag } from './testimony.js';
 
 /**
@@ -10,10 +9,11 @@ import { StructureRef, Tag } from './testimony.js';
  * Each action answers what users said, is linked to one of the 9 engagements and, when it fits, to one of the
  * 5 general tags, and carries a status with its date (planned for, started on, done on).
  */
-export { IMPROVEMENT_LIMITS, IMPROVEMENT_STATUSES };
-
+export const IMPROVEMENT_STATUSES = ['planned', 'in_progress', 'done'] as const;
 export const ImprovementStatus = z.enum(IMPROVEMENT_STATUSES);
 export type ImprovementStatus = z.infer<typeof ImprovementStatus>;
+
+export const IMPROVEMENT_LIMITS = { youSaidMax: 1000, weDidMax: 2000 } as const;
 
 export const ImprovementAction = z.object({
   id: z.string(),

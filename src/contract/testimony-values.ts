@@ -9,9 +9,6 @@ export const FEELINGS = ['positive', 'neutral', 'negative'] as const;
 /** accueil physique, téléphone, en ligne, courrier, e-mail, chat ou visio */
 export const CHANNELS = ['counter', 'phone', 'online', 'mail', 'email', 'chat'] as const;
 
-/** The 5 general tags: accessibilité, information/explication, relation, réactivité, simplicité/complexité. */
-export const TAGS = ['accessibility', 'information', 'relation', 'reactivity', 'simplicity'] as const;
-
 /** Written by the user, or by someone helping a user. */
 export const POSTED_AS = ['user', 'helper'] as const;
 

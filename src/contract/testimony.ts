@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { Count, Cursor, IsoDateTime, PageLimit, StructureCode } from './common.js';
 import { cleanText } from './text-rules.js';
-import { CHANNELS, FEELINGS, LIMITS, POSTED_AS, TAGS } from './testimony-values.js';
+import { CHANNELS, FEELINGS, LIMITS, POSTED_AS } from './testimony-values.js';
 
-export { CHANNELS, FEELINGS, LIMITS, POSTED_AS, TAGS };
+export { CHANNELS, FEELINGS, LIMITS, POSTED_AS };
 
 export const Feeling = z.enum(FEELINGS);
 export type Feeling = z.infer<typeof Feeling>;
@@ -11,6 +11,8 @@ export type Feeling = z.infer<typeof Feeling>;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;
 
+/** The 5 general tags: accessibilité, information/explication, relation, réactivité, simplicité/complexité. */
+export const TAGS = ['accessibility', 'information', 'relation', 'reactivity', 'simplicity'] as const;
 export const Tag = z.enum(TAGS);
 export type Tag = z.infer<typeof Tag>;
 

@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fakeFetch, json, offline, problem, realApi, delay } from '../helpers/browser.js';
 import { ApiError, backoffDelay, getJson, isTransient, parseRetryAfter, requestJson } from '../../src/client/http.js';
-import { lazyParser } from '../../src/internal/lazy-parse.js';
 import { parserFor } from '../../src/internal/parse.js';
 import { EngagementsResponse } from '../../src/contract/engagement.js';
 import { StructuresPage } from '../../src/contract/structure.js';
@@ -105,39 +104,6 @@ describe('API client', () => {
     expect((await rejection(getJson('/b', parseAny, { retries: 0 }))).kind).to.equal('malformed');
     fakeFetch(() => json({ version: '2020', lang: 'fr', pillars: 'nope' }));
     expect((await rejection(getJson('/c', parserFor(EngagementsResponse), { retries: 0 }))).kind).to.equal('malformed');
-  });
-
-  it('a parser loaded apart (lazyParser): downloaded once; a failed download is a network failure, tried again with the request', async () => {
-    const doc = (await getJson(`${await realApi()}/api/v1/engagements?lang=fr`, parseAny)) as Record<string, unknown>;
-    let loads = 0;
-    let failing = true;
-    // No such element on this page: the download starts at once (and fails while `failing`).
-    const parse = lazyParser('spp-none', async () => {
-      loads++;
-      if (failing) throw new TypeError('Failed to fetch dynamically imported module');
-      return { parse: parserFor(EngagementsResponse) };
-    });
-    expect(loads, 'started before any request').to.equal(1);
-    // The request is retried as after a network failure, and so is the download; the answer then parses.
-    const retries: string[] = [];
-    let calls = fakeFetch(() => json(doc));
-    const onRetry = ({ error }: { error: ApiError }) => {
-      retries.push(error.kind);
-      failing = false;
-    };
-    expect(await getJson('/lazy-a', parse(), { backoffMs: 5, onRetry })).to.deep.equal(doc);
-    expect(retries).to.deep.equal(['network']);
-    expect(calls).to.have.length(2);
-    // Loaded once: later requests reuse it; a contract mismatch is still malformed, not a network failure.
-    const loaded = loads;
-    calls = fakeFetch(() => json({ ...doc, pillars: 'nope' }));
-    expect((await rejection(getJson('/lazy-b', parse(), { retries: 0 }))).kind).to.equal('malformed');
-    expect(calls).to.have.length(1);
-    expect(loads).to.equal(loaded);
-    // A download that keeps failing ends as a network failure (the page says "offline", never "malformed").
-    const broken = lazyParser('spp-none', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
-    fakeFetch(() => json(doc));
-    expect((await rejection(getJson('/lazy-c', broken(), { retries: 1, backoffMs: 5 }))).kind).to.equal('network');
   });
 
   it('stops retrying when aborted', async () => {

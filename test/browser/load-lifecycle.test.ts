@@ -32,9 +32,6 @@ interface Pending {
 const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
 
 describe('the load lifecycle', () => {
-  // The element loads its parser (zod, the schemas) with its first request; unbundled, here, that is dozens of
-  // modules: load them once first, so that the waits below measure the lifecycle, not the test server.
-  before(() => import('../../src/elements/improvements/improvements.parse.js'));
   let pending: Pending[];
   let restore = () => {};
   // A server that answers only when told to, and answers even a request the page has given up (a late answer).

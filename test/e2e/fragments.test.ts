@@ -296,42 +296,6 @@ describe('server-rendered fragments included in a host page', () => {
     await page.close();
   });
 
-  it('<spp-testimonies> and <spp-improvements> adopted from fragments evaluate no zod until they ask the API; a filter then loads the parser and filters', async () => {
-    const page = await browser.newPage();
-    const scripts: string[] = [];
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    await page.route(`${server.url}/lists-host`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
-          <script type="module" src="/widgets/spp-widgets.js"></script></head>
-          <body><main><h1>Hôte</h1>${fragments.get('spp-testimonies')}${fragments.get('spp-improvements')}</main></body></html>`,
-      }),
-    );
-    await page.goto(`${server.url}/lists-host`, { waitUntil: 'networkidle' });
-    for (const tag of ['spp-testimonies', 'spp-improvements']) {
-      await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
-      await page.evaluate((tag) => (document.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete, tag);
-    }
-    await page.waitForTimeout(500);
-    assert.ok(scripts.some((s) => s.includes('/spp-testimonies-')) && scripts.some((s) => s.includes('/spp-improvements-')), scripts.join(', '));
-    assert.ok(!scripts.some((s) => /parse-/.test(s)), `no parser before the first request: ${scripts.join(', ')}`);
-
-    const answered = page.waitForResponse((r) => r.url().includes('/testimonies?') && r.url().includes('feeling=positive'));
-    await page.getByLabel('Ressenti').selectOption('positive');
-    await answered;
-    await page.waitForFunction(() => {
-      const root = document.querySelector('spp-testimonies')!.shadowRoot!;
-      const feelings = [...root.querySelectorAll('article .feeling')].map((f) => f.textContent!.trim());
-      return feelings.length > 0 && feelings.every((f) => f === 'Positif');
-    });
-    assert.ok(scripts.some((s) => /testimonies\.parse-/.test(s)), `the parser once the list asks the API: ${scripts.join(', ')}`);
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
-
   it('<spp-improvements> on a page whose CSP refuses the fragment’s <style>: unstyled without the script, styled as anywhere else once adopted', async () => {
     const CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'";
     const boxes = async (csp: string | undefined, script: boolean) => {

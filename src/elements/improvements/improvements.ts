@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { getJson } from '../../client/http.js';
-import type { ImprovementAction, ImprovementStatus } from '../../contract/improvement.js';
-import { IMPROVEMENT_STATUSES } from '../../contract/improvement-values.js';
+import { IMPROVEMENT_STATUSES, ImprovementsResponse, type ImprovementAction, type ImprovementStatus } from '../../contract/improvement.js';
 import { pluralForm } from '../../contract/count.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
@@ -11,12 +10,12 @@ import { format } from '../../internal/i18n.js';
 import { formatDay } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
-import { lazyParser } from '../../internal/lazy-parse.js';
+import { parserFor } from '../../internal/parse.js';
 import { StringsGate } from '../../internal/strings-gate.js';
 import { improvementsStrings } from './improvements.strings.js';
 import { improvementsStyles } from './improvements.styles.js';
 
-const parseResponse = lazyParser('spp-improvements', () => import('./improvements.parse.js'));
+const parseResponse = parserFor(ImprovementsResponse);
 
 /** Done first (what changed), then what is under way, then what is planned. */
 const GROUP_ORDER: readonly ImprovementStatus[] = ['done', 'in_progress', 'planned'];
@@ -110,7 +109,7 @@ export class SppImprovements extends SppElement {
     async (signal) => {
       if (!this.structure) return [];
       const url = apiUrl(this.apiBase, `/api/v1/structures/${encodeURIComponent(this.structure)}/improvements?lang=${this.language}`);
-      return (await getJson(url, parseResponse(), { signal })).items;
+      return (await getJson(url, parseResponse, { signal })).items;
     },
     () => [this.structure, this.apiBase, this.language],
     (error) => this.reportError(error),

@@ -1,7 +1,16 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { getJson } from '../../client/http.js';
-import type { Channel, Feeling, PublishedTestimony, Tag, TestimoniesPage, TestimonyStats } from '../../contract/testimony.js';
-import { CHANNELS, FEELINGS, TAGS } from '../../contract/testimony-values.js';
+import {
+  CHANNELS,
+  FEELINGS,
+  TAGS,
+  TestimoniesPage,
+  type Channel,
+  type Feeling,
+  type PublishedTestimony,
+  type Tag,
+  type TestimonyStats,
+} from '../../contract/testimony.js';
 import { formatCount, pluralForm } from '../../contract/count.js';
 import { SppElement } from '../../internal/base-element.js';
 import { apiUrl } from '../../internal/config.js';
@@ -11,12 +20,12 @@ import { format } from '../../internal/i18n.js';
 import { formatDay, formatPercent, formatQuantity } from '../../internal/plain-format.js';
 import { LoadController } from '../../internal/load-controller.js';
 import { failureView, loadingView } from '../../internal/load-view.js';
-import { lazyParser } from '../../internal/lazy-parse.js';
+import { parserFor } from '../../internal/parse.js';
 import { StringsGate } from '../../internal/strings-gate.js';
 import { testimoniesStrings } from './testimonies.strings.js';
 import { testimoniesStyles } from './testimonies.styles.js';
 
-const parsePage = lazyParser('spp-testimonies', () => import('./testimonies.parse.js'));
+const parsePage = parserFor(TestimoniesPage);
 
 interface Filters {
   feeling?: Feeling;
@@ -114,7 +123,7 @@ export class SppTestimonies extends SppElement {
       const append = (this.#append = this.#nextAppends);
       this.#nextAppends = false;
       const shown = this.list.value;
-      const page = await getJson(this.url(append), parsePage(), { signal });
+      const page = await getJson(this.url(append), parsePage, { signal });
       return append && shown ? { ...page, items: [...shown.items, ...page.items] } : page;
     },
     () => [this.structure, this.apiBase, this.pageSize],
