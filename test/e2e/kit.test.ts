@@ -142,6 +142,8 @@ describe('communication kit in the browser', () => {
       await post.fill('Un message court.');
       await page.locator('li.post', { has: post }).getByRole('button', { name: 'Copier le texte' }).click();
       await page.waitForFunction(async () => (await navigator.clipboard.readText()) === 'Un message court.');
+      // Said 50 ms after the copy (the status is emptied first, so that the same message said twice is announced twice).
+      await page.getByRole('status').filter({ hasText: 'Copié dans le presse-papiers.' }).waitFor();
       assert.equal(await page.getByRole('status').textContent(), 'Copié dans le presse-papiers.');
     } finally {
       await page.close();
