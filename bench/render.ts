@@ -51,6 +51,12 @@ export interface RenderSample {
   frames: LongFrame[];
   shifts: Shift[];
   cls: number;
+  /**
+   * Fragment pages only: the reader's first use (the pointer over the element), which loads the element and adopts
+   * the fragment (`wanted`, src/internal/ssr.ts): ms from the pointer to the first frame with the element adopted,
+   * and the long tasks of that moment (not counted in `longTasks`, which are the page's load).
+   */
+  use?: { adoptedIn: number; longTasks: number[] };
 }
 
 export interface RenderSummary {
@@ -74,6 +80,8 @@ export interface RenderSummary {
   clsMax: number;
   /** Runs in which the content never showed. */
   failures: number;
+  /** Fragment pages: median ms from the first use to adopted, most long tasks then in one run, the longest. */
+  use: { adoptedIn: number | null; longTasks: number; longest: number } | null;
 }
 
 export interface RenderResult {
@@ -143,6 +151,7 @@ function instrumentation(spec: ElementSpec): string {
     if (!e.hadRecentInput) state.shifts.push({ start: e.startTime, value: e.value, sources: (e.sources || []).map((s) => (s.node ? describe(s.node) : '?')) });
   });
   customElements.whenDefined(tag).then(() => { state.definedAt = performance.now(); });
+  document.addEventListener('pointerover', () => { state.usedAt ??= performance.now(); }, true);
   // performance.now(), not the frame's start time: after a long task the callback runs well past the frame's
   // start, and the content that task rendered is painted only now.
   const frame = () => {
@@ -172,7 +181,13 @@ export function cumulativeLayoutShift(shifts: Shift[]): number {
   return best;
 }
 
-async function loadOnce(browser: Browser, url: string, spec: ElementSpec, throttle: number): Promise<{ sample: RenderSample; page: Page; close(): Promise<void> }> {
+async function loadOnce(
+  browser: Browser,
+  url: string,
+  spec: ElementSpec,
+  throttle: number,
+  use = false,
+): Promise<{ sample: RenderSample; page: Page; close(): Promise<void> }> {
   const { context, page } = await coldPage(browser);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -193,7 +208,30 @@ async function loadOnce(browser: Browser, url: string, spec: ElementSpec, thrott
     return { ...state, scriptStart: script ? script.startTime : null, fcp: fcp ? fcp.startTime : null };
   });
   if (!Array.isArray(raw.shifts)) throw new Error(`the bench instrumentation did not run on ${url}`);
-  const sample: RenderSample = { ...raw, contentAt: shown ? raw.contentAt : null, cls: cumulativeLayoutShift(raw.shifts) };
+  const sample: RenderSample = { ...raw, longTasks: [...raw.longTasks], contentAt: shown ? raw.contentAt : null, cls: cumulativeLayoutShift(raw.shifts) };
+  if (use && shown) {
+    // The reader moves the pointer over the element (its corner, not a button): it loads and adopts its fragment.
+    await page.hover(spec.tag, { position: { x: 1, y: 1 } });
+    await page.waitForFunction(
+      `(() => { const el = document.querySelector(${JSON.stringify(spec.tag)}); const b = window.__bench;
+        if (!customElements.get(el.localName) || el._$needsHydration || el.shadowRoot.querySelector('script[data-spp-state]')) return false;
+        return (b.adoptedAt ??= performance.now()); })()`,
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    await page.waitForTimeout(1000);
+    const after = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { usedAt: number; adoptedAt: number; longTasks: { start: number; duration: number }[]; shifts: Shift[] } }).__bench;
+      return { usedAt: b.usedAt, adoptedAt: b.adoptedAt, longTasks: b.longTasks, shifts: b.shifts };
+    });
+    sample.use = {
+      adoptedIn: after.adoptedAt - after.usedAt,
+      longTasks: after.longTasks.filter((t) => t.start >= after.usedAt && t.duration > 50).map((t) => t.duration),
+    };
+    // Adopting must not move anything either: its shifts count in the page's CLS.
+    sample.shifts = after.shifts;
+    sample.cls = cumulativeLayoutShift(after.shifts);
+  }
   return { sample, page, close: () => context.close() };
 }
 
@@ -231,6 +269,13 @@ function summarize(runs: RenderSample[]): RenderSummary {
     clsMedian: median(runs.map((r) => r.cls)) ?? 0,
     clsMax: Math.max(0, ...runs.map((r) => r.cls)),
     failures: runs.length - shown.length,
+    use: runs.some((r) => r.use)
+      ? {
+          adoptedIn: median(runs.flatMap((r) => (r.use ? [r.use.adoptedIn] : []))),
+          longTasks: Math.max(0, ...runs.map((r) => r.use?.longTasks.length ?? 0)),
+          longest: Math.max(0, ...runs.flatMap((r) => r.use?.longTasks ?? [])),
+        }
+      : null,
   };
 }
 
@@ -266,7 +311,7 @@ export async function measureRender(browser: Browser, host: HostServer, apiOrigi
       [fragmentUrl, fragmentRuns],
     ] as const) {
       if (!url) continue;
-      const run = await loadOnce(browser, url, spec, CPU_THROTTLING);
+      const run = await loadOnce(browser, url, spec, CPU_THROTTLING, into === fragmentRuns);
       into.push(run.sample);
       await run.close();
     }
@@ -359,11 +404,22 @@ export function formatRender(results: RenderResult[], runs: number): string {
       fragmentVerdict(r),
     ]);
   }
+  const uses = results
+    .filter((r) => r.fragment?.use)
+    .map((r) => {
+      const use = r.fragment!.use!;
+      return `  ${r.name}: adopted ${ms(use.adoptedIn)} after the pointer came over it; long tasks then: ${count(use.longTasks)}${use.longTasks ? `, longest ${ms(use.longest)}` : ''}`;
+    });
   return [
     table(rows),
     ...(fragmentRows.length > 1
-      ? ['  Fragment + script (the server-rendered fragment in the page, then the script adopts it) next to the static twin:', table(fragmentRows)]
+      ? [
+          '  Fragment + script (the server-rendered fragment in the page; the script adopts it when the reader starts using it)',
+          '  next to the static twin; long tasks of the page load, CLS including the adoption:',
+          table(fragmentRows),
+        ]
       : []),
+    ...(uses.length ? ['  First use of a fragment (the element loaded, evaluated and hydrated then; not a budget, what the reader waits):', ...uses] : []),
     ...(culprits.length ? ['  Longest animation frame of the widget pages, and the scripts that ran in it (Long Animation Frames API):', ...culprits] : []),
     '  What no script can split: the first Intl formatter of a page (the browser loads its locale data in one native call),',
     '  and the parsing and layout a static page of the same content already does:',

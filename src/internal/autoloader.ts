@@ -4,7 +4,8 @@ export interface Autoloader {
   /**
    * Resolves once every element currently on the page is loaded. An element is loaded when it comes within half a
    * screen of the viewport: for one farther down (or hidden), `ready` waits until the reader scrolls near it (or it
-   * is shown). To wait for one tag only, use `customElements.whenDefined(tag)`.
+   * is shown); for a server-rendered fragment, until the reader starts using it (`wanted` in ./ssr.ts). To wait for
+   * one tag only, use `customElements.whenDefined(tag)`.
    */
   ready: Promise<void>;
   /** Looks for elements again (also done automatically on DOM changes). */
@@ -13,7 +14,7 @@ export interface Autoloader {
 }
 
 /** Fragment adoption (`ssr.ts`), asked for by the first element found with a server-rendered shadow root. */
-let adopt: Promise<unknown> | undefined;
+let adopt: Promise<typeof import('./ssr.js')> | undefined;
 
 /**
  * Imports an element's module only when its tag is on the page, including tags added later, and only once that
@@ -44,14 +45,17 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
     return pending;
   };
 
-  // One watcher per element found (a page holds a few): loads its module once it nears the viewport. Each
+  // One watcher per element found (a page holds a few): loads its module once it nears the viewport (a fragment's,
+  // once the reader uses it). Each
   // discovery that found the element waits on its own watcher, so `ready` and later discoveries all resolve. The
   // first key pressed on the page loads every element found, so a keyboard user never tabs past an empty one.
   const nearby = (el: Element): Promise<unknown> =>
     new Promise((resolve) => {
       const go = () => (watcher.disconnect(), resolve(load(el.localName)));
       const watcher = new IntersectionObserver(([entry]) => entry!.isIntersecting && go(), { rootMargin: '50%' });
-      watcher.observe(el);
+      // A fragment's element, its content on screen already, waits instead for the reader to use it (`wanted`).
+      if (el.shadowRoot) void adopt!.then((ssr) => ssr.wanted(el)).then(go);
+      else watcher.observe(el);
       addEventListener('keydown', go, { capture: true, once: true });
     });
 

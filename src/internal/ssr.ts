@@ -40,6 +40,43 @@ addEventListener(
 );
 const NOTHING = Symbol.for('lit-nothing');
 
+/**
+ * Resolves when the reader starts using a fragment's `element`: the pointer over it or pressing on it, the focus
+ * entering it, a click on it (an assistive technology's press comes as a click alone), the page changing one of
+ * its attributes, or a part that only the script can fill (`data-spp-needs-script`) nearing the viewport; and, as
+ * for every element (the autoloader), any key pressed on the page. Until
+ * then its module is not even loaded: the fragment already shows everything, and loading, evaluating and hydrating
+ * an element is 100 to 300 ms of main thread on a phone, which a reader who only reads never needs (the static
+ * page's long tasks and no more). The first press is not lost: `pressed` above replays it once adopted.
+ */
+export function wanted(element: Element): Promise<void> {
+  served.set(element, attributesOf(element));
+  return new Promise((resolve) => {
+    const types = ['pointerover', 'pointermove', 'pointerdown', 'focusin', 'click'];
+    const go = () => {
+      changes.disconnect();
+      near.disconnect();
+      for (const type of types) element.removeEventListener(type, go, true);
+      resolve();
+    };
+    for (const type of types) element.addEventListener(type, go, true);
+    const changes = new MutationObserver(go);
+    changes.observe(element, { attributes: true });
+    // Information only the script can show (the results' history chart, `data-spp-needs-script`): loaded, as any
+    // element without a fragment, when it comes within half a screen of the viewport.
+    const near = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && go(), { rootMargin: '50%' });
+    element.shadowRoot?.querySelectorAll('[data-spp-needs-script]').forEach((part) => near.observe(part));
+  });
+}
+
+/**
+ * A fragment's attributes as the page gave them (what the server rendered). If the page changes one that the
+ * element reads before the element adopts its fragment (a host page's script switching the structure or the
+ * language), the server's content is no longer what the element would show: it renders afresh instead.
+ */
+const served = new WeakMap<Element, Record<string, string>>();
+const attributesOf = (element: Element) => Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]));
+
 type Hydrating = LitElement & {
   _$needsHydration?: boolean;
   renderOptions: { isConnected?: boolean };
@@ -51,10 +88,15 @@ type Hydrating = LitElement & {
 /** What the fragment seeds in a `LoadController` (./load-controller.ts). */
 type Load = { value: unknown; run?: () => Promise<void>; pending: boolean };
 
-/** The server's content gives way to a normal render (its styles stay: they are the element's own). */
+/** Removes the server's content (its styles stay: they are the element's own), for a normal render. */
+function clear(root: Node): void {
+  for (const node of [...root.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+}
+
+/** The server's content gives way to a normal render. */
 function renderAfresh(element: Hydrating): void {
   element._$needsHydration = false;
-  for (const node of [...element.renderRoot.childNodes]) if (!(node instanceof HTMLStyleElement)) node.remove();
+  clear(element.renderRoot);
   element.requestUpdate();
 }
 
@@ -65,14 +107,20 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
 
   proto.createRenderRoot = function (this: Hydrating) {
     if (!this.shadowRoot) return createRenderRoot.call(this);
-    this._$needsHydration = true;
+    const ctor = this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[]; observedAttributes: string[] };
     // A host page whose CSP blocks the fragment's `<style>` (which then has no sheet) gets the element's styles as
     // constructable sheets now. Otherwise that `<style>` styles the content already, and building the same sheets
     // again would only lengthen the adoption's task (5 to 15 ms per element on a phone).
     if (![...this.shadowRoot.querySelectorAll('style')].some((style) => style.sheet)) {
-      const styles = (this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[] }).elementStyles;
-      this.shadowRoot.adoptedStyleSheets = styles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
+      this.shadowRoot.adoptedStyleSheets = ctor.elementStyles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
     }
+    const then = served.get(this);
+    const now = attributesOf(this);
+    if (then && ctor.observedAttributes.some((name) => then[name] !== now[name])) {
+      clear(this.shadowRoot);
+      return this.shadowRoot;
+    }
+    this._$needsHydration = true;
     // The server loaded the data (`data-spp-loaded`): each LoadController (found as the server found them,
     // server/fragments/render.ts) starts with the server's answer and skips its first load, else it would ask again
     // and redraw (results draws its cards a few per frame after each load).

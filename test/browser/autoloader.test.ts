@@ -99,6 +99,33 @@ describe('autoloader', () => {
     loader.disconnect();
   });
 
+  it('loads an element whose content the server rendered (a fragment) when the reader starts using it, not when it is on screen', async () => {
+    // The adoption code the autoloader asks for on finding a fragment; here once, before the watchers wait on it.
+    await import('../../src/internal/ssr.js');
+    const uses: [string, (el: HTMLElement) => void][] = [
+      ['the pointer over it', (el) => el.shadowRoot!.querySelector('p')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }))],
+      ['the focus entering it', (el) => el.shadowRoot!.querySelector('button')!.focus()],
+      ['a click alone on its button', (el) => el.shadowRoot!.querySelector('button')!.click()],
+      ['the page changing an attribute', (el) => el.setAttribute('lang', 'en')],
+      ['a key pressed on the page', () => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true }))],
+    ];
+    for (const [what, use] of uses) {
+      const tag = uniqueTag();
+      const log: string[] = [];
+      const root = await fixture(html`<div></div>`);
+      const el = document.createElement(tag);
+      el.attachShadow({ mode: 'open' }).innerHTML = '<p>Contenu rendu par le serveur</p><button type="button">Pourquoi ?</button>';
+      root.append(el);
+      const loader = createAutoloader({ [tag]: loaderFor(tag, log) }, root);
+      await delay(150);
+      expect(log, `${what}: on screen but not used yet, not loaded`).to.deep.equal([]);
+      use(el);
+      await loader.ready;
+      expect(log, what).to.deep.equal([tag]);
+      loader.disconnect();
+    }
+  });
+
   it('retries a module that failed to load the next time the tag appears', async () => {
     const tag = uniqueTag();
     let attempts = 0;

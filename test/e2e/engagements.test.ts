@@ -103,8 +103,11 @@ describe('<spp-engagements> on real pages', () => {
     });
     await page.goto(server.url, { waitUntil: 'networkidle' });
     assert.deepEqual(await renderedTexts(page, 'spp-engagements#engagements'), FRENCH_TEXTS);
-    assert.ok(aborted.some((url) => url.includes('/api/v1/structures/PREF-69')), 'the banner did ask for its commitments');
+    // The page holds the banner's fragment: the banner is loaded when the reader starts using it, then asks.
+    await page.hover('spp-engagements#engagements', { position: { x: 1, y: 1 } });
     await page.waitForFunction(() => (window as unknown as { sppErrors: unknown[] }).sppErrors.length > 0);
+    assert.ok(aborted.some((url) => url.includes('/api/v1/structures/PREF-69')), 'the banner did ask for its commitments');
+    assert.deepEqual(await renderedTexts(page, 'spp-engagements#engagements'), FRENCH_TEXTS);
     const reported = await page.evaluate(() => (window as unknown as { sppErrors: { kind: string }[] }).sppErrors);
     assert.equal(reported[0]!.kind, 'network');
     assert.deepEqual(errors, []);

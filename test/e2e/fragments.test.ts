@@ -16,11 +16,16 @@ interface Case {
   shows: RegExp;
   /** A node of the content that must be there exactly once after adoption. */
   once: string;
+  /**
+   * The fragment holds a part only the script can fill (the results' history chart) near the top of this page:
+   * the element is loaded at once to fill it, instead of when the reader starts using it.
+   */
+  fillsAtLoad?: boolean;
 }
 
 const CASES: Case[] = [
   { tag: 'spp-engagements', query: 'structure=CAF-69', shows: /Notre numéro 32 30 est gratuit/, once: '[part~="engagement"]' },
-  { tag: 'spp-results', query: 'structure=CAF-69', shows: /Appels décrochés par un agent/, once: '#title' },
+  { tag: 'spp-results', query: 'structure=CAF-69', shows: /Appels décrochés par un agent/, once: '#title', fillsAtLoad: true },
   { tag: 'spp-testimonies', query: 'structure=CAF-69', shows: /Trois semaines sans nouvelles de mon dossier/, once: 'article, li' },
   { tag: 'spp-improvements', query: 'structure=CAF-69', shows: /Vous nous avez dit/, once: '[part="heading"]' },
 ];
@@ -42,6 +47,18 @@ function snapshot(page: Page, tag: string, once: string) {
       }),
     };
   }, [tag, once]);
+}
+
+/**
+ * The reader starts using the element: the pointer comes over its corner (not over a button). A fragment's
+ * element is loaded and adopts its content only then (`wanted` in src/internal/ssr.ts); resolves once defined.
+ */
+async function use(page: Page, tag: string): Promise<void> {
+  // The adoption code listens once it has run (a pointer that came over the element before that, and stayed still,
+  // is not a reader using it yet).
+  await page.waitForFunction(() => 'litElementHydrateSupport' in globalThis);
+  await page.hover(tag, { position: { x: 1, y: 1 } });
+  await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
 }
 
 describe('server-rendered fragments included in a host page', () => {
@@ -110,7 +127,7 @@ describe('server-rendered fragments included in a host page', () => {
     await context.close();
   });
 
-  for (const { tag, once } of CASES) {
+  for (const { tag, once, fillsAtLoad } of CASES) {
     it(`<${tag}>: the script adopts the fragment: nothing shown twice, nothing moves, no layout shift, no error`, async () => {
       // Before: the same page without the script.
       const bare = await browser.newContext();
@@ -127,8 +144,18 @@ describe('server-rendered fragments included in a host page', () => {
       const asked: string[] = [];
       page.on('request', (r) => r.url().includes('/api/') && asked.push(new URL(r.url()).pathname));
       const shifts = await recordShifts(page);
+      const scripts: string[] = [];
+      page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
       await host(page, tag, true);
-      await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
+      await page.waitForTimeout(1000);
+      if (fillsAtLoad) {
+        assert.ok(scripts.some((s) => s.includes(`/${tag}-`)), 'loaded at once to fill its history chart');
+      } else {
+        // A reader who only reads: the content is there, the element's module is not even downloaded.
+        assert.equal(await page.evaluate((tag) => customElements.get(tag), tag), undefined, 'not loaded before it is used');
+        assert.deepEqual(scripts.filter((s) => s.includes(`/${tag}-`)), [], 'the element’s module is not downloaded before it is used');
+      }
+      await use(page, tag);
       await page.evaluate((tag) => (document.querySelector(tag) as unknown as { updateComplete: Promise<unknown> }).updateComplete, tag);
       await page.waitForTimeout(1500);
       const adopted = await snapshot(page, tag, once);
@@ -153,7 +180,7 @@ describe('server-rendered fragments included in a host page', () => {
   it('<spp-engagements>: once adopted, the element works (a "why" button opens its quote)', async () => {
     const page = await browser.newPage();
     await host(page, 'spp-engagements', true);
-    await page.waitForFunction(() => customElements.get('spp-engagements') !== undefined);
+    await use(page, 'spp-engagements');
     await page.evaluate(() => (document.querySelector('spp-engagements') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
     const toggle = page.locator('spp-engagements [part="toggle"]').first();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -186,6 +213,87 @@ describe('server-rendered fragments included in a host page', () => {
     assert.ok(await page.locator('spp-engagements [part="quote"]').first().isVisible());
     // Pressed once, opened once: the other buttons stay closed.
     assert.equal(await page.locator('spp-engagements [part="toggle"][aria-expanded="true"]').count(), 1);
+    await page.close();
+  });
+
+  it('<spp-engagements>: a click alone on a "why" button (as an assistive technology sends it, no pointer before it) adopts the element and opens the quote', async () => {
+    const page = await browser.newPage();
+    await host(page, 'spp-engagements', true);
+    await page.waitForFunction(() => 'litElementHydrateSupport' in globalThis);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => customElements.get('spp-engagements')), undefined, 'not adopted before the click');
+    await page.evaluate(() => (document.querySelector('spp-engagements')!.shadowRoot!.querySelector('[part="toggle"]') as HTMLButtonElement).click());
+    await page.waitForFunction(() => document.querySelector('spp-engagements')!.shadowRoot!.querySelector('[part="toggle"]')!.getAttribute('aria-expanded') === 'true');
+    assert.equal(await page.locator('spp-engagements [part="toggle"][aria-expanded="true"]').count(), 1);
+    assert.ok(await page.locator('spp-engagements [part="quote"]').first().isVisible());
+    await page.close();
+  });
+
+  it('<spp-improvements>: the page switches its language before it is used: the element shows the plan in English, not the server’s French', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await host(page, 'spp-improvements', true);
+    await page.waitForFunction(() => 'litElementHydrateSupport' in globalThis);
+    await page.evaluate(() => document.querySelector('spp-improvements')!.setAttribute('lang', 'en'));
+    // Well before the adoption's give-up delay (3 s): the change itself makes the element render afresh.
+    await page.waitForFunction(() => /You told us/.test(document.querySelector('spp-improvements')!.shadowRoot!.textContent!), undefined, { timeout: 2500 });
+    const text = await page.evaluate(() => document.querySelector('spp-improvements')!.shadowRoot!.textContent!);
+    assert.doesNotMatch(text, /Vous nous avez dit/, 'no French left from the server');
+    assert.equal(await page.locator('spp-improvements [part="heading"]').count(), 1, 'one plan, not the server’s and the new one');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('<spp-improvements>: a change of an attribute the element does not read (its class) adopts it as the server rendered it, without asking the API', async () => {
+    const page = await browser.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/api/') && asked.push(new URL(r.url()).pathname));
+    await host(page, 'spp-improvements', true);
+    await page.waitForFunction(() => 'litElementHydrateSupport' in globalThis);
+    await page.evaluate(() => document.querySelector('spp-improvements')!.classList.add('mis-en-avant'));
+    await page.waitForFunction(() => customElements.get('spp-improvements') !== undefined);
+    await page.waitForFunction(() => !document.querySelector('spp-improvements')!.shadowRoot!.querySelector('script[data-spp-state]'));
+    await page.waitForTimeout(500);
+    assert.deepEqual(asked, []);
+    assert.match(await page.evaluate(() => document.querySelector('spp-improvements')!.shadowRoot!.textContent!), /Vous nous avez dit/);
+    await page.close();
+  });
+
+  it('<spp-results>: a host page’s script adopts it at once as documented (a focusin event on the element), then whenDefined resolves', async () => {
+    const page = await browser.newPage();
+    await host(page, 'spp-results', true);
+    await page.waitForFunction(() => 'litElementHydrateSupport' in globalThis);
+    const defined = await page.evaluate(async () => {
+      const el = document.querySelector('spp-results')!;
+      const when = customElements.whenDefined('spp-results');
+      el.dispatchEvent(new Event('focusin'));
+      await when;
+      await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      return !el.shadowRoot!.querySelector('script[data-spp-state]');
+    });
+    assert.ok(defined, 'defined and adopted');
+    await page.close();
+  });
+
+  it('<spp-results> far down the page: not loaded while the reader is at the top; scrolled to, its history chart is drawn', async () => {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.route(`${server.url}/far-host`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
+          <script type="module" src="/widgets/spp-widgets.js"></script></head>
+          <body><main><h1>Hôte</h1><div style="height: 4000px">Texte avant le widget.</div>${fragments.get('spp-results')}</main></body></html>`,
+      }),
+    );
+    await page.goto(`${server.url}/far-host`, { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    assert.deepEqual(scripts.filter((s) => s.includes('/spp-results-')), [], 'not downloaded while far from the viewport');
+    await page.evaluate(() => document.querySelector('spp-results')!.shadowRoot!.querySelector('[data-spp-needs-script]')!.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => !!document.querySelector('spp-results')!.shadowRoot!.querySelector('[data-spp-needs-script] canvas'), undefined, { timeout: 15_000 });
+    assert.equal(await page.locator('spp-results #title').count(), 1, 'adopted, not rendered twice');
     await page.close();
   });
 
@@ -253,7 +361,7 @@ describe('server-rendered fragments included in a host page', () => {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       const watch = await watchAdoption(page, tag);
       await host(page, `${tag}-en`, true);
-      await page.waitForFunction((tag) => customElements.get(tag) !== undefined, tag);
+      await use(page, tag);
       // Past the adoption's give-up delay (3 s): had it not matched, the element would have rendered afresh by now.
       await page.waitForTimeout(4000);
       const texts = await watch.texts();
@@ -285,7 +393,7 @@ describe('server-rendered fragments included in a host page', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const watch = await watchAdoption(page, 'spp-results');
     await host(page, 'unknown', true);
-    await page.waitForFunction(() => customElements.get('spp-results') !== undefined);
+    await use(page, 'spp-results');
     await page.waitForTimeout(4000);
     const texts = await watch.texts();
     assert.equal(texts.length, 1, `one text from the first frame to the last, got:\n${texts.join('\n')}`);
@@ -314,7 +422,7 @@ describe('server-rendered fragments included in a host page', () => {
       );
       await page.goto(`${server.url}/csp-host`, { waitUntil: 'load' });
       if (script) {
-        await page.waitForFunction(() => customElements.get('spp-improvements') !== undefined);
+        await use(page, 'spp-improvements');
         await page.evaluate(() => (document.querySelector('spp-improvements') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
       }
       const shown = await snapshot(page, 'spp-improvements', '[part="heading"]');

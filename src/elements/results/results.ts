@@ -388,7 +388,7 @@ export class SppResults extends SppElement {
     const open = !!this.history?.tableOpen;
     return html`<section class="history" part="history" aria-labelledby="history-title">
       <h3 id="history-title" aria-level=${this.level + 1}>${t.history}</h3>
-      <div class="history-body ${indicators.length > 1 ? 'with-picker' : ''}">
+      <div class="history-body ${indicators.length > 1 ? 'with-picker' : ''}" data-spp-needs-script>
         ${this.history ? this.history.render(indicators, t) : this.historyFailed ? html`<p>${t.historyFailed}</p>` : nothing}
       </div>
       <button type="button" part="button" aria-expanded=${open} aria-controls="data" @click=${this.toggleTable}>
