@@ -9,7 +9,9 @@ import { hydrate } from '@lit-labs/ssr-client';
  * It does what `@lit-labs/ssr-client/lit-element-hydrate-support.js` does (reuse the server's shadow root and its
  * styles, and hydrate it on the first update instead of rendering into it), through the same hook Lit calls when
  * it loads, but without importing Lit: this module has its own copy of lit-html for `hydrate()` (see
- * `hydrateLitHtmlCopy` in vite.config.ts, why). And three things of ours:
+ * `hydrateLitHtmlCopy` in vite.config.ts, why). And things of ours:
+ * - the element is loaded only when the reader starts using it (`wanted`): until then no element code runs;
+ * - an attribute the element reads, changed by the page since the server rendered it, makes it render afresh;
  * - the element's state, written by the server into `<script type="application/json" data-spp-state>`, is applied
  *   just before the first render, so the client renders what the server did (no loading state, no second copy);
  *   with `data-spp-loaded`, its LoadControllers hold the server's answers and skip their first load: no second request;
@@ -44,13 +46,14 @@ const NOTHING = Symbol.for('lit-nothing');
  * Resolves when the reader starts using a fragment's `element`: the pointer over it or pressing on it, the focus
  * entering it, a click on it (an assistive technology's press comes as a click alone), the page changing one of
  * its attributes, or a part that only the script can fill (`data-spp-needs-script`) nearing the viewport; and, as
- * for every element (the autoloader), any key pressed on the page. Until
- * then its module is not even loaded: the fragment already shows everything, and loading, evaluating and hydrating
- * an element is 100 to 300 ms of main thread on a phone, which a reader who only reads never needs (the static
- * page's long tasks and no more). The first press is not lost: `pressed` above replays it once adopted.
+ * for every element (the autoloader), any key pressed on the page. Until then its module is not even loaded: the
+ * fragment already shows everything, and loading, evaluating and hydrating an element is 100 to 300 ms of main
+ * thread on a phone, which a reader who only reads never needs (the static page's long tasks and no more). The
+ * first press is not lost: `pressed` above replays it once adopted.
  */
 export function wanted(element: Element): Promise<void> {
-  served.set(element, attributesOf(element));
+  // The first look only: a later one (the element moved in the page) may already see the page's changes.
+  if (!served.has(element)) served.set(element, attributesOf(element));
   return new Promise((resolve) => {
     const types = ['pointerover', 'pointermove', 'pointerdown', 'focusin', 'click'];
     const go = () => {
