@@ -85,13 +85,13 @@ describe('server-rendered fragments included in a host page', () => {
   });
 
   /** The host page, served from the API's origin (the script's default API), with the fragment pasted in. */
-  async function host(page: Page, tag: string, script: boolean): Promise<void> {
+  async function host(page: Page, tag: string, script: boolean, above = ''): Promise<void> {
     await page.route(`${server.url}/host-${tag}`, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
         body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
           ${script ? '<script type="module" src="/widgets/spp-widgets.js"></script>' : ''}</head>
-          <body><main><h1>Hôte</h1>${fragments.get(tag)}<p id="after">Texte après le widget.</p></main></body></html>`,
+          <body><main><h1>Hôte</h1>${above}${fragments.get(tag)}<p id="after">Texte après le widget.</p></main></body></html>`,
       }),
     );
     await page.goto(`${server.url}/host-${tag}`, { waitUntil: 'load' });
@@ -280,15 +280,7 @@ describe('server-rendered fragments included in a host page', () => {
     const page = await browser.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    await page.route(`${server.url}/far-host`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
-          <script type="module" src="/widgets/spp-widgets.js"></script></head>
-          <body><main><h1>Hôte</h1><div style="height: 4000px">Texte avant le widget.</div>${fragments.get('spp-results')}</main></body></html>`,
-      }),
-    );
-    await page.goto(`${server.url}/far-host`, { waitUntil: 'load' });
+    await host(page, 'spp-results', true, '<div style="height: 4000px">Texte avant le widget.</div>');
     await page.waitForTimeout(1000);
     assert.deepEqual(scripts.filter((s) => s.includes('/spp-results-')), [], 'not downloaded while far from the viewport');
     await page.evaluate(() => document.querySelector('spp-results')!.shadowRoot!.querySelector('[data-spp-needs-script]')!.scrollIntoView({ block: 'center' }));
