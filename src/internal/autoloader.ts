@@ -46,9 +46,9 @@ export function createAutoloader(loaders: ElementLoaders, root: Document | Eleme
   };
 
   // One watcher per element found (a page holds a few): loads its module once it nears the viewport (a fragment's,
-  // once the reader uses it). Each
-  // discovery that found the element waits on its own watcher, so `ready` and later discoveries all resolve. The
-  // first key pressed on the page loads every element found, so a keyboard user never tabs past an empty one.
+  // once the reader uses it). Each discovery that found the element waits on its own watcher, so `ready` and later
+  // discoveries all resolve. The first key pressed on the page loads every element found, so a keyboard user never
+  // tabs past an empty one.
   const nearby = (el: Element): Promise<unknown> =>
     new Promise((resolve) => {
       const go = () => (watcher.disconnect(), resolve(load(el.localName)));
