@@ -154,9 +154,11 @@ function instrumentation(spec: ElementSpec): string {
   document.addEventListener('pointerover', () => { state.usedAt ??= performance.now(); }, true);
   // performance.now(), not the frame's start time: after a long task the callback runs well past the frame's
   // start, and the content that task rendered is painted only now.
+  // Shown, not only there: a fragment's content is hidden until the fragment is parsed (server/fragments/render.ts).
+  const shown = (el) => [...(el.shadowRoot?.children ?? [])].every((c) => c.localName === 'style' || c.localName === 'script' || getComputedStyle(c).visibility !== 'hidden');
   const frame = () => {
     const el = document.querySelector(tag);
-    if (el && probe(el)) { state.contentAt = performance.now(); return; }
+    if (el && probe(el) && shown(el)) { state.contentAt = performance.now(); return; }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);

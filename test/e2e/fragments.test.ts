@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordShifts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, recordShifts, sentInTwo, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 /**
  * Server-rendered fragments on the real server, included in a host page as a CMS would (the HTML pasted in the
@@ -108,6 +109,56 @@ describe('server-rendered fragments included in a host page', () => {
       await context.close();
     });
   }
+
+  // Cut before the second group of the banner, before the second indicator card of the results: laid out alone, the
+  // first would take the whole row the next ones share.
+  for (const [tag, part] of [
+    ['spp-engagements', 'group'],
+    ['spp-results', 'indicator'],
+  ] as const) {
+    it(`<${tag}>: a fragment arriving in two pieces is not shown half laid out; when the rest arrives, nothing moves`, async () => {
+      const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body><main><h1>Hôte</h1>${fragments.get(tag)}<p>Texte après le widget.</p></main></body></html>`;
+      const cut = html.indexOf(`part="${part}`, html.indexOf(`part="${part}`) + 1);
+      assert.ok(cut > 0);
+      let release = () => {};
+      const rest = new Promise<void>((resolve) => (release = resolve));
+      const site = await sentInTwo(html, cut, rest);
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        const shifts = await recordShifts(page);
+        const loaded = page.goto(site.url, { waitUntil: 'load' });
+        loaded.catch(() => {}); // awaited below; a failure before that closes the page
+        const first = page.locator(`${tag} [part~="${part}"]`).first();
+        await first.waitFor({ state: 'attached' });
+        // Frames are painted with the first piece only.
+        await page.waitForTimeout(400);
+        assert.equal(await page.getByRole('heading', { name: 'Hôte' }).isVisible(), true, 'the page above is painted');
+        assert.equal(await first.isVisible(), false, 'the half-parsed fragment is not shown');
+        release();
+        await loaded;
+        await page.waitForTimeout(300);
+        assert.equal(await first.isVisible(), true, 'shown once parsed');
+        const moved = await shifts();
+        assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, JSON.stringify(moved));
+      } finally {
+        release();
+        await context.close();
+        site.close();
+      }
+    });
+  }
+
+  it('a fragment whose state block a host page’s HTML filter removed (JavaScript off) still shows its content after 2 s', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const filtered = fragments.get('spp-improvements')!.replace(/<script type="application\/json" data-spp-state[^>]*>[\s\S]*?<\/script>/, '');
+    assert.notEqual(filtered, fragments.get('spp-improvements'));
+    await page.setContent(`<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body><main>${filtered}</main></body></html>`);
+    const heading = page.locator('spp-improvements [part="heading"]');
+    await heading.waitFor({ state: 'visible', timeout: 3500 });
+    await context.close();
+  });
 
   it('serves the first fragment of a fresh server quickly, without typescript (the elements built with the widgets, the renderer loaded at start)', (t) => {
     t.diagnostic(`first fragment in ${Math.round(firstMs ?? -1)} ms`);
@@ -425,6 +476,11 @@ describe('server-rendered fragments included in a host page', () => {
     const styled = await boxes(undefined, true);
     assert.notDeepEqual(await boxes(CSP, false), styled, 'the CSP refuses the fragment’s <style> (else this test proves nothing)');
     assert.deepEqual(await boxes(CSP, true), styled, 'adopted, the element has its styles');
+    // A page that allowed the parsing guard's `<style>` (the same in every fragment) and not the element's own.
+    const guard = /<style>([\s\S]*?)<\/style>/.exec(fragments.get('spp-improvements')!)![1]!;
+    assert.match(guard, /spp-parsed/);
+    const guardOnly = CSP.replace("style-src 'self'", `style-src 'self' 'sha256-${createHash('sha256').update(guard).digest('base64')}'`);
+    assert.deepEqual(await boxes(guardOnly, true), styled, 'adopted, the element has its styles, with the guard allowed alone');
   });
 
   it('a page without a fragment does not download the adoption module', async () => {

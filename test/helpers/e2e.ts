@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,7 +18,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** A layout shift: its score, when (ms after navigation) and what moved (`tag[part=…].class` of each source). */
+/** A layout shift: its score, when (ms after navigation) and what moved (`tag[part=…].class (x,y,w,h → x,y,w,h)` of each source). */
 export interface Shift {
   value: number;
   at: number;
@@ -34,17 +35,36 @@ export async function recordShifts(page: Page): Promise<() => Promise<Shift[]>> 
     (window as unknown as { sppShifts: typeof shifts }).sppShifts = shifts;
     // No named function in here: the test's compiler would wrap it in a helper the page does not have.
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; startTime: number; sources: { node?: Node | null }[] }[])
+      for (const entry of list.getEntries() as unknown as { value: number; startTime: number; sources: { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }[])
         shifts.push({
           value: entry.value,
           at: Math.round(entry.startTime),
+          // A node in a shadow root is not named (null): its boxes, before and after, still tell which one it was.
           what: entry.sources
-            .map(({ node }) => (node instanceof Element ? `${node.localName}[part=${node.getAttribute('part') ?? ''}].${node.className}` : (node?.nodeName ?? '?')))
+            .map(
+              ({ node, previousRect: p, currentRect: c }) =>
+                `${node instanceof Element ? `${node.localName}[part=${node.getAttribute('part') ?? ''}].${node.className}` : (node?.nodeName ?? '?')}` +
+                ` (${[p.x, p.y, p.width, p.height].map(Math.round).join(',')} → ${[c.x, c.y, c.width, c.height].map(Math.round).join(',')})`,
+            )
             .join(' '),
         });
     }).observe({ type: 'layout-shift', buffered: true });
   });
   return () => page.evaluate(() => (window as unknown as { sppShifts: Shift[] }).sppShifts);
+}
+
+/**
+ * Serves `html` at the address resolved, in two pieces: up to `cut` at once, the rest when `rest` resolves (a slow
+ * network), so a test sees what the browser paints of the first piece while it waits.
+ */
+export async function sentInTwo(html: string, cut: number, rest: Promise<void>): Promise<{ url: string; close: () => void }> {
+  const http = createHttpServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.write(html.slice(0, cut));
+    void rest.then(() => res.end(html.slice(cut)));
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`, close: () => http.close() };
 }
 
 /**
