@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordShifts, sentInTwo, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, loadInTwo, recordShifts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 /**
  * The demo pages `/` and `/mairie` as the real server sends them: each element's fragment included server-side
@@ -131,28 +131,18 @@ describe('the demo pages include the fragments server-side', () => {
     const html = (await (await fetch(`${server.url}/mairie`)).text()).replace(/(href|src)="\//g, `$1="${server.url}/`);
     const cut = html.indexOf('<li>', html.indexOf('<li>', html.indexOf('class="city-nav"')) + 1);
     assert.ok(cut > 0);
-    let release = () => {};
-    const site = await sentInTwo(html, cut, new Promise<void>((resolve) => (release = resolve)));
-    const context = await browser.newContext();
-    try {
-      const page = await context.newPage();
-      const shifts = await recordShifts(page);
-      const loaded = page.goto(site.url, { waitUntil: 'load' });
-      loaded.catch(() => {}); // awaited below; a failure before that closes the page
-      await page.locator('.city-nav li').first().waitFor({ state: 'attached' });
-      await page.waitForTimeout(400);
-      assert.deepEqual(await page.evaluate(() => performance.getEntriesByType('paint').map((p) => p.name)), [], 'nothing painted yet');
-      release();
-      await loaded;
-      await page.waitForTimeout(300);
-      assert.notDeepEqual(await page.evaluate(() => performance.getEntriesByType('paint').map((p) => p.name)), []);
-      const moved = await shifts();
-      assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, JSON.stringify(moved));
-    } finally {
-      release();
-      await context.close();
-      site.close();
-    }
+    const painted = (page: Page) => page.evaluate(() => performance.getEntriesByType('paint').map((p) => p.name));
+    const moved = await loadInTwo(browser, html, cut, {
+      async waiting(page) {
+        await page.locator('.city-nav li').first().waitFor({ state: 'attached' });
+        await page.waitForTimeout(400);
+        assert.deepEqual(await painted(page), [], 'nothing painted yet');
+      },
+      async loaded(page) {
+        assert.notDeepEqual(await painted(page), [], 'painted once the header is whole');
+      },
+    });
+    assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, JSON.stringify(moved));
   });
 
   it('/ is cached and compressed like the fragments: ETag, 304, brotli', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, recordShifts, sentInTwo, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { launchChromium, loadInTwo, recordShifts, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
 
 /**
  * Server-rendered fragments on the real server, included in a host page as a CMS would (the HTML pasted in the
@@ -120,32 +120,20 @@ describe('server-rendered fragments included in a host page', () => {
       const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title></head><body><main><h1>Hôte</h1>${fragments.get(tag)}<p>Texte après le widget.</p></main></body></html>`;
       const cut = html.indexOf(`part="${part}`, html.indexOf(`part="${part}`) + 1);
       assert.ok(cut > 0);
-      let release = () => {};
-      const rest = new Promise<void>((resolve) => (release = resolve));
-      const site = await sentInTwo(html, cut, rest);
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        const shifts = await recordShifts(page);
-        const loaded = page.goto(site.url, { waitUntil: 'load' });
-        loaded.catch(() => {}); // awaited below; a failure before that closes the page
-        const first = page.locator(`${tag} [part~="${part}"]`).first();
-        await first.waitFor({ state: 'attached' });
-        // Frames are painted with the first piece only.
-        await page.waitForTimeout(400);
-        assert.equal(await page.getByRole('heading', { name: 'Hôte' }).isVisible(), true, 'the page above is painted');
-        assert.equal(await first.isVisible(), false, 'the half-parsed fragment is not shown');
-        release();
-        await loaded;
-        await page.waitForTimeout(300);
-        assert.equal(await first.isVisible(), true, 'shown once parsed');
-        const moved = await shifts();
-        assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, JSON.stringify(moved));
-      } finally {
-        release();
-        await context.close();
-        site.close();
-      }
+      const first = (page: Page) => page.locator(`${tag} [part~="${part}"]`).first();
+      const moved = await loadInTwo(browser, html, cut, {
+        async waiting(page) {
+          await first(page).waitFor({ state: 'attached' });
+          // Frames are painted with the first piece only.
+          await page.waitForTimeout(400);
+          assert.equal(await page.getByRole('heading', { name: 'Hôte' }).isVisible(), true, 'the page above is painted');
+          assert.equal(await first(page).isVisible(), false, 'the half-parsed fragment is not shown');
+        },
+        async loaded(page) {
+          assert.equal(await first(page).isVisible(), true, 'shown once parsed');
+        },
+      });
+      assert.equal(moved.reduce((a, b) => a + b.value, 0), 0, JSON.stringify(moved));
     });
   }
 

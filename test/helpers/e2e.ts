@@ -54,17 +54,41 @@ export async function recordShifts(page: Page): Promise<() => Promise<Shift[]>> 
 }
 
 /**
- * Serves `html` at the address resolved, in two pieces: up to `cut` at once, the rest when `rest` resolves (a slow
- * network), so a test sees what the browser paints of the first piece while it waits.
+ * Loads `html` in a fresh page as a slow network sends it: up to `cut` at once, and the rest once `waiting` has
+ * looked at what the browser made of the first piece (it waits for what it needs); then `loaded`, once the page
+ * has loaded. Resolves with the page's layout shifts from the first paint on.
  */
-export async function sentInTwo(html: string, cut: number, rest: Promise<void>): Promise<{ url: string; close: () => void }> {
+export async function loadInTwo(
+  browser: Browser,
+  html: string,
+  cut: number,
+  checks: { waiting: (page: Page) => Promise<void>; loaded: (page: Page) => Promise<void> },
+): Promise<Shift[]> {
+  let release = () => {};
+  const rest = new Promise<void>((resolve) => (release = resolve));
   const http = createHttpServer((_, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.write(html.slice(0, cut));
     void rest.then(() => res.end(html.slice(cut)));
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`, close: () => http.close() };
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const shifts = await recordShifts(page);
+    const loaded = page.goto(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`, { waitUntil: 'load' });
+    loaded.catch(() => {}); // awaited below; a failed check before that closes the page
+    await checks.waiting(page);
+    release();
+    await loaded;
+    await page.waitForTimeout(300);
+    await checks.loaded(page);
+    return await shifts();
+  } finally {
+    release();
+    await context.close();
+    http.close();
+  }
 }
 
 /**
