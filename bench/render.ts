@@ -154,8 +154,9 @@ function instrumentation(spec: ElementSpec): string {
   document.addEventListener('pointerover', () => { state.usedAt ??= performance.now(); }, true);
   // performance.now(), not the frame's start time: after a long task the callback runs well past the frame's
   // start, and the content that task rendered is painted only now.
-  // Shown, not only there: a fragment's content is hidden until the fragment is parsed (server/fragments/render.ts).
-  const shown = (el) => [...(el.shadowRoot?.children ?? [])].every((c) => c.localName === 'style' || c.localName === 'script' || getComputedStyle(c).visibility !== 'hidden');
+  // Shown, not only in the DOM: no text of the content under visibility: hidden (a fragment not yet adopted hides
+  // the results cards of a family until the family is parsed, src/elements/results/results.styles.ts).
+  const shown = (el) => [...(el.shadowRoot?.querySelectorAll('*') ?? [])].every((c) => c.localName === 'style' || c.localName === 'script' || getComputedStyle(c).visibility !== 'hidden' || !c.textContent.trim());
   const frame = () => {
     const el = document.querySelector(tag);
     if (el && probe(el) && shown(el)) { state.contentAt = performance.now(); return; }

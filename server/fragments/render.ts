@@ -224,30 +224,16 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
   const { html: litHtml, unsafeStatic } = await import('lit/static-html.js');
   const template = litHtml`<${unsafeStatic(request.tag)}${unsafeStatic(attributes)}></${unsafeStatic(request.tag)}>`;
   let html = await ssr.collectResult(ssr.render(template, { elementRenderers: [renderer] }));
-  // The state block closes the shadow root, and the parsing guard opens it (see PARSING_GUARD).
+  // The state block is the shadow root's last node: the content, which the browser paints as it parses it, comes first.
   const close = html.lastIndexOf('</template>');
   const block = `<script type="application/json" data-spp-state${request.tag !== 'spp-engagements' && !failed ? ' data-spp-loaded' : ''}>${scriptJson({ s: state, v: values })}</script>`;
   html = `${html.slice(0, close)}${block}${html.slice(close)}`;
-  html = html.replace(/<template shadowroot="open" shadowrootmode="open">/, (open) => `${open}${PARSING_GUARD}`);
   return {
     html: stripOuterMarkers(html),
     found: !controllers.some((load) => (load.error as { status?: number } | undefined)?.status === 404),
     styleHashes: styleHashesOf(html),
   };
 }
-
-/**
- * A browser paints a page while it parses it, so a fragment still arriving (a slow network, a busy phone) can be
- * painted half-parsed: the banner's first group alone, as wide as the three will share, or the first indicator
- * cards filling a row the next ones will narrow. When the rest is parsed, what was painted moves: a layout shift
- * that no static page of the same markup avoids either. So, until the shadow root's last node (the state block)
- * is parsed, its content takes its place but is not shown; it is then shown at once, laid out as it will stay.
- * Only before the element is defined (an element rendering afresh removes the block). Should the block never come
- * (a host's HTML filter dropping `<script>`), the content is shown after 2 s anyway.
- */
-const PARSING_GUARD =
-  '<style>:host(:not(:defined))>:not(:has(~[data-spp-state])){visibility:hidden;animation:spp-parsed 0s 2s forwards}' +
-  '@keyframes spp-parsed{to{visibility:visible}}</style>';
 
 /** What `LoadController` (src/internal/load-controller.ts) holds that the fragment carries. */
 interface Load {

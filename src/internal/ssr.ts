@@ -111,11 +111,10 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
   proto.createRenderRoot = function (this: Hydrating) {
     if (!this.shadowRoot) return createRenderRoot.call(this);
     const ctor = this.constructor as unknown as { elementStyles: { styleSheet?: CSSStyleSheet }[]; observedAttributes: string[] };
-    // A host page whose CSP blocks a `<style>` of the fragment (which then has no sheet: the element's styles, or
-    // the parsing guard, allowed by separate hashes) gets the element's styles as constructable sheets now.
-    // Otherwise those `<style>`s style the content already, and building the same sheets again would only lengthen
-    // the adoption's task (5 to 15 ms per element on a phone).
-    if ([...this.shadowRoot.querySelectorAll('style')].some((style) => !style.sheet)) {
+    // A host page whose CSP blocks the fragment's `<style>` (which then has no sheet) gets the element's styles as
+    // constructable sheets now. Otherwise that `<style>` styles the content already, and building the same sheets
+    // again would only lengthen the adoption's task (5 to 15 ms per element on a phone).
+    if (![...this.shadowRoot.querySelectorAll('style')].some((style) => style.sheet)) {
       this.shadowRoot.adoptedStyleSheets = ctor.elementStyles.map((style) => style.styleSheet ?? (style as CSSStyleSheet));
     }
     const then = served.get(this);

@@ -37,9 +37,11 @@ export const engagementsStyles = css`
     color: var(--_primary);
     margin-block-end: 0.75rem;
   }
+  /* Up to three columns of at least 13rem. auto-fill, not auto-fit: a group painted before the next ones are
+     parsed keeps its column instead of taking the whole row (a layout shift when they arrive). */
   .groups {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, max(13rem, 30%)), 1fr));
     gap: var(--_space);
   }
   .group,

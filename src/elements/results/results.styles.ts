@@ -139,6 +139,11 @@ export const resultsStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* A fragment not yet adopted is painted as it is parsed: a family's cards, which share out their row among the
+     cards present, are shown once the family is whole (the next part has begun), so none narrows once painted. */
+  :host(:not(:defined)) .family:not(:has(~ *)) > .indicators {
+    visibility: hidden;
+  }
   .indicator {
     flex: 1 1 13rem;
     display: flex;

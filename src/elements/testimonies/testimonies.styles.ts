@@ -44,14 +44,15 @@ export const testimoniesStyles = css`
     font-weight: 700;
     padding: 0 0.25rem;
   }
-  /* Filters that grow to fill their row: three side by side, or one under two taking the whole width. */
+  /* Up to three filters side by side, of at least 10rem. Their width does not depend on the fields after them: a
+     field painted while the next ones are still being parsed keeps its place when they arrive (no layout shift). */
   .fields {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, max(10rem, 30%)), 1fr));
     gap: calc(var(--_space) * 0.75);
   }
   .field {
-    flex: 1 1 10rem;
+    min-width: 0;
     display: grid;
     gap: 0.25rem;
   }
@@ -66,6 +67,7 @@ export const testimoniesStyles = css`
     border-radius: var(--_radius);
     min-height: 2.75rem;
     padding: 0.25rem 0.5rem;
+    min-width: 0;
     max-width: 100%;
   }
 
