@@ -19,7 +19,11 @@ export const SSR_BUNDLE = join(ROOT, 'dist-ssr', 'elements.mjs');
 
 export async function buildSsrBundle(file = SSR_BUNDLE): Promise<string> {
   const [{ build }, { minifyTemplates }] = await Promise.all([import('esbuild'), import('./minify-lit-templates.js')]);
-  const entry = SSR_TAGS.map((tag) => `import './src/elements/${tag.slice(4)}/${tag.slice(4)}.ts';`).join('\n');
+  const entry = [
+    ...SSR_TAGS.map((tag) => `import './src/elements/${tag.slice(4)}/${tag.slice(4)}.ts';`),
+    // What a results fragment shows without JavaScript in place of its chart (server/fragments/render.ts).
+    `export { NOSCRIPT_CSS, resultsWithoutScript } from './src/elements/results/results-noscript.ts';`,
+  ].join('\n');
   const out = await build({
     stdin: { contents: entry, resolveDir: ROOT, loader: 'ts' },
     bundle: true,

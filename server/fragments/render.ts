@@ -60,10 +60,16 @@ async function elementsBundle(): Promise<string> {
 let attributeToProperty: (element: LitElement, name: string, value: string | null) => void;
 
 type Ssr = typeof import('@lit-labs/ssr') & { collectResult: typeof import('@lit-labs/ssr/lib/render-result.js').collectResult };
-type Internals = { willUpdate(changed: Map<PropertyKey, unknown>): void; language: string };
+type Internals = { willUpdate(changed: Map<PropertyKey, unknown>): void; language: string; t: unknown };
 type ElementClass = typeof LitElement & { elementProperties: Map<PropertyKey, { state?: boolean; attribute?: unknown }> };
 
-let ready: Promise<{ ssr: Ssr; classes: Record<FragmentTag, ElementClass> }> | undefined;
+/** What the bundle exports besides defining the elements (scripts/ssr-bundle.ts). */
+interface BundleExports {
+  NOSCRIPT_CSS: string;
+  resultsWithoutScript(results: unknown, lang: string, t: unknown): unknown;
+}
+
+let ready: Promise<{ ssr: Ssr; classes: Record<FragmentTag, ElementClass>; bundle: BundleExports }> | undefined;
 let pending = 0;
 
 /** Loads the DOM shim, then Lit's server renderer and the elements (in that order: Lit looks for the shim when it loads). */
@@ -98,7 +104,7 @@ function load() {
       import('lit-element/private-ssr-support.js'),
     ]);
     attributeToProperty = support._$LE.attributeToProperty as typeof attributeToProperty;
-    await import(await elementsBundle());
+    const bundle = (await import(await elementsBundle())) as BundleExports;
     const classes = {} as Record<FragmentTag, ElementClass>;
     // `defineElement` defines a task after the module's evaluation (a shorter boot task in the browser).
     for (const tag of FRAGMENT_TAGS) classes[tag] = (await customElements.whenDefined(tag)) as unknown as ElementClass;
@@ -114,7 +120,7 @@ function load() {
       }
     }
     await settle();
-    return { ssr: { ...ssr, collectResult: result.collectResult }, classes };
+    return { ssr: { ...ssr, collectResult: result.collectResult }, classes, bundle };
   })());
 }
 
@@ -178,7 +184,7 @@ function propertyOf(ctor: ElementClass, attribute: string): PropertyKey | undefi
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
 
 export async function renderFragment(app: FastifyInstance, request: FragmentRequest): Promise<Fragment> {
-  const { ssr, classes } = await load();
+  const { ssr, classes, bundle } = await load();
   const ctor = classes[request.tag];
 
   // Pass 1: the element loads its own data.
@@ -228,6 +234,14 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
   const close = html.lastIndexOf('</template>');
   const block = `<script type="application/json" data-spp-state${request.tag !== 'spp-engagements' && !failed ? ' data-spp-loaded' : ''}>${scriptJson({ s: state, v: values })}</script>`;
   html = `${html.slice(0, close)}${block}${html.slice(close)}`;
+  // Results without JavaScript: every indicator's table where the history's chart would be (results-noscript.ts).
+  const history = html.indexOf('</section>', html.indexOf('<section class="history"'));
+  if (request.tag === 'spp-results' && results?.indicators?.length && !failed && history > 0) {
+    const tables = await ssr.collectResult(ssr.render(bundle.resultsWithoutScript(results, probe.language, probe.t) as never));
+    // Lit's markers are for hydration, which never sees this part.
+    const noscript = `<noscript><style>${bundle.NOSCRIPT_CSS}</style>${tables.replace(/<!--[^]*?-->/g, '')}</noscript>`;
+    html = `${html.slice(0, history)}${noscript}${html.slice(history)}`;
+  }
   return {
     html: stripOuterMarkers(html),
     found: !controllers.some((load) => (load.error as { status?: number } | undefined)?.status === 404),

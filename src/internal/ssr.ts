@@ -145,6 +145,8 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
     const block = this.renderRoot.querySelector('script[data-spp-state]');
     if (block) {
       block.remove();
+      // What the server wrote for readers without JavaScript (results' tables): never shown here, and not the element's.
+      this.renderRoot.querySelectorAll('noscript').forEach((node) => node.remove());
       Object.assign(this, (JSON.parse(block.textContent!) as { s: object }).s);
       setTimeout(() => this._$needsHydration && renderAfresh(this), GIVE_UP_MS);
     }

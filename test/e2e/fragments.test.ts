@@ -35,7 +35,8 @@ function snapshot(page: Page, tag: string, once: string) {
   return page.evaluate(([tag, once]) => {
     const host = document.querySelector(tag!)!;
     const root = host.shadowRoot!;
-    const nodes = [...root.querySelectorAll('*')].filter((n) => !['STYLE', 'SCRIPT'].includes(n.tagName));
+    // A `<noscript>` (the results' tables for readers without JavaScript) is text that is never shown here.
+    const nodes = [...root.querySelectorAll('*')].filter((n) => !['STYLE', 'SCRIPT', 'NOSCRIPT'].includes(n.tagName));
     return {
       // What is on screen (`innerText` leaves out what is not rendered, such as the printed poster's address).
       text: [...nodes.filter((n) => n.parentNode === root)].map((n) => (n as HTMLElement).innerText).join(' ').replace(/\s+/g, ' ').trim(),
@@ -153,6 +154,41 @@ describe('server-rendered fragments included in a host page', () => {
     assert.ok(indicators.length > 2);
     assert.equal(cards, indicators.length);
     await context.close();
+  });
+
+  it('<spp-results>: with JavaScript off, every indicator’s table is open in place of the chart; with it, none shows', async () => {
+    const res = await fetch(`${server.url}/api/v1/structures/CAF-69/results`);
+    const { indicators } = (await res.json()) as { indicators: { label: string; points: { period: string; value: number | null }[] }[] };
+    const off = await browser.newContext({ javaScriptEnabled: false });
+    const page = await off.newPage();
+    await host(page, 'spp-results', false);
+    const tables = page.locator('spp-results table');
+    assert.equal(await tables.count(), indicators.length, 'a table per indicator');
+    for (const [i, indicator] of indicators.entries()) {
+      // The caption names the indicator; a row per period, with its value as the cards write it ("93,0 %").
+      const table = page.locator('spp-results').getByRole('table', { name: `${indicator.label} : résultats par période`, exact: false });
+      assert.ok(await table.isVisible(), `${indicator.label}: its table is on screen`);
+      assert.equal(await table.locator('tbody tr').count(), indicator.points.length, indicator.label);
+      if (i === 0) {
+        const last = indicator.points.at(-1)!;
+        const shown = await table.locator('tbody tr').last().locator('td').first().innerText();
+        assert.equal(shown.replace(/\s/g, ' '), `${last.value!.toFixed(1).replace('.', ',')} %`);
+      }
+    }
+    // The button and the chart's place need the script: without it, not shown (a button that does nothing).
+    assert.equal(await page.locator('spp-results').getByRole('button', { name: 'Voir les données' }).isVisible(), false);
+    await off.close();
+
+    const on = await browser.newContext();
+    const withScript = await on.newPage();
+    await host(withScript, 'spp-results', true);
+    await withScript.waitForFunction(() => customElements.get('spp-results') !== undefined);
+    await withScript.waitForTimeout(200);
+    const shown = await withScript.locator('spp-results table').evaluateAll((all) => all.filter((t) => t.getClientRects().length > 0).length);
+    assert.equal(shown, 0, 'with JavaScript, the data table is closed until asked for');
+    assert.equal(await withScript.locator('spp-results noscript').count(), 0, 'the element dropped the server’s no-script part');
+    assert.ok(await withScript.locator('spp-results').getByRole('button', { name: 'Voir les données' }).isVisible());
+    await on.close();
   });
 
   for (const { tag, once, fillsAtLoad } of CASES) {
@@ -352,7 +388,11 @@ describe('server-rendered fragments included in a host page', () => {
       const tick = () => {
         const root = document.querySelector('${tag}')?.shadowRoot;
         if (root) {
-          const text = [...root.children].filter((n) => !['STYLE', 'SCRIPT'].includes(n.tagName)).map((n) => n.textContent).join(' ').replace(/\\s+/g, ' ').trim();
+          // Text nodes, but not those of a style, a script or a noscript (text never shown with the script on).
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          let text = '';
+          for (let node; (node = walker.nextNode()); ) if (!node.parentElement.closest('style, script, noscript')) text += node.data + ' ';
+          text = text.replace(/\\s+/g, ' ').trim();
           if (seen[seen.length - 1] !== text) seen.push(text);
         }
         requestAnimationFrame(tick);

@@ -211,35 +211,41 @@ export class ResultsHistory {
   renderTable(): TemplateResult | typeof nothing {
     const indicator = this.indicator;
     if (!this.tableOpen || !indicator) return nothing;
-    const t = this.cardStrings;
-    const h = this.strings;
-    const lang = this.host.language;
-    const surveyed = indicator.family === 'satisfaction';
-    const cell = (v: number | null) => (v === null ? t.notMeasured : this.rules.formatValue(v, indicator.unitType, lang, t, true));
-    return html`<table part="table">
-      <caption id="caption">
-        ${format(h.tableCaption, { label: indicator.label })}${indicator.target === null
-          ? nothing
-          : ` (${format(t.target, { value: cell(indicator.target) }).toLowerCase()})`}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${h.period}</th>
-          <th scope="col">${h.ours}</th>
-          <th scope="col">${h.average}</th>
-          ${surveyed ? html`<th scope="col">${h.answersColumn}</th>` : nothing}
-        </tr>
-      </thead>
-      <tbody>
-        ${indicator.points.map(
-          (p) => html`<tr>
-            <th scope="row">${this.rules.formatPeriod(p.period, lang, t)}</th>
-            <td>${cell(p.value)}${p.value !== null && !this.rules.isSignificant(indicator, p) ? ` (${t['status-insufficient'].toLowerCase()})` : ''}</td>
-            <td>${cell(p.networkAverage)}</td>
-            ${surveyed ? html`<td>${p.sampleSize === null ? '—' : numberFormat(lang).format(p.sampleSize)}</td>` : nothing}
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
+    return dataTable(indicator, this.host.language, this.cardStrings, this.rules, 'caption');
   }
+}
+
+/**
+ * One indicator's values by period: the history's table, and every indicator's in a fragment read without
+ * JavaScript (`results-noscript.ts`). `captionId`: the caption's id, which the table's region is labelled by.
+ */
+export function dataTable(indicator: Indicator, lang: Lang, t: ResultsTable, rules: CardRules, captionId?: string): TemplateResult {
+  const h = { ...HISTORY_FR, ...t };
+  const surveyed = indicator.family === 'satisfaction';
+  const cell = (v: number | null) => (v === null ? t.notMeasured : rules.formatValue(v, indicator.unitType, lang, t, true));
+  return html`<table part="table">
+    <caption id=${captionId ?? nothing}>
+      ${format(h.tableCaption, { label: indicator.label })}${indicator.target === null
+        ? nothing
+        : ` (${format(t.target, { value: cell(indicator.target) }).toLowerCase()})`}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${h.period}</th>
+        <th scope="col">${h.ours}</th>
+        <th scope="col">${h.average}</th>
+        ${surveyed ? html`<th scope="col">${h.answersColumn}</th>` : nothing}
+      </tr>
+    </thead>
+    <tbody>
+      ${indicator.points.map(
+        (p) => html`<tr>
+          <th scope="row">${rules.formatPeriod(p.period, lang, t)}</th>
+          <td>${cell(p.value)}${p.value !== null && !rules.isSignificant(indicator, p) ? ` (${t['status-insufficient'].toLowerCase()})` : ''}</td>
+          <td>${cell(p.networkAverage)}</td>
+          ${surveyed ? html`<td>${p.sampleSize === null ? '—' : numberFormat(lang).format(p.sampleSize)}</td>` : nothing}
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
