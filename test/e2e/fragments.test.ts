@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loadInTwo, NO_SHIFT, recordShifts, shiftScore, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Server-rendered fragments on the real server, included in a host page as a CMS would (the HTML pasted in the
@@ -177,6 +181,20 @@ describe('server-rendered fragments included in a host page', () => {
     }
     // The button and the chart's place need the script: without it, not shown (a button that does nothing).
     assert.equal(await page.locator('spp-results').getByRole('button', { name: 'Voir les données' }).isVisible(), false);
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `scrolls sideways by ${overflow} px at 320 px`);
+    // axe needs scripts (its timers do not run in a page without them): the same markup, the `<noscript>` made a
+    // `<div>`, in a page with scripting on but no widget script. Tables with captions and headers, each in a region
+    // a keyboard can scroll.
+    const asShown = await browser.newPage();
+    fragments.set('spp-results-noscript', fragments.get('spp-results')!.replace(/<(\/?)noscript>/g, '<$1div>'));
+    await host(asShown, 'spp-results-noscript', false);
+    assert.equal(await asShown.locator('spp-results table').count(), indicators.length);
+    const violations = await asShown.evaluate(`${AXE_SOURCE};axe.run(document.querySelector('spp-results'), { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations.map((v) => v.id + ' at ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', ')))`);
+    assert.deepEqual(violations, []);
+    await asShown.close();
     await off.close();
 
     const on = await browser.newContext();
