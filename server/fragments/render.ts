@@ -235,8 +235,8 @@ export async function renderFragment(app: FastifyInstance, request: FragmentRequ
   const block = `<script type="application/json" data-spp-state${request.tag !== 'spp-engagements' && !failed ? ' data-spp-loaded' : ''}>${scriptJson({ s: state, v: values })}</script>`;
   html = `${html.slice(0, close)}${block}${html.slice(close)}`;
   // Results without JavaScript: every indicator's table where the history's chart would be (results-noscript.ts).
-  const history = html.indexOf('</section>', html.indexOf('<section class="history"'));
-  if (request.tag === 'spp-results' && results?.indicators?.length && !failed && history > 0) {
+  const history = request.tag === 'spp-results' && !failed ? html.indexOf('</section>', html.indexOf('<section class="history"')) : -1;
+  if (results?.indicators?.length && history > 0) {
     const tables = await ssr.collectResult(ssr.render(bundle.resultsWithoutScript(results, probe.language, probe.t) as never));
     // Lit's markers are for hydration, which never sees this part.
     const noscript = `<noscript><style>${bundle.NOSCRIPT_CSS}</style>${tables.replace(/<!--[^]*?-->/g, '')}</noscript>`;

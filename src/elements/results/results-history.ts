@@ -78,6 +78,10 @@ const historyStyles = css`
     border-top-style: dashed;
     border-color: var(--_accent);
   }
+`;
+
+/** The data table's styles: the history's, and those of a fragment's tables without JavaScript (`results-noscript.ts`). */
+export const tableStyles = css`
   .table {
     overflow-x: auto;
   }
@@ -123,7 +127,7 @@ export class ResultsHistory {
       canvas: () => host.renderRoot.querySelector('canvas'),
       data: () => this.data(),
     });
-    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, historyStyles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof LitElement).elementStyles, historyStyles, tableStyles]);
   }
 
   private get indicator(): Indicator | undefined {

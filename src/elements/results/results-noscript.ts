@@ -3,7 +3,7 @@ import type { Lang } from '../../contract/common.js';
 import { INDICATOR_FAMILIES, type ResultsResponse } from '../../contract/results.js';
 import { isSignificant } from './indicator-status.js';
 import { formatPeriod, formatValue } from './results-format.js';
-import { dataTable } from './results-history.js';
+import { dataTable, tableStyles } from './results-history.js';
 import type { ResultsTable } from './results.strings.js';
 
 /**
@@ -15,7 +15,7 @@ import type { ResultsTable } from './results.strings.js';
  * `src/internal/ssr.ts` removes it before adopting the fragment), so a reader with JavaScript sees the fragment as
  * the element renders it, and nothing moves at adoption. Its `<style>` applies only when it is shown.
  */
-export const NOSCRIPT_CSS = `.history-body,.history>button{display:none}.tables{display:grid;gap:1.5rem}.tables>div{overflow-x:auto}table{width:100%;border-collapse:collapse;font-size:.9375rem}caption{margin-bottom:.5rem;font-weight:700;text-align:start}th,td{padding:.375rem .5rem;border-bottom:1px solid var(--_border);text-align:start;font-variant-numeric:tabular-nums;overflow-wrap:normal}td{white-space:nowrap}`;
+export const NOSCRIPT_CSS = `.history-body,.history>button{display:none}.tables{display:grid;gap:1.5rem}${tableStyles.cssText}`;
 
 /** Every indicator's table, in the cards' order (performance first). */
 export function resultsWithoutScript(results: ResultsResponse, lang: Lang, t: ResultsTable): TemplateResult {
@@ -23,6 +23,6 @@ export function resultsWithoutScript(results: ResultsResponse, lang: Lang, t: Re
   const ordered = INDICATOR_FAMILIES.flatMap((family) => results.indicators.filter((i) => i.family === family));
   // A region per table, as the history's: at 320 px a table scrolls sideways, and a keyboard can scroll it.
   return html`<div class="tables">
-    ${ordered.map((indicator) => html`<div role="region" aria-label=${indicator.label} tabindex="0">${dataTable(indicator, lang, t, rules)}</div>`)}
+    ${ordered.map((indicator) => html`<div class="table" role="region" aria-label=${indicator.label} tabindex="0">${dataTable(indicator, lang, t, rules)}</div>`)}
   </div>`;
 }
