@@ -96,8 +96,25 @@ export interface RenderResult {
    * the script that adopts it; null for an element or attributes the fragments do not serve.
    */
   fragment: RenderSummary | null;
-  /** Fragment + script content time over the static twin's. */
+  /** Fragment + script content time over the static twin's (median over median: the budget's figure). */
   fragmentRatio: number | null;
+  /**
+   * How far one cold load is from another on this machine: each fragment load over the static load just before it
+   * (interleaved), their median and quartiles. Not the budget's figure; says how much the ratio above can be trusted.
+   */
+  fragmentPaired: { median: number; q1: number; q3: number } | null;
+}
+
+/** Quartile of sorted values (nearest rank). */
+const quartile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+/** Each fragment load over the static load of the same round, when both showed the content. */
+function pairedRatios(fragment: RenderSample[], staticRuns: RenderSample[]): RenderResult['fragmentPaired'] {
+  const ratios = fragment
+    .map((run, i) => (run.contentAt !== null && staticRuns[i]?.contentAt ? run.contentAt / staticRuns[i]!.contentAt! : null))
+    .filter((value): value is number => value !== null)
+    .sort((a, b) => a - b);
+  return ratios.length ? { median: median(ratios)!, q1: quartile(ratios, 0.25), q3: quartile(ratios, 0.75) } : null;
 }
 
 /** Issue 21's budgets for "fragment + script" against the static twin. */
@@ -331,6 +348,7 @@ export async function measureRender(browser: Browser, host: HostServer, apiOrigi
     ratio: over(widget),
     fragment: withFragment,
     fragmentRatio: over(withFragment),
+    fragmentPaired: withFragment ? pairedRatios(fragmentRuns, staticRuns) : null,
   };
 }
 
@@ -392,7 +410,7 @@ export function formatRender(results: RenderResult[], runs: number): string {
       `  ${r.name}: ${r.widget.intlCall === null ? 'no slow Intl call' : `first Intl formatter ${ms(r.widget.intlCall)} in one call`}; ` +
       `long tasks >50 ms without an Intl call in them: ${count(r.widget.longTasksBesidesIntl)}; static page: ${count(r.static.longTasks)} long tasks, longest ${ms(r.static.longestTask)}`,
   );
-  const fragmentRows = [['element', 'fragment + script', 'static page', 'ratio (≤ 1.1)', 'CLS (max)', 'long tasks >50 ms (static)', 'longest', 'verdict']];
+  const fragmentRows = [['element', 'fragment + script', 'static page', 'ratio (≤ 1.1)', 'load by load (q1–q3)', 'CLS (max)', 'long tasks >50 ms (static)', 'longest', 'verdict']];
   for (const r of results) {
     const f = r.fragment;
     if (!f) continue;
@@ -401,6 +419,7 @@ export function formatRender(results: RenderResult[], runs: number): string {
       ms(f.contentAt),
       ms(r.static.contentAt),
       ratio(r.fragmentRatio),
+      r.fragmentPaired ? `${ratio(r.fragmentPaired.median)} (${ratio(r.fragmentPaired.q1)}–${ratio(r.fragmentPaired.q3)})` : '–',
       `${cls(f.clsMedian)} (${cls(f.clsMax)})`,
       `${count(f.longTasks)} (${count(r.static.longTasks)})`,
       ms(f.longestTask),
@@ -418,7 +437,9 @@ export function formatRender(results: RenderResult[], runs: number): string {
     ...(fragmentRows.length > 1
       ? [
           '  Fragment + script (the server-rendered fragment in the page; the script adopts it when the reader starts using it)',
-          '  next to the static twin; long tasks of the page load, CLS including the adoption:',
+          '  next to the static twin; long tasks of the page load, CLS including the adoption. "Load by load": each fragment',
+          '  load over the static load just before it, median and quartiles: how far one cold load is from the next here',
+          '  (on 2 shared cores a median of 5 loads moves by ±0.3×; BENCH_RUNS=25 for a figure to hold against 1.1×):',
           table(fragmentRows),
         ]
       : []),
