@@ -3,7 +3,7 @@ import { elementMarkup, probeFunction, type ElementSpec } from '../test/helpers/
 import { hostPageHtml, type HostServer } from '../test/helpers/host-pages.js';
 import { trackNetwork } from '../test/helpers/page-watch.js';
 import { coldPage } from './browser.js';
-import { count, median, ms, progress, ratio, table } from './report.js';
+import { count, median, ms, percentile, progress, ratio, table } from './report.js';
 
 /**
  * Render: a first visit to a phone-sized page holding one widget, in Chromium with the CPU slowed 4× (CDP
@@ -105,16 +105,15 @@ export interface RenderResult {
   fragmentPaired: { median: number; q1: number; q3: number } | null;
 }
 
-/** Quartile of sorted values (nearest rank). */
-const quartile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-
 /** Each fragment load over the static load of the same round, when both showed the content. */
 function pairedRatios(fragment: RenderSample[], staticRuns: RenderSample[]): RenderResult['fragmentPaired'] {
   const ratios = fragment
-    .map((run, i) => (run.contentAt !== null && staticRuns[i]?.contentAt ? run.contentAt / staticRuns[i]!.contentAt! : null))
-    .filter((value): value is number => value !== null)
-    .sort((a, b) => a - b);
-  return ratios.length ? { median: median(ratios)!, q1: quartile(ratios, 0.25), q3: quartile(ratios, 0.75) } : null;
+    .map((run, i) => {
+      const twin = staticRuns[i]?.contentAt;
+      return run.contentAt !== null && twin ? run.contentAt / twin : null;
+    })
+    .filter((value): value is number => value !== null);
+  return ratios.length ? { median: median(ratios)!, q1: percentile(ratios, 25)!, q3: percentile(ratios, 75)! } : null;
 }
 
 /** Issue 21's budgets for "fragment + script" against the static twin. */
