@@ -39,25 +39,40 @@ function isRead(node: RootOperationNode): boolean {
   return false;
 }
 
-/** Bumps the version once a write statement has run (after, so a read racing it cannot be cached as current). */
+/** Statements whose result says how many rows they changed (`RETURNING` or not): none changed, nothing to recompute. */
+const ROW_WRITES = new Set<RootOperationNode['kind']>(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode']);
+
+/**
+ * Bumps the version once a write statement has run (after, so a read racing it cannot be cached as current),
+ * unless it plainly changed no row: an insert, update or delete that matched nothing. The mail worker claims the
+ * due e-mails every 2 s with an update that matches none on most passes; bumping for it emptied every public
+ * answer kept in memory each time, so that one answer in seven was rendered anew (issue 21's fragments bench).
+ * Anything else that is not a read (raw statements, schema changes) still bumps: a doubt costs one recomputation.
+ */
 class WriteWatcher implements KyselyPlugin {
-  readonly #writes = new WeakSet<object>();
+  readonly #writes = new WeakMap<object, RootOperationNode['kind']>();
   constructor(private readonly version: DataVersion) {}
 
   transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    if (!isRead(node)) this.#writes.add(queryId);
+    if (!isRead(node)) this.#writes.set(queryId, node.kind);
     return node;
   }
 
   async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (this.#writes.has(queryId)) this.version.bump();
+    const kind = this.#writes.get(queryId);
+    if (kind === undefined) return result;
+    // SQLite's driver gives no count for a statement with `RETURNING`: its rows are the rows it changed.
+    const changed = result.numAffectedRows ?? BigInt(result.rows.length);
+    if (!ROW_WRITES.has(kind) || changed > 0n) this.version.bump();
     return result;
   }
 }
 
 /**
  * Wraps a dialect so the version also moves after each commit: on PostgreSQL a read on another pooled connection
- * sees a transaction's rows only once it commits, which is after its statements ran.
+ * sees a transaction's rows only once it commits, which is after its statements ran. Only after a transaction in
+ * which the version moved (one of its statements changed rows, or another connection's did meanwhile: one
+ * recomputation more, never a stale answer); one that changed nothing (a digest not due) leaves it as it is.
  */
 function watchCommits(dialect: Dialect, version: DataVersion): Dialect {
   return {
@@ -66,13 +81,18 @@ function watchCommits(dialect: Dialect, version: DataVersion): Dialect {
     createQueryCompiler: () => dialect.createQueryCompiler(),
     createDriver: (): Driver => {
       const driver = dialect.createDriver();
+      const begunAt = new WeakMap<DatabaseConnection, number>();
       return {
         init: () => driver.init(),
         acquireConnection: () => driver.acquireConnection(),
-        beginTransaction: (connection: DatabaseConnection, settings: TransactionSettings) => driver.beginTransaction(connection, settings),
+        beginTransaction: async (connection: DatabaseConnection, settings: TransactionSettings) => {
+          await driver.beginTransaction(connection, settings);
+          begunAt.set(connection, version.current);
+        },
         commitTransaction: async (connection: DatabaseConnection) => {
           await driver.commitTransaction(connection);
-          version.bump();
+          if (begunAt.get(connection) !== version.current) version.bump();
+          begunAt.delete(connection);
         },
         rollbackTransaction: (connection: DatabaseConnection) => driver.rollbackTransaction(connection),
         releaseConnection: (connection: DatabaseConnection) => driver.releaseConnection(connection),

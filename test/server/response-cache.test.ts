@@ -5,6 +5,7 @@ import { ImprovementsResponse, ResultsResponse, TestimoniesPage } from '../../sr
 import { openDatabase } from '../../server/store/database.js';
 import { publishResults } from '../../server/store/results-publishing.js';
 import { CLI_ACTOR } from '../../server/store/audit.js';
+import { claimDue, scheduleDigests } from '../../server/mail/outbox.js';
 import { admin, agentToken, submitTestimony } from '../helpers/admin.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -134,6 +135,48 @@ describe('public GETs answered from memory: invalidated by every write of this p
       assert.equal(res.statusCode, 404);
       assert.equal(res.headers['cache-control'], 'no-store');
     }
+  });
+});
+
+describe('public GETs answered from memory: kept through writes that change no row', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer({ responseCacheTtlMs: 60_000 });
+  });
+  after(() => server.close());
+
+  /** Renames a structure through a second handle on the database, as another process does: unseen until a local write. */
+  const renameElsewhere = async (code: string, name: string) => {
+    const other = await openDatabase(server.databaseEnv.DATABASE_URL ? { databaseUrl: server.databaseEnv.DATABASE_URL } : { dataDir: server.dataDir });
+    try {
+      await other.db.updateTable('structures').set({ name }).where('code', '=', code).execute();
+    } finally {
+      await other.close();
+    }
+  };
+  const nameOf = async (code: string) => (await server.app.inject(`/api/v1/structures/${code}`)).json().name as string;
+
+  it("keeps them through the mail worker's idle pass (every 2 s), and drops them on the first write that changes a row", async () => {
+    const original = await nameOf('CAF-69');
+    await renameElsewhere('CAF-69', 'CAF du Rhône (renommée ailleurs)');
+    // What the mail worker does on a pass with nothing to send, and statements of the same kinds that match nothing.
+    const now = new Date();
+    assert.deepEqual(await claimDue(server.store, 'test-worker', now.toISOString(), new Date(now.getTime() + 60_000).toISOString(), 1), []);
+    assert.equal(await scheduleDigests(server.store.db, now, 7), 0);
+    await server.store.db.deleteFrom('idempotency_keys').where('key', '=', 'no-such-key').execute();
+    await server.store.db.transaction().execute((trx) => trx.updateTable('structures').set({ city: 'Nulle part' }).where('code', '=', 'NOPE-00').execute());
+    assert.equal(await nameOf('CAF-69'), original, 'answered from memory: nothing this process wrote changed a row');
+
+    // A write with RETURNING that changes a row (SQLite gives no count for it: its rows are the count).
+    const changed = await server.store.db.updateTable('structures').set({ city: 'Lyon' }).where('code', '=', 'CAF-69').returning('code').execute();
+    assert.equal(changed.length, 1);
+    assert.equal(await nameOf('CAF-69'), 'CAF du Rhône (renommée ailleurs)', 'recomputed after a write that changed a row');
+
+    // One inside a transaction, without RETURNING.
+    await renameElsewhere('CAF-69', 'CAF du Rhône (renommée deux fois)');
+    assert.equal(await nameOf('CAF-69'), 'CAF du Rhône (renommée ailleurs)');
+    await server.store.db.transaction().execute((trx) => trx.updateTable('structures').set({ city: 'Lyon 3e' }).where('code', '=', 'CAF-69').execute());
+    assert.equal(await nameOf('CAF-69'), 'CAF du Rhône (renommée deux fois)');
   });
 });
 
