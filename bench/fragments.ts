@@ -7,7 +7,13 @@ import { ms, percentile, progress, table, verdict } from './report.js';
  * and rendered by Lit's server renderer); the very first request, which loads the renderer and bundles the elements
  * once per process, is reported apart. Cached: the same URLs again, answered from the response cache.
  * Budgets (issue 21): p99 < 20 ms from the cache, < 100 ms cold.
+ *
+ * The server runs with a response-cache lifetime longer than the section, so that every "cached" request is one:
+ * with the default 5 s, entries expire in the middle of the rounds and their next request is a new render (seen in
+ * the server's debug log: the fragment's API reads), a cold answer counted as a cached one. The lifetime bounds how
+ * stale an answer may be after another process writes; it does not change what a hit costs.
  */
+const CACHE_TTL_MS = String(60 * 60 * 1000);
 
 const TAGS = ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements'];
 const STRUCTURES = ['CAF-69', 'CAF-75', 'PREF-69'];
@@ -27,7 +33,7 @@ async function timed(url: string): Promise<number> {
 }
 
 export async function runFragmentSection(rounds = 20): Promise<FragmentResult> {
-  const server = await startServerProcess();
+  const server = await startServerProcess({ RESPONSE_CACHE_TTL_MS: CACHE_TTL_MS });
   try {
     progress('fragments: first request (loads the server renderer)');
     const firstMs = await timed(`${server.url}/fragments/spp-engagements?structure=CAF-69&heading-level=6`);
@@ -40,11 +46,7 @@ export async function runFragmentSection(rounds = 20): Promise<FragmentResult> {
     const cold: number[] = [];
     for (const url of urls) cold.push(await timed(url));
     const cached: number[] = [];
-    // Within the cache's lifetime (5 s by default): a round over every URL takes well under that.
-    for (let round = 0; round < rounds; round++) {
-      for (const url of urls) await timed(url); // warms what expired meanwhile
-      for (const url of urls) cached.push(await timed(url));
-    }
+    for (let round = 0; round < rounds; round++) for (const url of urls) cached.push(await timed(url));
     const summary = (values: number[], budget: number) => {
       const p99 = percentile(values, 99)!;
       return { requests: values.length, p50: percentile(values, 50)!, p99, withinBudget: p99 < budget };
