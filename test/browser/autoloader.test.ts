@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { allowWarnings, delay } from '../helpers/browser.js';
 import { createAutoloader } from '../../src/internal/autoloader.js';
 import { defineElement } from '../../src/internal/define.js';
@@ -144,7 +144,10 @@ describe('autoloader', () => {
         root,
       );
       root.append(document.createElement(tag));
-      await delay(10);
+      // The first attempt comes once the element is seen near the viewport (a frame later): waited for, not timed
+      // (a fixed 10 ms was too short for a busy CI machine, which then counted one attempt where two were due).
+      await waitUntil(() => attempts === 1, 'the first attempt to load the module', { timeout: 5000 });
+      await delay(0);
       expect(customElements.get(tag)).to.equal(undefined);
       await loader.discover();
       expect(attempts).to.equal(2);
