@@ -46,7 +46,7 @@ const ROW_WRITES = new Set<RootOperationNode['kind']>(['InsertQueryNode', 'Updat
  * Bumps the version once a write statement has run (after, so a read racing it cannot be cached as current),
  * unless it plainly changed no row: an insert, update or delete that matched nothing. The mail worker claims the
  * due e-mails every 2 s with an update that matches none on most passes; bumping for it emptied every public
- * answer kept in memory each time, so that one answer in seven was rendered anew (issue 21's fragments bench).
+ * answer kept in memory each time (issue 21's fragments bench: runs of new renders among requests meant as hits).
  * Anything else that is not a read (raw statements, schema changes) still bumps: a doubt costs one recomputation.
  */
 class WriteWatcher implements KyselyPlugin {

@@ -41,16 +41,29 @@ async function settle(page: Page): Promise<void> {
     await widget.scrollIntoViewIfNeeded();
     // The chart is made when the history is on screen (on a phone it is far below the card's top).
     await widget.evaluate((el) => el.shadowRoot?.querySelector('.history-body')?.scrollIntoView({ block: 'center' }));
-    await page.waitForFunction(
-      (el) => {
-        const root = el?.shadowRoot;
-        if (!root || root.querySelector('[aria-busy="true"]') || !root.firstElementChild) return false;
-        const history = root.querySelector('.history-body');
-        return !history || !!history.querySelector('canvas') || history.textContent!.trim().length > 0;
-      },
-      await widget.elementHandle(),
-      { timeout: 15_000 },
-    );
+    // Kept on screen while waiting: a fragment adopted meanwhile, or the fonts, can move it out of view again (the
+    // /mairie page at 320 px once timed out on a busy CI machine, cause not seen; the error now says what was left).
+    await page
+      .waitForFunction(
+        (el) => {
+          const root = el?.shadowRoot;
+          if (!root || root.querySelector('[aria-busy="true"]') || !root.firstElementChild) return false;
+          const history = root.querySelector('.history-body');
+          if (!history || !!history.querySelector('canvas') || history.textContent!.trim().length > 0) return true;
+          history.scrollIntoView({ block: 'center' });
+          return false;
+        },
+        await widget.elementHandle(),
+        { timeout: 15_000, polling: 250 },
+      )
+      .catch(async (error: Error) => {
+        const state = await widget.evaluate((el) => {
+          const root = el.shadowRoot;
+          const history = root?.querySelector('.history-body');
+          return `defined ${!!customElements.get(el.localName)}, shadow root ${!!root}, busy ${!!root?.querySelector('[aria-busy="true"]')}, history ${history ? history.innerHTML.slice(0, 200) : 'none'}`;
+        });
+        throw new Error(`${await widget.evaluate((el) => el.localName)} never settled (${state}): ${error.message}`);
+      });
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   // The chart's and the fonts' last frames.
