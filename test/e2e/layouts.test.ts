@@ -60,9 +60,9 @@ async function settle(page: Page): Promise<void> {
         const state = await widget.evaluate((el) => {
           const root = el.shadowRoot;
           const history = root?.querySelector('.history-body');
-          return `defined ${!!customElements.get(el.localName)}, shadow root ${!!root}, busy ${!!root?.querySelector('[aria-busy="true"]')}, history ${history ? history.innerHTML.slice(0, 200) : 'none'}`;
+          return `${el.localName} (defined ${!!customElements.get(el.localName)}, shadow root ${!!root}, busy ${!!root?.querySelector('[aria-busy="true"]')}, history ${history ? history.innerHTML.slice(0, 200) : 'none'})`;
         });
-        throw new Error(`${await widget.evaluate((el) => el.localName)} never settled (${state}): ${error.message}`);
+        throw new Error(`${state} never settled: ${error.message}`);
       });
   }
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -12,6 +12,16 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 const RESULTS = '/api/v1/structures/CAF-69/results';
 const decroche = (body: unknown) => ResultsResponse.parse(body).indicators.find((i) => i.code === 'IND-DECROCHE')!.points.at(-1)!;
 
+/** Runs `write` on a second handle on the server's database, as another process (the CLI, a second instance) has. */
+async function writeElsewhere(server: TestServer, write: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<unknown>): Promise<void> {
+  const other = await openDatabase(server.databaseEnv.DATABASE_URL ? { databaseUrl: server.databaseEnv.DATABASE_URL } : { dataDir: server.dataDir });
+  try {
+    await write(other.db);
+  } finally {
+    await other.close();
+  }
+}
+
 describe('public GETs answered from memory: invalidated by every write of this process', () => {
   let server: TestServer;
   let agent: string;
@@ -146,14 +156,8 @@ describe('public GETs answered from memory: kept through writes that change no r
   after(() => server.close());
 
   /** Renames a structure through a second handle on the database, as another process does: unseen until a local write. */
-  const renameElsewhere = async (code: string, name: string) => {
-    const other = await openDatabase(server.databaseEnv.DATABASE_URL ? { databaseUrl: server.databaseEnv.DATABASE_URL } : { dataDir: server.dataDir });
-    try {
-      await other.db.updateTable('structures').set({ name }).where('code', '=', code).execute();
-    } finally {
-      await other.close();
-    }
-  };
+  const renameElsewhere = (code: string, name: string) =>
+    writeElsewhere(server, (db) => db.updateTable('structures').set({ name }).where('code', '=', code).execute());
   const nameOf = async (code: string) => (await server.app.inject(`/api/v1/structures/${code}`)).json().name as string;
 
   it("keeps them through the mail worker's idle pass (every 2 s), and drops them on the first write that changes a row", async () => {
@@ -191,12 +195,7 @@ describe('public GETs answered from memory: writes by another process show withi
   it('shows results written through another connection (the CLI, a second instance) once the entry expires', async () => {
     const before = await server.app.inject(RESULTS);
     // A second handle on the same database, as another process has: this process's version never moves.
-    const other = await openDatabase(server.databaseEnv.DATABASE_URL ? { databaseUrl: server.databaseEnv.DATABASE_URL } : { dataDir: server.dataDir });
-    try {
-      await publishResults(other.db, 'CAF-69', { results: [{ indicator: 'IND-DECROCHE', period: '2033-Q1', value: 66 }] }, CLI_ACTOR);
-    } finally {
-      await other.close();
-    }
+    await writeElsewhere(server, (db) => publishResults(db, 'CAF-69', { results: [{ indicator: 'IND-DECROCHE', period: '2033-Q1', value: 66 }] }, CLI_ACTOR));
     await new Promise((resolve) => setTimeout(resolve, TTL_MS + 50));
     const after = await server.app.inject(RESULTS);
     assert.notEqual(after.headers.etag, before.headers.etag);
@@ -209,12 +208,7 @@ describe('public GETs with the response cache off (RESPONSE_CACHE_TTL_MS=0)', ()
     const server = await startTestServer({ responseCacheTtlMs: 0 });
     try {
       const before = await server.app.inject(RESULTS);
-      const other = await openDatabase(server.databaseEnv.DATABASE_URL ? { databaseUrl: server.databaseEnv.DATABASE_URL } : { dataDir: server.dataDir });
-      try {
-        await publishResults(other.db, 'CAF-69', { results: [{ indicator: 'IND-DECROCHE', period: '2033-Q2', value: 55 }] }, CLI_ACTOR);
-      } finally {
-        await other.close();
-      }
+      await writeElsewhere(server, (db) => publishResults(db, 'CAF-69', { results: [{ indicator: 'IND-DECROCHE', period: '2033-Q2', value: 55 }] }, CLI_ACTOR));
       const after = await server.app.inject(RESULTS);
       assert.notEqual(after.headers.etag, before.headers.etag);
       assert.equal(decroche(after.json()).period, '2033-Q2');
