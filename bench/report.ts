@@ -47,6 +47,33 @@ export function percentile(values: number[], p: number): number | null {
   return sorted[rank]!;
 }
 
+/**
+ * How far the ratio of two medians, `median(a) / median(b)`, could be from the one measured, given how scattered
+ * the samples are: a percentile bootstrap (each side resampled with replacement, `resamples` times), its central
+ * `level` interval. Seeded, so the same samples always print the same interval. Null with fewer than 3 samples.
+ */
+export function medianRatioInterval(
+  a: number[],
+  b: number[],
+  { level = 0.9, resamples = 2000, seed = 1 }: { level?: number; resamples?: number; seed?: number } = {},
+): [number, number] | null {
+  if (a.length < 3 || b.length < 3) return null;
+  // mulberry32: a small deterministic generator, enough to pick sample indices.
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const resample = (values: number[]) => median(values.map(() => values[Math.floor(random() * values.length)]!))!;
+  const ratios: number[] = [];
+  for (let i = 0; i < resamples; i++) ratios.push(resample(a) / resample(b));
+  const tail = ((1 - level) / 2) * 100;
+  return [percentile(ratios, tail)!, percentile(ratios, 100 - tail)!];
+}
+
 /** Progress goes to stderr so that stdout holds only the report. */
 export function progress(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
