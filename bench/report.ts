@@ -1,5 +1,7 @@
 /** Formatting for the bench report: aligned text tables, units, verdicts against budgets. */
 
+import { prng } from '../server/seed/results.js';
+
 export type Verdict = 'ok' | 'OVER' | 'FAIL' | '';
 
 export function verdict(withinBudget: boolean | undefined): Verdict {
@@ -58,15 +60,7 @@ export function medianRatioInterval(
   { level = 0.9, resamples = 2000, seed = 1 }: { level?: number; resamples?: number; seed?: number } = {},
 ): [number, number] | null {
   if (a.length < 3 || b.length < 3) return null;
-  // mulberry32: a small deterministic generator, enough to pick sample indices.
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = prng(seed);
   const resample = (values: number[]) => median(values.map(() => values[Math.floor(random() * values.length)]!))!;
   const ratios: number[] = [];
   for (let i = 0; i < resamples; i++) ratios.push(resample(a) / resample(b));
