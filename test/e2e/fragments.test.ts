@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, loadInTwo, NO_SHIFT, recordShifts, shiftScore, startServerProcess, type ServerProcess } from '../helpers/e2e.js';
+import { SHADOW_TEXT } from '../helpers/elements.js';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -406,11 +407,7 @@ describe('server-rendered fragments included in a host page', () => {
       const tick = () => {
         const root = document.querySelector('${tag}')?.shadowRoot;
         if (root) {
-          // Text nodes, but not those of a style, a script or a noscript (text never shown with the script on).
-          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-          let text = '';
-          for (let node; (node = walker.nextNode()); ) if (!node.parentElement.closest('style, script, noscript')) text += node.data + ' ';
-          text = text.replace(/\\s+/g, ' ').trim();
+          const text = ${SHADOW_TEXT}(root);
           if (seen[seen.length - 1] !== text) seen.push(text);
         }
         requestAnimationFrame(tick);

@@ -131,15 +131,22 @@ export function escapeAttribute(value: string): string {
 }
 
 /**
+ * In-page source of a function `(root) => string`: the text of a shadow root as a reader meets it, whitespace
+ * collapsed. Its text nodes, less those of a `<style>`, a `<script>` (a fragment's state block, JSON) and, while
+ * scripting runs, a `<noscript>` (raw text then; with JavaScript off its content is parsed as elements and counts).
+ * Nodes are joined by a space, so words of neighbouring elements do not run together.
+ */
+export const SHADOW_TEXT = `((root) => { let text = ''; const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); for (let node = walk.nextNode(); node; node = walk.nextNode()) { const parent = node.parentNode.localName; if (parent !== 'style' && parent !== 'script' && parent !== 'noscript') text += node.data + ' '; } return text.replace(/\\s+/g, ' ').trim(); })`;
+
+/**
  * In-page source of a function `(el) => boolean` for a probe expression. Used by the bench's frame-by-frame
  * watch and by the tests' `waitForFunction`.
  *
- * `text` is the text a reader can meet: the text nodes of the shadow root, less those of its `<style>`, its
- * `<script>` (a fragment's state block, JSON) and, while scripting runs, its `<noscript>` (raw text then). The bench
- * runs the probe in every frame of a page slowed 4×: on a results fragment of 12 × 24 points, `textContent` and its
- * whitespace pass over the state block and the no-JS tables cost 7 to 9 ms a frame against 2 to 3 on its static
- * twin, work of the bench's own counted against the fragment. Walking the text nodes costs 1 to 2 ms on both.
+ * `text` is `SHADOW_TEXT` of its shadow root. The bench runs the probe in every frame of a page slowed 4×: on a
+ * results fragment of 12 × 24 points, `textContent` and its whitespace pass over the state block and the no-JS tables
+ * cost 7 to 9 ms a frame against 2 to 3 on its static twin, work of the bench's own counted against the fragment.
+ * Walking the text nodes costs 1 to 2 ms on both.
  */
 export function probeFunction(expression: string): string {
-  return `((el) => { const root = el.shadowRoot; let text = ''; if (root) { const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); for (let node = walk.nextNode(); node; node = walk.nextNode()) { const parent = node.parentNode.localName; if (parent !== 'style' && parent !== 'script' && parent !== 'noscript') text += node.data; } text = text.replace(/\\s+/g, ' ').trim(); } return Boolean(${expression}); })`;
+  return `((el) => { const root = el.shadowRoot; const text = root ? ${SHADOW_TEXT}(root) : ''; return Boolean(${expression}); })`;
 }
