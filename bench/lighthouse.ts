@@ -212,7 +212,8 @@ export async function runLighthouseSection(
     const fragment = await fetchFragment(apiOrigin, spec);
     cases.push(
       fragment.html
-        ? { name: `<${spec.tag}>`, kind: 'fragment + script', url: host.page(`/lighthouse/${spec.tag}.fragment.html`, hostPageHtml({ scriptUrl, widgets: fragment.html, head })) }
+        ? // The fragment brings the widgets' script (docs/fragments.md): the page has no script line of its own.
+          { name: `<${spec.tag}>`, kind: 'fragment + script', url: host.page(`/lighthouse/${spec.tag}.fragment.html`, hostPageHtml({ widgets: fragment.html, head })) }
         : { name: `<${spec.tag}>`, kind: 'fragment + script', skipped: fragment.missing },
     );
   }

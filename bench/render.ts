@@ -320,9 +320,9 @@ export async function measureRender(browser: Browser, host: HostServer, apiOrigi
   await warm.close();
   const staticUrl = host.page(`/render/${slug}.static.html`, hostPageHtml({ widgets: snapshot, head }));
   const fragment = await fetchFragment(apiOrigin, spec);
-  const fragmentUrl = fragment
-    ? host.page(`/render/${slug}.fragment.html`, hostPageHtml({ scriptUrl: `${apiOrigin}/widgets/spp-widgets.js`, widgets: fragment, head }))
-    : null;
+  // The fragment brings the widgets' script, as the last node of its shadow root (docs/fragments.md): the page
+  // has no script line of its own, which the browser would request before its first paint.
+  const fragmentUrl = fragment ? host.page(`/render/${slug}.fragment.html`, hostPageHtml({ widgets: fragment, head })) : null;
 
   const widgetRuns: RenderSample[] = [];
   const staticRuns: RenderSample[] = [];

@@ -352,7 +352,10 @@ function snippet() {
   }
   const query = new URLSearchParams(chosen.map(([name, value]) => [name, value === true ? '' : String(value)]));
   const url = `${ORIGIN}/fragments/${state.tag}${chosen.length ? `?${query}` : ''}`;
-  return `${say('snippetScriptLine')}\n${script}\n${say('snippetIncludeLine', { docs: FRAGMENTS_DOC })}\n<esi:include src="${escapeAttribute(url)}" />`;
+  // The fragment brings the widgets' script (the server's current release, which its content is rendered with):
+  // a script line of the page's own would be requested before the first paint, and a pinned one would be a second
+  // copy of the widgets (docs/fragments.md).
+  return `${say('snippetIncludeLine', { docs: FRAGMENTS_DOC })}\n<esi:include src="${escapeAttribute(url)}" />`;
 }
 
 /** The origins the element talks to: this API, and the open-data portal when the results are read from it. */

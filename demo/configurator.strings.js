@@ -85,10 +85,9 @@ export const PAGE = {
     en: 'Your server (CMS, site generator, CDN) puts the widget’s ready-made content into the page: it shows at once, even without JavaScript, then the script makes it interactive.',
   },
   embedDocs: { fr: 'Mode d’emploi pour Drupal, WordPress, Hugo, Eleventy et les CDN.', en: 'How-to for Drupal, WordPress, Hugo, Eleventy and CDNs.' },
-  snippetScriptLine: { fr: '<!-- 1. Une fois par page, dans <head> : -->', en: '<!-- 1. Once per page, in <head>: -->' },
   snippetIncludeLine: {
-    fr: '<!-- 2. À l’endroit du widget, le HTML de cette adresse, inclus par votre serveur (mode d’emploi : {docs}) : -->',
-    en: '<!-- 2. Where the widget goes, the HTML of this address, included by your server (how-to: {docs}): -->',
+    fr: '<!-- À l’endroit du widget, le HTML de cette adresse, inclus par votre serveur ; il apporte le script des widgets, sans autre ligne à ajouter (mode d’emploi : {docs}) : -->',
+    en: '<!-- Where the widget goes, the HTML of this address, included by your server; it brings the widgets’ script, no other line to add (how-to: {docs}): -->',
   },
   snippetNoHtml: {
     fr: '<!-- L’option « {option} » n’existe qu’avec le script seul : voici ce code. -->',

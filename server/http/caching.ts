@@ -104,15 +104,17 @@ function matchesEtag(request: FastifyRequest, etag: string): boolean {
   return match.includes(etag.slice(2)) || match.includes('*');
 }
 
-/**
- * The body depends on the URL (path and query, `lang` included) and on the language picked from `Accept-Language`;
- * the encoding is chosen per request from the entry's variants. Nothing else of the request reaches a public GET.
- */
 /** The API and the server-rendered fragments (`server/routes/fragments.ts`), which are made from it. */
 const isCachedPath = (request: FastifyRequest) =>
   request.url.startsWith('/api/') || request.url.startsWith('/fragments/') || request.routeOptions.config?.composedPage === true;
 
-const cacheKey = (request: FastifyRequest) => `${requestLang(request)} ${request.url}`;
+/**
+ * The body depends on the URL (path and query, `lang` included), on the language picked from `Accept-Language`, and
+ * on the host asked: without `PUBLIC_URL`, a fragment's script and form link, and the demo pages' links, are on the
+ * request's own origin. The encoding is chosen per request from the entry's variants. Nothing else of the request
+ * reaches a public GET.
+ */
+const cacheKey = (request: FastifyRequest) => `${requestLang(request)} ${request.host} ${request.url}`;
 
 export function registerHttpCaching(app: FastifyInstance, cache?: ResponseCache): void {
   /** Requests that missed the cache: where to store their answer, and the data version it was read under. */

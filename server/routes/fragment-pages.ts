@@ -65,6 +65,8 @@ async function include(
   }
   const hostAttributes = attributesHtml(host);
   const withHost = (html: string) => html.replace(`<${tag}`, `<${tag}${hostAttributes}`);
+  // The fragments here bring no script (`FragmentRequest.script`): the page has its own line, which an element left
+  // bare (a failed render) needs anyway.
   if (tag === 'spp-testimony-form') return { html: withHost(formLinkFragment(attributes, origin)), rendered: true };
   let timer: NodeJS.Timeout | undefined;
   try {

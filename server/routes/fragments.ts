@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HttpProblem, requestLang, statusTitle } from '../http/problem.js';
 import { PAGE_CSP } from '../http/security-headers.js';
-import { FRAGMENT_TAGS, fragmentStyleHashes, renderFragment, serveFragmentsFrom, type FragmentTag } from '../fragments/render.js';
+import { FRAGMENT_TAGS, fragmentStyleHashes, renderFragment, scriptTag, serveFragmentsFrom, type FragmentTag } from '../fragments/render.js';
 
 /**
  * `GET /fragments/{tag}?structure=&lang=&theme=&…`: the element with its content rendered on the server as
@@ -56,14 +56,20 @@ function badRequest(lang: 'fr' | 'en', field: string, fr: string, en: string): H
  * script it is what the reader gets; once the element is defined, its shadow root (which has no slot) hides it. */
 const FORM_LINK = { fr: 'Donner votre avis sur ce service', en: 'Give your opinion on this service' };
 
-/** `spp-testimony-form`'s fragment for these (checked) attributes; `origin` is where the form's page is. */
-export function formLinkFragment(attributes: Record<string, string>, origin: string): string {
+/**
+ * `spp-testimony-form`'s fragment for these (checked) attributes; `origin` is where the form's page is. `script`:
+ * the widgets' script it brings, as every fragment (`scriptTag`); in its light DOM, which the form's shadow root hides.
+ */
+export function formLinkFragment(attributes: Record<string, string>, origin: string, script?: string): string {
   const pageLang = attributes.lang === 'en' ? 'en' : 'fr';
   const code = attributes.structure ?? '';
   const href = `${origin}/form${code ? `/${encodeURIComponent(code)}` : ''}${pageLang === 'en' ? '?lang=en' : ''}`;
   const html = attributesHtml({ ...DEFAULTS, ...attributes });
-  return `<spp-testimony-form${html}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a></spp-testimony-form>`;
+  return `<spp-testimony-form${html}><a href="${escapeHtml(href)}">${FORM_LINK[pageLang]}</a>${script ? scriptTag(script) : ''}</spp-testimony-form>`;
 }
+
+/** The widgets' script a fragment served by `origin` brings: the address the docs give webmasters (docs/embedding.md). */
+export const widgetsScript = (origin: string) => `${origin}/widgets/spp-widgets.js`;
 
 /**
  * The demo pages' policy (`PAGE_CSP`) with the fragments' `<style>` blocks allowed by their hashes: what a page
@@ -95,6 +101,7 @@ export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string)
     async (request, reply) => {
       const lang = requestLang(request);
       const tag = request.params.tag.replace(/\.html$/, '') as FragmentTag;
+      const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
       if ((tag as string) === 'spp-testimony-form') {
         const query = request.query;
         for (const [name, raw] of Object.entries(query)) {
@@ -102,11 +109,10 @@ export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string)
           if (!check) throw badRequest(lang, name, `<${tag}> n’a pas d’attribut « ${name} ».`, `<${tag}> has no "${name}" attribute.`);
           if (typeof raw !== 'string' || !check(raw)) throw badRequest(lang, name, `Valeur invalide pour « ${name} ».`, `Invalid value for "${name}".`);
         }
-        const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
         return reply
           .type('text/html; charset=utf-8')
           .header('Access-Control-Allow-Origin', '*')
-          .send(formLinkFragment(query as Record<string, string>, origin));
+          .send(formLinkFragment(query as Record<string, string>, origin, widgetsScript(origin)));
       }
       if (!FRAGMENT_TAGS.includes(tag)) {
         throw badRequest(lang, 'tag', `Éléments servis en fragment : ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`, `Elements served as fragments: ${FRAGMENT_TAGS.join(', ')}, spp-testimony-form.`);
@@ -123,7 +129,7 @@ export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string)
         }
         attributes[name] = raw;
       }
-      const fragment = await renderFragment(app, { tag, attributes });
+      const fragment = await renderFragment(app, { tag, attributes, script: widgetsScript(origin) });
       return reply
         .code(fragment.found ? 200 : 404)
         .type('text/html; charset=utf-8')

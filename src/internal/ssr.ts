@@ -145,8 +145,9 @@ function adopt(LitElement: typeof import('lit').LitElement): void {
     const block = this.renderRoot.querySelector('script[data-spp-state]');
     if (block) {
       block.remove();
-      // What the server wrote for readers without JavaScript (results' tables): never shown here, and not the element's.
-      this.renderRoot.querySelectorAll('noscript').forEach((node) => node.remove());
+      // What the server wrote for readers without JavaScript (results' tables) and the widgets' script the fragment
+      // brought (it has run: it is what adopts this): never shown, and not the element's.
+      this.renderRoot.querySelectorAll('noscript, script').forEach((node) => node.remove());
       Object.assign(this, (JSON.parse(block.textContent!) as { s: object }).s);
       setTimeout(() => this._$needsHydration && renderAfresh(this), GIVE_UP_MS);
     }

@@ -183,15 +183,17 @@ describe('the embed configurator', () => {
     await page.locator('#snippet').filter({ hasText: 'esi:include' }).waitFor();
     const snippet = (await page.locator('#snippet').textContent())!;
     const lines = snippet.split('\n');
-    assert.match(lines[0]!, /^<!-- 1\. Une fois par page, dans <head>/);
-    assert.match(lines[1]!, new RegExp(`^<script type="module" src="${server.url}${widgets.versionedScript}" integrity=`));
-    assert.match(lines[2]!, new RegExp(`inclus par votre serveur \\(mode d’emploi\\u00a0: ${server.url}/docs/fragments\\.md\\)`));
-    assert.equal(lines[3], `<esi:include src="${server.url}/fragments/spp-results?structure=CAF-69&amp;theme=dsfr" />`);
+    // The include alone: the fragment brings the widgets' script (no line of the page's own, no pinned second copy).
+    assert.equal(lines.length, 2, snippet);
+    assert.match(lines[0]!, new RegExp(`inclus par votre serveur\\u00a0; il apporte le script des widgets, sans autre ligne à ajouter \\(mode d’emploi\\u00a0: ${server.url}/docs/fragments\\.md\\)`));
+    assert.equal(lines[1], `<esi:include src="${server.url}/fragments/spp-results?structure=CAF-69&amp;theme=dsfr" />`);
     assert.match(page.url(), /embed=html/, 'kept in the URL');
     // The address in the snippet answers the element already rendered.
     const fragment = await fetch(`${server.url}/fragments/spp-results?structure=CAF-69&theme=dsfr`);
     assert.equal(fragment.status, 200);
-    assert.match(await fragment.text(), /^<spp-results[^>]*><template [^>]*shadowrootmode="open">[\s\S]*Appels décrochés par un agent/);
+    const body = await fragment.text();
+    assert.match(body, /^<spp-results[^>]*><template [^>]*shadowrootmode="open">[\s\S]*Appels décrochés par un agent/);
+    assert.match(body, new RegExp(`<script type="module" src="${server.url}/widgets/spp-widgets\\.js"></script></template>`), 'with its script');
     // The how-to is one click away.
     const guide = page.getByRole('link', { name: /Mode d’emploi pour Drupal, WordPress, Hugo, Eleventy/ });
     assert.equal(await guide.getAttribute('href'), '/docs/fragments.md');

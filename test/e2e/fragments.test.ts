@@ -90,14 +90,20 @@ describe('server-rendered fragments included in a host page', () => {
     await server?.dispose();
   });
 
-  /** The host page, served from the API's origin (the script's default API), with the fragment pasted in. */
-  async function host(page: Page, tag: string, script: boolean, above = ''): Promise<void> {
+  /**
+   * The host page, served from the API's origin (the script's default API), with the fragment pasted in as the
+   * server sent it: it brings the widgets' script, so the page needs no script line (docs/fragments.md). `script`
+   * false: the same page without that script (the fragment's `<script>` taken out); `'line too'`: the page also has
+   * its own script line, as pages written before fragments brought it do.
+   */
+  async function host(page: Page, tag: string, script: boolean | 'line too', above = ''): Promise<void> {
+    const fragment = script ? fragments.get(tag)! : fragments.get(tag)!.replace(/<script type="module"[^>]*><\/script>/g, '');
     await page.route(`${server.url}/host-${tag}`, (route) =>
       route.fulfill({
         contentType: 'text/html; charset=utf-8',
         body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Hôte</title>
-          ${script ? '<script type="module" src="/widgets/spp-widgets.js"></script>' : ''}</head>
-          <body><main><h1>Hôte</h1>${above}${fragments.get(tag)}<p id="after">Texte après le widget.</p></main></body></html>`,
+          ${script === 'line too' ? '<script type="module" src="/widgets/spp-widgets.js"></script>' : ''}</head>
+          <body><main><h1>Hôte</h1>${above}${fragment}<p id="after">Texte après le widget.</p></main></body></html>`,
       }),
     );
     await page.goto(`${server.url}/host-${tag}`, { waitUntil: 'load' });
@@ -271,6 +277,26 @@ describe('server-rendered fragments included in a host page', () => {
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     assert.ok(await page.locator('spp-engagements [part="quote"]').first().isVisible());
     assert.equal(await page.locator('spp-engagements [part="toggle"]').count(), await page.locator('spp-engagements [part="quote"]').count());
+    await page.close();
+  });
+
+  it('a page with its own script line as well as the fragment’s script: loaded once, run once, the element works', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/widgets/spp-widgets.js') && asked.push(r.url()));
+    await host(page, 'spp-engagements', 'line too');
+    await use(page, 'spp-engagements');
+    assert.deepEqual(asked, [`${server.url}/widgets/spp-widgets.js`], 'the same address: one request, one module');
+    await page.evaluate(() => (document.querySelector('spp-engagements') as unknown as { updateComplete: Promise<unknown> }).updateComplete);
+    const toggle = page.locator('spp-engagements [part="toggle"]').first();
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true', 'one press opens it (two autoloaders would make two listeners or none)');
+    assert.equal(await page.locator('spp-engagements [part="toggle"]').count(), await page.locator('spp-engagements [part="quote"]').count());
+    assert.equal(await page.evaluate(() => document.querySelector('spp-engagements')!.shadowRoot!.querySelectorAll('script').length), 0);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 

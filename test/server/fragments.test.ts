@@ -58,6 +58,19 @@ describe('GET /fragments/{tag}: elements rendered on the server as declarative s
     assert.match(visibleText(plan.body), /You told us/i);
   });
 
+  it('brings the widgets’ script as its shadow root’s last node, from the address the server answers at', async () => {
+    for (const tag of ['spp-engagements', 'spp-results', 'spp-testimonies', 'spp-improvements']) {
+      const res = await server.app.inject({ url: `/fragments/${tag}?structure=CAF-69`, headers: { host: 'api.example' } });
+      assert.equal(res.statusCode, 200, tag);
+      // Inside the template, after the state block: the browser's preload scanner does not see it there.
+      assert.match(res.body, /data-spp-state[^>]*>[^<]*<\/script><script type="module" src="http:\/\/api\.example\/widgets\/spp-widgets\.js"><\/script><\/template>/, tag);
+      assert.equal(res.body.match(/<script type="module"/g)?.length, 1, `${tag}: one script`);
+    }
+    // Another host, same URL: not the first host's answer from the cache.
+    const other = await server.app.inject({ url: '/fragments/spp-results?structure=CAF-69', headers: { host: 'widgets.example' } });
+    assert.match(other.body, /<script type="module" src="http:\/\/widgets\.example\/widgets\/spp-widgets\.js">/);
+  });
+
   it('answers an unknown structure with 404 and the element’s own "unknown" message, never cached', async () => {
     for (const tag of ['spp-results', 'spp-testimonies', 'spp-improvements']) {
       const res = await server.app.inject(`/fragments/${tag}?structure=NOPE-999`);
@@ -72,7 +85,10 @@ describe('GET /fragments/{tag}: elements rendered on the server as declarative s
   it('answers the form as a link to its own page: what a reader without JavaScript can follow', async () => {
     const res = await server.app.inject({ url: '/fragments/spp-testimony-form?structure=CAF-69&lang=en', headers: { host: 'api.example' } });
     assert.equal(res.statusCode, 200);
-    assert.match(res.body, /^<spp-testimony-form [^>]*structure="CAF-69"[^>]*><a href="http:\/\/api\.example\/form\/CAF-69\?lang=en">Give your opinion on this service<\/a><\/spp-testimony-form>$/);
+    assert.match(
+      res.body,
+      /^<spp-testimony-form [^>]*structure="CAF-69"[^>]*><a href="http:\/\/api\.example\/form\/CAF-69\?lang=en">Give your opinion on this service<\/a><script type="module" src="http:\/\/api\.example\/widgets\/spp-widgets\.js"><\/script><\/spp-testimony-form>$/,
+    );
     const page = await server.app.inject('/form/CAF-69?lang=en');
     assert.equal(page.statusCode, 200, 'the link leads to the full-page form');
     const bad = await server.app.inject('/fragments/spp-testimony-form?mode=floating');
