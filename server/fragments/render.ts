@@ -188,11 +188,11 @@ function propertyOf(ctor: ElementClass, attribute: string): PropertyKey | undefi
 /**
  * The widgets' script as the fragment's last node, inside its shadow root. A page's own script line, wherever it
  * stands, is found by the browser's preload scanner as soon as the HTML arrives and requested in the navigation's
- * first task, before the first paint: on a phone (4× CPU) the fragment's content then painted 1.11× later than the
- * same markup without script (results 12×24, `npm run bench`), over the 1.1× budget. The scanner skips what a
- * `<template>` holds, so this one is requested only when the parser reaches it, after the content (1.03× in the
- * same runs). A parser-inserted module script runs once the document is parsed, and once per address however
- * many fragments carry it: it finds every element on the page, fragments or not.
+ * first task, before the first paint: on a phone (4× CPU) the fragment's content then painted 1.13× later than the
+ * same markup without script (results 12×24, `npm run bench`, 1,017 loads), over the 1.1× budget. The scanner
+ * skips what a `<template>` holds, so this one is requested only when the parser reaches it, after the content
+ * (1.07×, 300 loads). A parser-inserted module script runs once the document is parsed, and once per address
+ * however many fragments carry it: it finds every element on the page, fragments or not.
  */
 export const scriptTag = (src: string) => `<script type="module" src="${escapeHtml(src)}"></script>`;
 
