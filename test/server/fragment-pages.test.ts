@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
+import { warmUpFragments } from '../../server/fragments/render.js';
 import { registerPagesWithFragments } from '../../server/routes/fragment-pages.js';
 import { postTestimony, startTestServer, validSubmission, type TestServer } from '../helpers/server.js';
 
@@ -27,6 +28,10 @@ describe('pages that include fragments server-side (the demo pages / and /mairie
     writeFileSync(join(demoDir, 'index.html'), PAGE);
     writeFileSync(join(demoDir, 'mairie.html'), PAGE.replaceAll('CAF-69', 'NOPE-00'));
     server = await startTestServer({ demoDir, rateLimit: { max: 2, windowMs: 60_000 } });
+    // As `npm start` does once listening: load the renderer first. Without `dist-ssr/` (the tests run before the build)
+    // its first load compiles the elements from source, which a busy machine can take longer than the page's 3 s
+    // render limit, and the page would then rightly be sent with bare elements (tested below).
+    await warmUpFragments();
   });
   after(async () => {
     await server.close();
