@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     store,
     transport,
     from: process.env.MAIL_FROM || 'Services Publics+ <ne-pas-repondre@services-publics-plus.invalid>',
-    publicUrl: (process.env.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+    // The links in e-mails must be absolute: an empty PUBLIC_URL counts as unset, as in the routes (`publicOrigin`).
+    publicUrl: process.env.PUBLIC_URL?.replace(/\/+$/, '') || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     ...timings,
     log: (level, message, data) => app.log[level](data ?? {}, message),
   });

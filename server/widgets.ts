@@ -21,6 +21,9 @@ export interface WidgetsManifest {
   customElements: string | null;
 }
 
+/** The widgets' script, the address every snippet and fragment names (after the server's origin): always the newest release. */
+export const WIDGETS_SCRIPT = '/widgets/spp-widgets.js';
+
 /**
  * Serves the built widgets twice:
  * - `/widgets/...` (the URL in every pasted snippet): the entry revalidates after 5 minutes, hashed chunks are
@@ -47,7 +50,7 @@ export async function registerWidgets(app: FastifyInstance, options: { distDir: 
         mtimeMs,
         manifest: {
           version,
-          script: '/widgets/spp-widgets.js',
+          script: WIDGETS_SCRIPT,
           versionedScript: `${versioned}spp-widgets.js`,
           integrity: `sha384-${createHash('sha384').update(source).digest('base64')}`,
           elements,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FRAGMENT_TAGS, renderFragment, type FragmentTag } from '../fragments/render.js';
 import { attributesHtml } from '../http/html.js';
+import { publicOrigin } from '../http/origin.js';
 import { ATTRIBUTES, COMMON, DEFAULTS, formLinkFragment, setFragmentPageCsp } from './fragments.js';
 
 /**
@@ -100,7 +101,7 @@ export async function includeFragments(app: FastifyInstance, html: string, origi
 export function registerPagesWithFragments(app: FastifyInstance, demoDir: string, publicUrl?: string, render: Render = renderFragment): void {
   for (const [path, file] of Object.entries(PAGES)) {
     app.get(path, { config: { cacheable: true, languageDependent: false, composedPage: true }, onSend: setFragmentPageCsp }, async (request: FastifyRequest, reply) => {
-      const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+      const origin = publicOrigin(request, publicUrl);
       const html = await readFile(join(demoDir, file), 'utf8');
       return reply.type('text/html; charset=utf-8').send(await includeFragments(app, html, origin, render));
     });

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { HttpProblem, requestLang, statusTitle } from '../http/problem.js';
 import { PAGE_CSP } from '../http/security-headers.js';
+import { publicOrigin } from '../http/origin.js';
+import { WIDGETS_SCRIPT } from '../widgets.js';
 import { FRAGMENT_TAGS, fragmentStyleHashes, renderFragment, scriptTag, serveFragmentsFrom, type FragmentTag } from '../fragments/render.js';
 
 /**
@@ -69,7 +71,7 @@ export function formLinkFragment(attributes: Record<string, string>, origin: str
 }
 
 /** The widgets' script a fragment served by `origin` brings: the address the docs give webmasters (docs/embedding.md). */
-export const widgetsScript = (origin: string) => `${origin}/widgets/spp-widgets.js`;
+const widgetsScript = (origin: string) => `${origin}${WIDGETS_SCRIPT}`;
 
 /**
  * The demo pages' policy (`PAGE_CSP`) with the fragments' `<style>` blocks allowed by their hashes: what a page
@@ -101,7 +103,7 @@ export function registerFragmentRoutes(app: FastifyInstance, publicUrl?: string)
     async (request, reply) => {
       const lang = requestLang(request);
       const tag = request.params.tag.replace(/\.html$/, '') as FragmentTag;
-      const origin = publicUrl?.replace(/\/+$/, '') ?? `${request.protocol}://${request.host}`;
+      const origin = publicOrigin(request, publicUrl);
       if ((tag as string) === 'spp-testimony-form') {
         const query = request.query;
         for (const [name, raw] of Object.entries(query)) {

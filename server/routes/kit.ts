@@ -4,6 +4,7 @@ import { queryLang } from '../i18n.js';
 import type { ApiContext } from '../http/context.js';
 import { loadKit, type KitData } from '../kit/data.js';
 import { escapeHtml } from '../http/html.js';
+import { publicOrigin } from '../http/origin.js';
 import { KIT, kitText } from '../kit/format.js';
 import { kitPage, notFoundPage, pageShell } from '../kit/page.js';
 import { engagementsPdf, resultsPdf, type PaperSize } from '../kit/pdf.js';
@@ -50,7 +51,7 @@ function file(reply: FastifyReply, type: string, name: string, body: Buffer | st
 const fileName = (data: KitData, suffix: string) => `${data.structure.code.replace(/[^A-Za-z0-9_.-]/g, '_')}-${suffix}`;
 
 export function registerKitRoutes(app: FastifyInstance, { store, publicUrl }: ApiContext): void {
-  const origin = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
+  const origin = (request: FastifyRequest) => publicOrigin(request, publicUrl);
 
   /** Loads the kit, or answers the 404 page (in the asked language) and returns undefined. */
   async function kitOr404(request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply): Promise<KitData | undefined> {

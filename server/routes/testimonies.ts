@@ -19,6 +19,7 @@ import { newReference, newToken, nowIso } from '../store/ids.js';
 import { apiText, HttpProblem, notFound, statusTitle, validationProblem } from '../http/problem.js';
 import { rateLimited } from '../http/rate-limit.js';
 import { defineRoute } from '../http/route.js';
+import { publicOrigin } from '../http/origin.js';
 import type { ApiContext } from '../http/context.js';
 
 function unknownStructures(lang: Lang, codes: string[], unknown: Set<string>): HttpProblem {
@@ -80,7 +81,7 @@ export function testimonyRoutes({ store, publicUrl }: ApiContext) {
         const unknown = new Set(body.structures.filter((code) => !known.has(code)));
         if (unknown.size) throw unknownStructures(lang, body.structures, unknown);
 
-        const base = publicUrl ?? `${request.protocol}://${request.host}`;
+        const base = publicOrigin(request, publicUrl);
         const trackingUrl = (reference: string, token: string) => `${base}/suivi/${reference}#token=${token}`;
 
         const automated = looksAutomated(body.form);
