@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createMailTransport } from './mail/transport.js';
 import { MailWorker, mailTimingsFromEnv } from './mail/worker.js';
 import { warmUpFragments } from './fragments/render.js';
+import { configuredPublicUrl } from './http/origin.js';
 
 /**
  * `npm start`: opens the database (SQLite under DATA_DIR, or DATABASE_URL=postgres://...), migrates it,
@@ -43,8 +44,8 @@ async function main(): Promise<void> {
     store,
     transport,
     from: process.env.MAIL_FROM || 'Services Publics+ <ne-pas-repondre@services-publics-plus.invalid>',
-    // The links in e-mails must be absolute: an empty PUBLIC_URL counts as unset, as in the routes (`publicOrigin`).
-    publicUrl: process.env.PUBLIC_URL?.replace(/\/+$/, '') || `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    // The links in e-mails must be absolute: PUBLIC_URL read as the routes read it (`publicOrigin`).
+    publicUrl: configuredPublicUrl(process.env.PUBLIC_URL) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     ...timings,
     log: (level, message, data) => app.log[level](data ?? {}, message),
   });

@@ -72,15 +72,15 @@ function latestFigure(indicator: Indicator, lang: Lang): KitFigure | undefined {
   return undefined;
 }
 
+/** The kit's links; `origin` as `publicOrigin` gives it (no trailing slash). */
 export function kitLinks(origin: string, code: string, lang: Lang): KitLinks {
-  const base = origin.replace(/\/+$/, '');
   const id = encodeURIComponent(code);
   const q = lang === 'en' ? '?lang=en' : '';
   return {
-    kit: `${base}/kit/${id}${q}`,
-    results: `${base}/resultats/${id}${q}`,
-    form: `${base}/form/${id}${q}`,
-    testimonies: `${base}/temoignages/${id}${q}`,
+    kit: `${origin}/kit/${id}${q}`,
+    results: `${origin}/resultats/${id}${q}`,
+    form: `${origin}/form/${id}${q}`,
+    testimonies: `${origin}/temoignages/${id}${q}`,
   };
 }
 
