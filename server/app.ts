@@ -28,6 +28,7 @@ import { notificationRoutes, registerMailStopPage } from './routes/notifications
 import { registerKitRoutes } from './routes/kit.js';
 import { registerFragmentRoutes } from './routes/fragments.js';
 import { registerPagesWithFragments } from './routes/fragment-pages.js';
+import { configuredPublicUrl } from './http/origin.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PACKAGE_VERSION: string = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).version;
@@ -116,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Before the routes: it documents each as it is added.
   await registerOpenApi(app, { version: PACKAGE_VERSION, serverUrl: options.publicUrl });
 
-  const context: ApiContext = { store: options.store, publicUrl: options.publicUrl };
+  // PUBLIC_URL read once, by one rule, for every address the routes write (`publicOrigin`).
+  const publicUrl = configuredPublicUrl(options.publicUrl);
+  const context: ApiContext = { store: options.store, publicUrl };
   const routes: RouteDef[] = [
     ...engagementRoutes(context),
     ...structureRoutes(context),
@@ -129,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFormPages(app, context);
   await registerMailStopPage(app, context);
   registerKitRoutes(app, context);
-  registerFragmentRoutes(app, options.publicUrl);
+  registerFragmentRoutes(app, publicUrl);
 
   app.get('/api/health', async (_request, reply) => {
     try {
@@ -157,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   if (existsSync(demoDir)) {
     // `/` and `/mairie` with their elements' fragments included, as a CMS would; the other files as they are.
-    registerPagesWithFragments(app, demoDir, options.publicUrl);
+    registerPagesWithFragments(app, demoDir, publicUrl);
     await app.register(fastifyStatic, { root: demoDir, prefix: '/', decorateReply: false, index: 'index.html', extensions: ['html'] });
   }
 

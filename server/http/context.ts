@@ -6,5 +6,6 @@ import type { DatabaseHandle } from '../store/database.js';
  */
 export interface ApiContext {
   store: DatabaseHandle;
+  /** `PUBLIC_URL` as `configuredPublicUrl` reads it (no trailing slash; unset when empty). */
   publicUrl?: string;
 }
